@@ -1,0 +1,123 @@
+package dev.strata.dialect.h2.internal;
+
+import static dev.strata.spi.HistoryTable.ACTION;
+import static dev.strata.spi.HistoryTable.CHECKSUM;
+import static dev.strata.spi.HistoryTable.DESCRIPTION;
+import static dev.strata.spi.HistoryTable.DURATION;
+import static dev.strata.spi.HistoryTable.ENGINE_VERSION;
+import static dev.strata.spi.HistoryTable.INSTALLED_AT;
+import static dev.strata.spi.HistoryTable.INSTALLED_BY;
+import static dev.strata.spi.HistoryTable.RANK;
+import static dev.strata.spi.HistoryTable.SCRIPT;
+import static dev.strata.spi.HistoryTable.STATEMENTS;
+import static dev.strata.spi.HistoryTable.SUCCESS;
+import static dev.strata.spi.HistoryTable.VERSION;
+
+import dev.strata.api.SqlStatement;
+import dev.strata.spi.Dialect;
+import dev.strata.spi.LockRequest;
+import dev.strata.spi.MigrationLock;
+import dev.strata.spi.RowLock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The H2 dialect (H2 2.x). DDL commits implicitly, identifiers are quoted with {@code "}, and the
+ * migration lock is row 0 of the history table, since H2 has no advisory locks.
+ *
+ * <p>The defaults of {@link Dialect#currentSchema} and {@link Dialect#useSchema} are kept: H2's
+ * {@link Connection#getSchema()} and {@link Connection#setSchema(String)} take the schema name
+ * exactly as written, lower-case and quotes included.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class H2Dialect implements Dialect {
+  /** The one instance; the dialect has no state. */
+  public static final H2Dialect INSTANCE = new H2Dialect();
+
+  /** H2's {@code ErrorCode.LOCK_TIMEOUT_1}: a lock was not granted within {@code LOCK_TIMEOUT}. */
+  static final int LOCK_TIMEOUT_ERROR = 50200;
+
+  /** H2's {@code ErrorCode.DEADLOCK_1}: H2 rolled the statement back to break a deadlock. */
+  static final int DEADLOCK_ERROR = 40001;
+
+  /** How long one lock attempt waits before the lock loop checks its own deadline. */
+  static final long LOCK_WAIT_MILLIS = 1000;
+
+  private H2Dialect() {}
+
+  @Override
+  public String name() {
+    return "h2";
+  }
+
+  @Override
+  public Set<String> fileTags() {
+    return Set.of("h2");
+  }
+
+  @Override
+  public List<SqlStatement> parse(String script) {
+    return H2ScriptParser.parse(script);
+  }
+
+  @Override
+  public boolean supportsTransactionalDdl() {
+    return false;
+  }
+
+  @Override
+  public String quote(String identifier) {
+    if (identifier.isEmpty()) {
+      throw new IllegalArgumentException("an identifier cannot be empty");
+    }
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  @Override
+  public List<String> createHistoryTable(String qualifiedTable) {
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS "
+            + qualifiedTable
+            + " (\n"
+            + column(RANK, "INT PRIMARY KEY")
+            + column(VERSION, "VARCHAR(50) NULL")
+            + column(DESCRIPTION, "VARCHAR(200) NOT NULL")
+            + column(ACTION, "VARCHAR(20) NOT NULL")
+            + column(SCRIPT, "VARCHAR(1000) NOT NULL")
+            + column(CHECKSUM, "VARCHAR(64)")
+            + column(SUCCESS, "BOOLEAN NOT NULL")
+            + column(STATEMENTS, "INT NOT NULL")
+            + column(INSTALLED_BY, "VARCHAR(100) NOT NULL")
+            + column(INSTALLED_AT, "TIMESTAMP WITH TIME ZONE NOT NULL")
+            + column(DURATION, "BIGINT NOT NULL")
+            + "  "
+            + quote(ENGINE_VERSION)
+            + " VARCHAR(20) NOT NULL\n)");
+  }
+
+  private String column(String name, String type) {
+    return "  " + quote(name) + ' ' + type + ",\n";
+  }
+
+  @Override
+  public MigrationLock lock(Connection connection, LockRequest request) throws SQLException {
+    // Each attempt waits at most a second (less if the whole timeout is shorter), so the lock
+    // loop can check its deadline; H2's default wait would be its LOCK_TIMEOUT setting.
+    long waitMillis = Math.min(LOCK_WAIT_MILLIS, Math.max(0, request.timeout().toMillis()));
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET LOCK_TIMEOUT " + waitMillis);
+    }
+    return new RowLock(this, H2Dialect::isLockWaitTimeout).lock(connection, request);
+  }
+
+  /** Whether {@code e} is H2 giving up on a lock wait, after which the lock is tried again. */
+  static boolean isLockWaitTimeout(SQLException e) {
+    return e.getErrorCode() == LOCK_TIMEOUT_ERROR
+        || e.getErrorCode() == DEADLOCK_ERROR
+        || "HYT00".equals(e.getSQLState());
+  }
+}

@@ -1,0 +1,26 @@
+package dev.strata.api;
+
+import java.util.List;
+
+/**
+ * One step of a {@link MigrationPlan}: a script and exactly the statements it will execute.
+ *
+ * @param id the migration
+ * @param direction whether the step applies or reverts it
+ * @param origin the script's file
+ * @param checksum the script's checksum
+ * @param statements the statements, in order; empty for a no-op script
+ * @param transactional whether the step runs in one transaction with its history row; {@code
+ *     false} when the database has no transactional DDL or a statement refuses transactions
+ */
+public record PlannedMigration(
+    MigrationId id,
+    Direction direction,
+    String origin,
+    String checksum,
+    List<SqlStatement> statements,
+    boolean transactional) {
+  public PlannedMigration {
+    statements = List.copyOf(statements);
+  }
+}

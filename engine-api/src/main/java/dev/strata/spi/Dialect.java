@@ -1,0 +1,93 @@
+package dev.strata.spi;
+
+import dev.strata.api.SqlStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything Strata needs to know about one database family. Implementations are immutable and
+ * thread-safe; the engine calls them from any thread, with connections it owns.
+ *
+ * <p>The history table's columns are fixed by {@link HistoryTable}; a dialect only chooses their
+ * types in {@link #createHistoryTable}.
+ */
+public interface Dialect {
+  /** The dialect's name, e.g. {@code postgresql}. */
+  String name();
+
+  /**
+   * The file-name tags whose variants this dialect runs: in {@code 1_init.postgres.up.sql} the tag
+   * is {@code postgres}. An untagged file is the fallback for every dialect.
+   */
+  Set<String> fileTags();
+
+  /**
+   * Splits a script into statements, exactly as the database's own command-line client would.
+   *
+   * @throws dev.strata.api.ScriptParseException with the line, when the script cannot be split
+   */
+  List<SqlStatement> parse(String script);
+
+  /** Whether DDL statements take part in transactions (they commit implicitly otherwise). */
+  boolean supportsTransactionalDdl();
+
+  /** Quotes an identifier (schema, table) so that it is used exactly as written. */
+  String quote(String identifier);
+
+  /** The schema unqualified names resolve to on a fresh connection. */
+  default String currentSchema(Connection connection) throws SQLException {
+    String schema = connection.getSchema();
+    if (schema == null) {
+      throw new SQLException("the connection reports no current schema; set the schema option");
+    }
+    return schema;
+  }
+
+  /** Makes {@code schema} the one unqualified names in migrations resolve to. */
+  default void useSchema(Connection connection, String schema) throws SQLException {
+    connection.setSchema(schema);
+  }
+
+  /** Creates {@code schema} if it does not exist. */
+  default void createSchemaIfAbsent(Connection connection, String schema) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+    }
+  }
+
+  /** Whether {@code table} exists in {@code schema}. */
+  default boolean tableExists(Connection connection, String schema, String table)
+      throws SQLException {
+    try (var tables = connection.getMetaData().getTables(null, schema, table, null)) {
+      return tables.next();
+    }
+  }
+
+  /**
+   * The statements that create the history table {@code qualifiedTable} (already quoted) with the
+   * columns of {@link HistoryTable}. Strata runs them when the table does not exist; several
+   * processes may do so at once, and the engine tolerates the losers' "already exists" errors.
+   */
+  List<String> createHistoryTable(String qualifiedTable);
+
+  /**
+   * Takes the migration lock on {@code connection}, a connection dedicated to the lock, waiting at
+   * most {@link LockRequest#timeout()}. The database must release the lock when the connection
+   * dies, so a crashed migrator never leaves a stale lock.
+   *
+   * @throws dev.strata.api.LockTimeoutException when the wait times out, naming the holder where
+   *     the database can tell
+   */
+  MigrationLock lock(Connection connection, LockRequest request) throws SQLException;
+
+  /**
+   * A short description of who holds the lock, for the timeout message, or {@code null} when the
+   * database cannot tell.
+   */
+  default @Nullable String describeLockHolder(Connection connection, LockRequest request) {
+    return null;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.strata.core;
+
+import dev.strata.api.StrataEvent;
+import dev.strata.api.StrataListener;
+import dev.strata.spi.LockRequest;
+import dev.strata.spi.MigrationLock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The migration lock, held on a connection of its own so that the database releases it if this
+ * process dies, whatever the migration connection is doing.
+ */
+final class HeldLock implements AutoCloseable {
+  private final Connection connection;
+  private final MigrationLock lock;
+
+  private HeldLock(Connection connection, MigrationLock lock) {
+    this.connection = connection;
+    this.lock = lock;
+  }
+
+  static HeldLock take(StrataConfiguration config, Session session, StrataListener listener)
+      throws SQLException {
+    String name = "strata:" + session.schema + "." + config.table();
+    Clock clock = config.clock();
+    Instant start = clock.instant();
+    Connection c = Session.connect(config);
+    try {
+      LockRequest request =
+          new LockRequest(
+              name,
+              session.history.qualifiedName(),
+              config.lockTimeout(),
+              clock,
+              () -> listener.onEvent(new StrataEvent.LockWaiting(name)));
+      MigrationLock lock = session.dialect.lock(c, request);
+      listener.onEvent(new StrataEvent.LockAcquired(name, Duration.between(start, clock.instant())));
+      return new HeldLock(c, lock);
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (Connection c = connection) {
+      lock.close();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.strata.core;
+
+import dev.strata.api.DatabaseAccessException;
+import dev.strata.core.internal.history.HistoryStore;
+import dev.strata.core.internal.jdbc.DialectResolver;
+import dev.strata.spi.DatabaseProduct;
+import dev.strata.spi.Dialect;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+
+/** One command's connection, with the dialect and history table that go with it. */
+final class Session implements AutoCloseable {
+  final Connection connection;
+  final Dialect dialect;
+  final HistoryStore history;
+  final String schema;
+  final String user;
+
+  private Session(Connection connection, Dialect dialect, HistoryStore history, String schema, String user) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.history = history;
+    this.schema = schema;
+    this.user = user;
+  }
+
+  static Session open(StrataConfiguration config, DialectResolver dialects, String engineVersion) {
+    Connection c = connect(config);
+    try {
+      DatabaseMetaData meta = c.getMetaData();
+      Dialect dialect = dialects.resolve(DatabaseProduct.of(meta), config.dialect());
+      String schema = config.schema() != null ? config.schema() : dialect.currentSchema(c);
+      String user = meta.getUserName() == null ? "" : meta.getUserName();
+      return new Session(c, dialect, new HistoryStore(dialect, schema, config.table(), engineVersion), schema, user);
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      if (e instanceof SQLException sql) {
+        throw new DatabaseAccessException(
+            "Cannot read the metadata of " + config.displayUrl() + ": " + sql.getMessage(), sql);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  /** A new connection to the configured database, or an error that says what to check. */
+  static Connection connect(StrataConfiguration config) {
+    try {
+      Connection c = config.dataSource().getConnection();
+      if (c == null) {
+        throw new SQLException("no JDBC driver accepts this URL");
+      }
+      return c;
+    } catch (SQLException e) {
+      throw new DatabaseAccessException(
+          "Cannot connect to "
+              + config.displayUrl()
+              + ": "
+              + e.getMessage()
+              + ". Check --url, --user and --password (STRATA_URL, STRATA_USER, STRATA_PASSWORD)",
+          e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // Closing a connection we are done with; the command's outcome is already decided.
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package dev.strata.core;
+
+import com.google.common.base.Stopwatch;
+import dev.strata.api.BaselineResult;
+import dev.strata.api.ConfigurationException;
+import dev.strata.api.DatabaseAccessException;
+import dev.strata.api.Direction;
+import dev.strata.api.DownRequest;
+import dev.strata.api.DownResult;
+import dev.strata.api.ExecutedMigration;
+import dev.strata.api.HistoryAction;
+import dev.strata.api.HistoryEntry;
+import dev.strata.api.MigrateResult;
+import dev.strata.api.MigrationId;
+import dev.strata.api.MigrationInfo;
+import dev.strata.api.MigrationPlan;
+import dev.strata.api.MigrationState;
+import dev.strata.api.MigrationVersion;
+import dev.strata.api.PlannedMigration;
+import dev.strata.api.RepairResult;
+import dev.strata.api.StatusReport;
+import dev.strata.api.StrataListener;
+import dev.strata.api.ValidateResult;
+import dev.strata.api.ValidationException;
+import dev.strata.api.ValidationProblem;
+import dev.strata.core.internal.discovery.Catalog;
+import dev.strata.core.internal.discovery.SourceResolver;
+import dev.strata.core.internal.execute.Executor;
+import dev.strata.core.internal.jdbc.DialectResolver;
+import dev.strata.core.internal.plan.DownPlanner;
+import dev.strata.core.internal.plan.PlanSettings;
+import dev.strata.core.internal.plan.Planner;
+import dev.strata.core.internal.plan.Reconciliation;
+import dev.strata.core.internal.plan.SourceMigration;
+import dev.strata.spi.SourceSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Strata's entry point: runs migration commands against one database. Immutable and thread-safe;
+ * every command opens its own connections and closes them before it returns, so one instance may
+ * serve concurrent calls (they serialise on the database's migration lock).
+ *
+ * <pre>{@code
+ * MigrateResult result = Strata.configure()
+ *     .dataSource(dataSource)
+ *     .sources("filesystem:/migrations")
+ *     .load()
+ *     .migrate();
+ * }</pre>
+ */
+public final class Strata {
+  private final StrataConfiguration config;
+  private final StrataListener listener;
+  private final DialectResolver dialects;
+  private final SourceResolver sourceResolver;
+  private final String engineVersion;
+
+  Strata(StrataConfiguration config) {
+    this.config = config;
+    this.listener = event -> config.listeners().forEach(l -> l.onEvent(event));
+    this.dialects = new DialectResolver(config.dialectProviders(), config.classLoader());
+    this.sourceResolver = SourceResolver.load(config.sourceProviders(), config.classLoader());
+    this.engineVersion = engineVersion();
+  }
+
+  /** Starts a configuration. */
+  public static StrataConfiguration.Builder configure() {
+    return new StrataConfiguration.Builder();
+  }
+
+  public StrataConfiguration configuration() {
+    return config;
+  }
+
+  /** The Strata version, as recorded in the history table. */
+  public String version() {
+    return engineVersion;
+  }
+
+  /**
+   * Applies every pending migration in version order, then changed repeatable ones. When nothing
+   * is pending it returns without taking the lock.
+   *
+   * @throws ValidationException when sources and history disagree; nothing is applied
+   * @throws dev.strata.api.MigrationFailedException when a statement fails
+   * @throws dev.strata.api.LockTimeoutException when another migrator holds the lock too long
+   */
+  public MigrateResult migrate() {
+    Stopwatch watch = Stopwatch.createStarted();
+    return withSession(s -> {
+      List<SourceMigration> sources = discover(s);
+      Reconciliation r = reconcile(s, sources);
+      // Without the lock, a row that looks failed may be another migrator's work in progress on a
+      // database without transactional DDL: only the lock tells, so that case goes on to take it.
+      boolean maybeInProgress =
+          r.problems().stream().anyMatch(p -> p.kind() == ValidationProblem.Kind.FAILED);
+      if (!maybeInProgress) {
+        refuseOnProblems("migrate", r.problems());
+        if (r.pending().isEmpty()) {
+          return new MigrateResult(List.of(), false, watch.elapsed(TimeUnit.MILLISECONDS));
+        }
+      }
+      render(s, r.pending(), Direction.UP); // parse errors surface before anything changes
+      s.history.createIfAbsent(s.connection);
+      List<ExecutedMigration> applied = new ArrayList<>();
+      try (HeldLock lock = HeldLock.take(config, s, listener)) {
+        Reconciliation current = reconcile(s, sources); // another migrator may have done the work
+        refuseOnProblems("migrate", current.problems());
+        execute(s, render(s, current.pending(), Direction.UP), applied);
+      }
+      return new MigrateResult(applied, true, watch.elapsed(TimeUnit.MILLISECONDS));
+    });
+  }
+
+  /** What {@link #migrate()} would do, statements included; changes nothing and takes no lock. */
+  public MigrationPlan plan() {
+    return withSession(s -> {
+      Reconciliation r = reconcile(s, discover(s));
+      return new MigrationPlan(Direction.UP, render(s, r.pending(), Direction.UP), r.problems());
+    });
+  }
+
+  /** What {@link #down(DownRequest)} would do; changes nothing and takes no lock. */
+  public MigrationPlan planDown(DownRequest request) {
+    return withSession(s -> {
+      DownPlanner.Selection sel = DownPlanner.select(reconcile(s, discover(s)), request.steps(), request.to());
+      return new MigrationPlan(Direction.DOWN, render(s, sel.steps(), Direction.DOWN), sel.problems());
+    });
+  }
+
+  /**
+   * Reverts the newest applied migrations with their down scripts, newest first.
+   *
+   * @throws ValidationException changing nothing, when a needed down script is missing or sources
+   *     and history disagree
+   */
+  public DownResult down(DownRequest request) {
+    Stopwatch watch = Stopwatch.createStarted();
+    return withSession(s -> {
+      List<SourceMigration> sources = discover(s);
+      DownPlanner.Selection sel = DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
+      refuseOnProblems("down", sel.problems());
+      if (sel.steps().isEmpty()) {
+        return new DownResult(List.of(), watch.elapsed(TimeUnit.MILLISECONDS));
+      }
+      render(s, sel.steps(), Direction.DOWN);
+      List<ExecutedMigration> reverted = new ArrayList<>();
+      try (HeldLock lock = HeldLock.take(config, s, listener)) {
+        DownPlanner.Selection current =
+            DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
+        refuseOnProblems("down", current.problems());
+        execute(s, render(s, current.steps(), Direction.DOWN), reverted);
+      }
+      return new DownResult(reverted, watch.elapsed(TimeUnit.MILLISECONDS));
+    });
+  }
+
+  /** One row per migration with its state; changes nothing. */
+  public StatusReport status() {
+    return withSession(s -> new StatusReport(reconcile(s, discover(s)).status()));
+  }
+
+  /**
+   * Every difference between sources and history; changes nothing.
+   *
+   * @param requireUpToDate whether pending migrations count as differences
+   */
+  public ValidateResult validate(boolean requireUpToDate) {
+    return withSession(s -> {
+      Reconciliation r = reconcile(s, discover(s));
+      List<ValidationProblem> problems = new ArrayList<>(r.problems());
+      if (requireUpToDate) {
+        for (SourceMigration p : r.pending()) {
+          problems.add(
+              new ValidationProblem(
+                  ValidationProblem.Kind.PENDING,
+                  p.id().version(),
+                  p.id().description(),
+                  p.id() + " (" + p.up().origin() + ") is pending; run `strata migrate`"));
+        }
+      }
+      return new ValidateResult(problems);
+    });
+  }
+
+  /**
+   * Clears failed attempts and accepts the edited sources of applied migrations, recording both
+   * in the history table. Run it only after fixing the database by hand.
+   */
+  public RepairResult repair() {
+    return withSession(s -> {
+      List<SourceMigration> sources = discover(s);
+      if (!s.history.exists(s.connection)) {
+        return new RepairResult(List.of(), List.of());
+      }
+      List<MigrationId> cleared = new ArrayList<>();
+      List<MigrationId> realigned = new ArrayList<>();
+      try (HeldLock lock = HeldLock.take(config, s, listener)) {
+        Reconciliation r = reconcile(s, sources);
+        long rank = s.history.nextRank(s.connection);
+        for (MigrationInfo info : r.status()) {
+          if (info.state() == MigrationState.FAILED) {
+            s.history.append(s.connection, row(rank++, info.id(), HistoryAction.CLEAR_FAILED, originOf(info), null, s));
+            cleared.add(info.id());
+          } else if (info.state() == MigrationState.EDITED) {
+            String checksum = sources.stream().filter(m -> m.id().equals(info.id())).findFirst().map(SourceMigration::checksum).orElseThrow();
+            s.history.append(s.connection, row(rank++, info.id(), HistoryAction.REALIGN_CHECKSUM, originOf(info), checksum, s));
+            realigned.add(info.id());
+          }
+        }
+      }
+      return new RepairResult(cleared, realigned);
+    });
+  }
+
+  /**
+   * Adopts an existing database: versions up to and including {@code version} count as applied
+   * from now on and are never run.
+   *
+   * @throws ConfigurationException when the history table already records migrations
+   */
+  public BaselineResult baseline(MigrationVersion version) {
+    return withSession(s -> {
+      s.history.createIfAbsent(s.connection);
+      try (HeldLock lock = HeldLock.take(config, s, listener)) {
+        List<HistoryEntry> history = s.history.read(s.connection);
+        if (!history.isEmpty()) {
+          throw new ConfigurationException(
+              "Cannot baseline " + s.history.qualifiedName() + ": it already records "
+                  + history.size() + " row(s). Baseline adopts a database Strata has never"
+                  + " migrated; use `strata status` to see where this one stands");
+        }
+        s.history.append(
+            s.connection,
+            row(1, new MigrationId(version, "<< baseline >>"), HistoryAction.BASELINE, "", null, s));
+      }
+      return new BaselineResult(version);
+    });
+  }
+
+  /** The audit trail, oldest first; empty when the history table does not exist. */
+  public List<HistoryEntry> history() {
+    return withSession(s -> s.history.read(s.connection));
+  }
+
+  private interface SessionWork<T> {
+    T run(Session session) throws SQLException;
+  }
+
+  private <T> T withSession(SessionWork<T> work) {
+    try (Session s = Session.open(config, dialects, engineVersion)) {
+      return work.run(s);
+    } catch (SQLException e) {
+      throw new DatabaseAccessException(
+          "A query on " + config.displayUrl() + " failed: " + e.getMessage()
+              + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
+          e);
+    }
+  }
+
+  private List<SourceMigration> discover(Session s) {
+    return Catalog.discover(
+        sourceResolver.resolve(config.sources(), new SourceSettings(config.strictNaming())),
+        s.dialect.fileTags(),
+        listener::onEvent);
+  }
+
+  private Reconciliation reconcile(Session s, List<SourceMigration> sources) throws SQLException {
+    return Planner.reconcile(
+        sources, s.history.read(s.connection), new PlanSettings(config.target(), config.outOfOrder()));
+  }
+
+  private List<PlannedMigration> render(Session s, List<SourceMigration> migrations, Direction direction) {
+    return migrations.stream().map(m -> StepRenderer.render(s.dialect, m, direction)).toList();
+  }
+
+  private void execute(Session s, List<PlannedMigration> steps, List<ExecutedMigration> done)
+      throws SQLException {
+    if (config.schema() != null) {
+      s.dialect.useSchema(s.connection, s.schema);
+    }
+    Executor executor = new Executor(s.history, listener, s.user, config.clock());
+    long rank = s.history.nextRank(s.connection);
+    for (PlannedMigration step : steps) {
+      done.add(executor.run(s.connection, step, rank++));
+    }
+  }
+
+  private static void refuseOnProblems(String command, List<ValidationProblem> problems) {
+    if (!problems.isEmpty()) {
+      throw new ValidationException(
+          command + " changed nothing: sources and history disagree (" + problems.size()
+              + " problem" + (problems.size() == 1 ? "" : "s") + "):",
+          problems);
+    }
+  }
+
+  private static String originOf(MigrationInfo info) {
+    return info.origin() == null ? "" : info.origin();
+  }
+
+  private HistoryEntry row(long rank, MigrationId id, HistoryAction action, String script, String checksum, Session s) {
+    return new HistoryEntry(rank, id, action, script, checksum, true, 0, s.user, config.clock().instant(), 0, engineVersion);
+  }
+
+  private static String engineVersion() {
+    Properties p = new Properties();
+    try (InputStream in = Strata.class.getResourceAsStream("strata.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // The version is informational; a build without the resource records "unknown".
+    }
+    return p.getProperty("version", "unknown");
+  }
+}

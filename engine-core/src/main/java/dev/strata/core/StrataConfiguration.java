@@ -1,0 +1,301 @@
+package dev.strata.core;
+
+import dev.strata.api.ConfigurationException;
+import dev.strata.api.MigrationVersion;
+import dev.strata.api.StrataListener;
+import dev.strata.core.internal.config.DurationText;
+import dev.strata.core.internal.jdbc.DriverManagerDataSource;
+import dev.strata.spi.DialectProvider;
+import dev.strata.spi.HistoryTable;
+import dev.strata.spi.MigrationSourceProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a {@link Strata} needs, fixed at {@link Builder#load()}. Immutable and thread-safe.
+ *
+ * <p>Every option also has a property form ({@code strata.lockTimeout}) read by {@link
+ * Builder#properties(Map)}; {@link StrataProperties} gathers those from a file, the environment
+ * and system properties.
+ */
+public final class StrataConfiguration {
+  /** The location used when none is configured. */
+  public static final String DEFAULT_SOURCE = "filesystem:migrations";
+
+  private final DataSource dataSource;
+  private final String displayUrl;
+  private final List<String> sources;
+  private final @Nullable String schema;
+  private final String table;
+  private final Duration lockTimeout;
+  private final @Nullable MigrationVersion target;
+  private final boolean outOfOrder;
+  private final boolean strictNaming;
+  private final @Nullable String dialect;
+  private final List<StrataListener> listeners;
+  private final List<DialectProvider> dialectProviders;
+  private final List<MigrationSourceProvider> sourceProviders;
+  private final ClassLoader classLoader;
+  private final Clock clock;
+
+  private StrataConfiguration(Builder b, DataSource dataSource, String displayUrl) {
+    this.dataSource = dataSource;
+    this.displayUrl = displayUrl;
+    this.sources = List.copyOf(b.sources);
+    this.schema = b.schema;
+    this.table = b.table;
+    this.lockTimeout = b.lockTimeout;
+    this.target = b.target;
+    this.outOfOrder = b.outOfOrder;
+    this.strictNaming = b.strictNaming;
+    this.dialect = b.dialect;
+    this.listeners = List.copyOf(b.listeners);
+    this.dialectProviders = List.copyOf(b.dialectProviders);
+    this.sourceProviders = List.copyOf(b.sourceProviders);
+    this.classLoader = b.classLoader;
+    this.clock = b.clock;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The database for messages: the JDBC URL with credentials masked, or the DataSource. */
+  public String displayUrl() {
+    return displayUrl;
+  }
+
+  public List<String> sources() {
+    return sources;
+  }
+
+  /** The schema of the history table and of unqualified names; {@code null}: the connection's. */
+  public @Nullable String schema() {
+    return schema;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public Duration lockTimeout() {
+    return lockTimeout;
+  }
+
+  public @Nullable MigrationVersion target() {
+    return target;
+  }
+
+  public boolean outOfOrder() {
+    return outOfOrder;
+  }
+
+  public boolean strictNaming() {
+    return strictNaming;
+  }
+
+  /** The dialect forced by name, or {@code null} to choose it from the connection. */
+  public @Nullable String dialect() {
+    return dialect;
+  }
+
+  public List<StrataListener> listeners() {
+    return listeners;
+  }
+
+  public List<DialectProvider> dialectProviders() {
+    return dialectProviders;
+  }
+
+  public List<MigrationSourceProvider> sourceProviders() {
+    return sourceProviders;
+  }
+
+  public ClassLoader classLoader() {
+    return classLoader;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Builds a configuration; not thread-safe, use it from one thread. */
+  public static final class Builder {
+    private @Nullable DataSource dataSource;
+    private @Nullable String url;
+    private @Nullable String user;
+    private @Nullable String password;
+    private List<String> sources = List.of(DEFAULT_SOURCE);
+    private @Nullable String schema;
+    private String table = HistoryTable.DEFAULT_NAME;
+    private Duration lockTimeout = Duration.ofMinutes(5);
+    private @Nullable MigrationVersion target;
+    private boolean outOfOrder;
+    private boolean strictNaming;
+    private @Nullable String dialect;
+    private final List<StrataListener> listeners = new ArrayList<>();
+    private final List<DialectProvider> dialectProviders = new ArrayList<>();
+    private final List<MigrationSourceProvider> sourceProviders = new ArrayList<>();
+    private ClassLoader classLoader = Strata.class.getClassLoader();
+    private Clock clock = Clock.systemUTC();
+
+    Builder() {}
+
+    /** The database, as a DataSource (takes precedence over {@link #url}). */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource);
+      return this;
+    }
+
+    /** The database, as a JDBC URL; credentials may be given separately. */
+    public Builder url(String url) {
+      this.url = url;
+      return this;
+    }
+
+    public Builder user(@Nullable String user) {
+      this.user = user;
+      return this;
+    }
+
+    public Builder password(@Nullable String password) {
+      this.password = password;
+      return this;
+    }
+
+    /** Migration locations such as {@code filesystem:/migrations}; replaces earlier ones. */
+    public Builder sources(String... locations) {
+      return sources(Arrays.asList(locations));
+    }
+
+    /** Migration locations; replaces earlier ones. */
+    public Builder sources(List<String> locations) {
+      this.sources = List.copyOf(locations);
+      return this;
+    }
+
+    public Builder schema(@Nullable String schema) {
+      this.schema = schema;
+      return this;
+    }
+
+    public Builder table(String table) {
+      this.table = Objects.requireNonNull(table);
+      return this;
+    }
+
+    public Builder lockTimeout(Duration lockTimeout) {
+      this.lockTimeout = Objects.requireNonNull(lockTimeout);
+      return this;
+    }
+
+    public Builder target(@Nullable MigrationVersion target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder outOfOrder(boolean outOfOrder) {
+      this.outOfOrder = outOfOrder;
+      return this;
+    }
+
+    public Builder strictNaming(boolean strictNaming) {
+      this.strictNaming = strictNaming;
+      return this;
+    }
+
+    /** Forces a dialect by name ({@code h2}, {@code postgresql}, ...). */
+    public Builder dialect(@Nullable String dialect) {
+      this.dialect = dialect;
+      return this;
+    }
+
+    public Builder listener(StrataListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener));
+      return this;
+    }
+
+    /** Registers a dialect explicitly; it wins over those found with ServiceLoader. */
+    public Builder dialectProvider(DialectProvider provider) {
+      this.dialectProviders.add(Objects.requireNonNull(provider));
+      return this;
+    }
+
+    /** Registers a source explicitly; it wins over those found with ServiceLoader. */
+    public Builder sourceProvider(MigrationSourceProvider provider) {
+      this.sourceProviders.add(Objects.requireNonNull(provider));
+      return this;
+    }
+
+    /** The class loader ServiceLoader searches; default: Strata's own. */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = Objects.requireNonNull(classLoader);
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /**
+     * Applies {@code strata.*} properties (see {@link StrataProperties#KEYS}); other keys are
+     * ignored, an unknown {@code strata.*} key is an error (it is probably a typo).
+     */
+    public Builder properties(Map<String, String> properties) {
+      for (Map.Entry<String, String> e : properties.entrySet()) {
+        if (e.getKey().startsWith("strata.")) {
+          apply(e.getKey().substring("strata.".length()), e.getValue());
+        }
+      }
+      return this;
+    }
+
+    private void apply(String key, String value) {
+      try {
+        switch (key) {
+          case "url" -> url(value);
+          case "user" -> user(value);
+          case "password" -> password(value);
+          case "passwordFile" -> password(StrataProperties.readPasswordFile(value));
+          case "sources" -> sources(StrataProperties.splitList(value));
+          case "schema" -> schema(value.isBlank() ? null : value);
+          case "table" -> table(value);
+          case "lockTimeout" -> lockTimeout(DurationText.parse(value));
+          case "target" -> target(value.isBlank() || value.equals("latest") ? null : MigrationVersion.parse(value));
+          case "outOfOrder" -> outOfOrder(Boolean.parseBoolean(value));
+          case "strictNaming" -> strictNaming(Boolean.parseBoolean(value));
+          case "dialect" -> dialect(value.isBlank() ? null : value);
+          case "config" -> { }
+          default ->
+              throw new ConfigurationException(
+                  "Unknown option strata." + key + "; known options: " + String.join(", ", StrataProperties.KEYS));
+        }
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException("Invalid value for strata." + key + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Validates the configuration and creates the engine. */
+    public Strata load() {
+      if (dataSource == null && (url == null || url.isBlank())) {
+        throw new ConfigurationException(
+            "No database configured: set --url (strata.url, STRATA_URL) or give a DataSource");
+      }
+      if (!table.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
+        throw new ConfigurationException(
+            "Invalid history table name '" + table + "' (strata.table): use letters, digits and _");
+      }
+      DataSource ds = dataSource != null ? dataSource : new DriverManagerDataSource(url, user, password, classLoader);
+      String display = dataSource != null ? dataSource.getClass().getSimpleName() : DriverManagerDataSource.mask(url);
+      return new Strata(new StrataConfiguration(this, ds, display));
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.strata.core.internal.discovery;
+
+import dev.strata.api.Direction;
+import dev.strata.api.MigrationDiscoveryException;
+import dev.strata.api.MigrationVersion;
+import dev.strata.api.StrataEvent;
+import dev.strata.core.internal.plan.SourceMigration;
+import dev.strata.spi.MigrationResource;
+import dev.strata.spi.MigrationSource;
+import dev.strata.spi.SourceListing;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the sources hold, for one dialect: the variant tagged for the dialect wins over the
+ * untagged file, other dialects' files are left out, and duplicates or down scripts without an up
+ * script are errors naming the files.
+ */
+public final class Catalog {
+  private Catalog() {}
+
+  /** One up/down pair key: version (or repeatable description) and direction. */
+  private record Slot(@Nullable MigrationVersion version, @Nullable String repeatable, Direction direction) {
+    static Slot of(MigrationResource r) {
+      return new Slot(
+          r.id().version(), r.id().version() == null ? r.id().description() : null, r.direction());
+    }
+
+    Slot up() {
+      return new Slot(version, repeatable, Direction.UP);
+    }
+  }
+
+  /**
+   * Lists every source and pairs up and down scripts.
+   *
+   * @param dialectTags the file tags of the connected dialect
+   * @param warnings receives the sources' warnings
+   */
+  public static List<SourceMigration> discover(
+      List<MigrationSource> sources, Set<String> dialectTags, Consumer<StrataEvent.Warning> warnings) {
+    Map<Slot, MigrationResource> chosen = new HashMap<>();
+    List<Slot> order = new ArrayList<>();
+    for (MigrationSource source : sources) {
+      SourceListing listing = source.list();
+      listing.warnings().forEach(warnings);
+      for (MigrationResource r : listing.resources()) {
+        if (r.dialectTag() != null && !dialectTags.contains(r.dialectTag())) {
+          continue;
+        }
+        Slot slot = Slot.of(r);
+        MigrationResource previous = chosen.get(slot);
+        if (previous == null) {
+          chosen.put(slot, r);
+          order.add(slot);
+        } else if (previous.dialectTag() == null && r.dialectTag() != null) {
+          chosen.put(slot, r);
+        } else if (!(previous.dialectTag() != null && r.dialectTag() == null)) {
+          throw duplicate(previous, r);
+        }
+      }
+    }
+    List<SourceMigration> migrations = new ArrayList<>();
+    for (Slot slot : order) {
+      MigrationResource r = chosen.get(slot);
+      if (slot.direction() == Direction.DOWN) {
+        if (!chosen.containsKey(slot.up())) {
+          throw new MigrationDiscoveryException(
+              r.origin()
+                  + " is a down script without an up script for version "
+                  + slot.version()
+                  + "; add the up script or remove the down script",
+              List.of(r.origin()));
+        }
+        continue;
+      }
+      String text = ScriptText.read(r);
+      MigrationResource down = chosen.get(new Slot(slot.version(), slot.repeatable(), Direction.DOWN));
+      migrations.add(new SourceMigration(r.id(), r, text, ScriptText.checksum(text), down));
+    }
+    return migrations;
+  }
+
+  private static MigrationDiscoveryException duplicate(MigrationResource a, MigrationResource b) {
+    String what =
+        a.id().version() == null
+            ? "repeatable migration '" + a.id().description() + "'"
+            : "version " + a.id().version();
+    String direction = a.direction() == Direction.UP ? "up" : "down";
+    return new MigrationDiscoveryException(
+        "Found more than one "
+            + direction
+            + " script for "
+            + what
+            + ": "
+            + a.origin()
+            + " and "
+            + b.origin()
+            + "; give one of them a new version",
+        List.of(a.origin(), b.origin()));
+  }
+
+}

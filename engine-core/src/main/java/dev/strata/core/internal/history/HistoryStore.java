@@ -1,0 +1,205 @@
+package dev.strata.core.internal.history;
+
+import static dev.strata.spi.HistoryTable.ACTION;
+import static dev.strata.spi.HistoryTable.CHECKSUM;
+import static dev.strata.spi.HistoryTable.COLUMNS;
+import static dev.strata.spi.HistoryTable.DESCRIPTION;
+import static dev.strata.spi.HistoryTable.DURATION;
+import static dev.strata.spi.HistoryTable.ENGINE_VERSION;
+import static dev.strata.spi.HistoryTable.INSTALLED_AT;
+import static dev.strata.spi.HistoryTable.INSTALLED_BY;
+import static dev.strata.spi.HistoryTable.RANK;
+import static dev.strata.spi.HistoryTable.SCRIPT;
+import static dev.strata.spi.HistoryTable.STATEMENTS;
+import static dev.strata.spi.HistoryTable.SUCCESS;
+import static dev.strata.spi.HistoryTable.VERSION;
+
+import dev.strata.api.HistoryAction;
+import dev.strata.api.HistoryEntry;
+import dev.strata.api.MigrationId;
+import dev.strata.api.MigrationVersion;
+import dev.strata.spi.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and appends rows of the history table with plain JDBC; the dialect only quotes names and
+ * supplies the DDL. Row 0 records the table's creation and is never returned.
+ */
+public final class HistoryStore {
+  private final Dialect dialect;
+  private final String schema;
+  private final String table;
+  private final String qualified;
+  private final String engineVersion;
+
+  public HistoryStore(Dialect dialect, String schema, String table, String engineVersion) {
+    this.dialect = dialect;
+    this.schema = schema;
+    this.table = table;
+    this.qualified = dialect.quote(schema) + "." + dialect.quote(table);
+    this.engineVersion = engineVersion;
+  }
+
+  /** The quoted, schema-qualified table name. */
+  public String qualifiedName() {
+    return qualified;
+  }
+
+  public String schema() {
+    return schema;
+  }
+
+  public boolean exists(Connection c) throws SQLException {
+    return dialect.tableExists(c, schema, table);
+  }
+
+  /**
+   * Creates the schema and the table with its row 0 unless they exist. Safe when several
+   * processes do it at once: a loser's error is ignored once the table and row 0 are there.
+   */
+  public void createIfAbsent(Connection c) throws SQLException {
+    if (exists(c) && hasCreationRow(c)) {
+      return;
+    }
+    try {
+      dialect.createSchemaIfAbsent(c, schema);
+      try (Statement s = c.createStatement()) {
+        for (String ddl : dialect.createHistoryTable(qualified)) {
+          s.execute(ddl);
+        }
+      }
+      insert(c, 0, new MigrationId(null, "<< history table created >>"), "CREATE", "", null, true, 0, 0, "");
+    } catch (SQLException e) {
+      if (!(exists(c) && hasCreationRow(c))) {
+        throw e;
+      }
+    }
+  }
+
+  private boolean hasCreationRow(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1 FROM " + qualified + " WHERE " + q(RANK) + " = 0")) {
+      return rs.next();
+    }
+  }
+
+  /** Every row but row 0, oldest first; empty when the table does not exist. */
+  public List<HistoryEntry> read(Connection c) throws SQLException {
+    if (!exists(c)) {
+      return List.of();
+    }
+    String columns = COLUMNS.stream().map(this::q).collect(Collectors.joining(", "));
+    List<HistoryEntry> entries = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT " + columns + " FROM " + qualified + " WHERE " + q(RANK) + " > 0 ORDER BY "
+                    + q(RANK))) {
+      while (rs.next()) {
+        String version = rs.getString(VERSION);
+        entries.add(
+            new HistoryEntry(
+                rs.getLong(RANK),
+                new MigrationId(version == null ? null : MigrationVersion.parse(version), rs.getString(DESCRIPTION)),
+                HistoryAction.valueOf(rs.getString(ACTION)),
+                rs.getString(SCRIPT),
+                rs.getString(CHECKSUM),
+                rs.getBoolean(SUCCESS),
+                rs.getInt(STATEMENTS),
+                rs.getString(INSTALLED_BY),
+                rs.getTimestamp(INSTALLED_AT).toInstant(),
+                rs.getLong(DURATION),
+                rs.getString(ENGINE_VERSION)));
+      }
+    }
+    return entries;
+  }
+
+  /** The rank the next row gets; read once under the lock. */
+  public long nextRank(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT MAX(" + q(RANK) + ") FROM " + qualified)) {
+      rs.next();
+      return rs.getLong(1) + 1;
+    }
+  }
+
+  /** Appends a row. */
+  public void append(Connection c, HistoryEntry e) throws SQLException {
+    insert(
+        c,
+        e.rank(),
+        e.id(),
+        e.action().name(),
+        e.script(),
+        e.checksum(),
+        e.success(),
+        e.statementsApplied(),
+        e.durationMs(),
+        e.installedBy());
+  }
+
+  private void insert(
+      Connection c,
+      long rank,
+      MigrationId id,
+      String action,
+      String script,
+      String checksum,
+      boolean success,
+      int statements,
+      long durationMs,
+      String installedBy)
+      throws SQLException {
+    String columns = COLUMNS.stream().map(this::q).collect(Collectors.joining(", "));
+    String marks = COLUMNS.stream().map(x -> "?").collect(Collectors.joining(", "));
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO " + qualified + " (" + columns + ") VALUES (" + marks + ")")) {
+      ps.setLong(1, rank);
+      ps.setString(2, id.version() == null ? null : id.version().toString());
+      ps.setString(3, truncate(id.description(), 200));
+      ps.setString(4, action);
+      ps.setString(5, truncate(script, 1000));
+      ps.setString(6, checksum);
+      ps.setBoolean(7, success);
+      ps.setInt(8, statements);
+      ps.setString(9, truncate(installedBy, 100));
+      ps.setTimestamp(10, Timestamp.from(Instant.now()));
+      ps.setLong(11, durationMs);
+      ps.setString(12, truncate(engineVersion, 20));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Records progress of the in-flight row {@code rank}: statements done, and success at the end. */
+  public void update(Connection c, long rank, int statements, boolean success, long durationMs)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE " + qualified + " SET " + q(STATEMENTS) + " = ?, " + q(SUCCESS) + " = ?, "
+                + q(DURATION) + " = ? WHERE " + q(RANK) + " = ?")) {
+      ps.setInt(1, statements);
+      ps.setBoolean(2, success);
+      ps.setLong(3, durationMs);
+      ps.setLong(4, rank);
+      ps.executeUpdate();
+    }
+  }
+
+  private String q(String column) {
+    return dialect.quote(column);
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

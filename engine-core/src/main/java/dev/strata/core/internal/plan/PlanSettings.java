@@ -1,0 +1,12 @@
+package dev.strata.core.internal.plan;
+
+import dev.strata.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The options that change what is pending.
+ *
+ * @param target apply nothing newer than this version; {@code null} for the latest
+ * @param outOfOrder apply pending migrations older than the newest applied one instead of refusing
+ */
+public record PlanSettings(@Nullable MigrationVersion target, boolean outOfOrder) {}

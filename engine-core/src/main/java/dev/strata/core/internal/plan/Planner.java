@@ -1,0 +1,249 @@
+package dev.strata.core.internal.plan;
+
+import dev.strata.api.HistoryEntry;
+import dev.strata.api.MigrationId;
+import dev.strata.api.MigrationInfo;
+import dev.strata.api.MigrationState;
+import dev.strata.api.MigrationVersion;
+import dev.strata.api.ValidationProblem;
+import dev.strata.api.ValidationProblem.Kind;
+import dev.strata.core.internal.plan.RecordedState.Recorded;
+import dev.strata.core.internal.plan.RecordedState.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compares the migrations of the sources with the history table. A pure function: no I/O, so
+ * every rule is tested without a database.
+ */
+public final class Planner {
+  private Planner() {}
+
+  /** Reconciles {@code sources} (any order) with {@code history} under {@code settings}. */
+  public static Reconciliation reconcile(
+      List<SourceMigration> sources, List<HistoryEntry> history, PlanSettings settings) {
+    RecordedState recorded = RecordedState.replay(history);
+    MigrationVersion newestApplied = newestApplied(recorded);
+    MigrationVersion baseline = recorded.baseline();
+
+    List<MigrationInfo> status = new ArrayList<>();
+    List<SourceMigration> pending = new ArrayList<>();
+    List<ValidationProblem> problems = new ArrayList<>();
+    List<SourceMigration> applied = new ArrayList<>();
+    Set<MigrationKey> seen = new HashSet<>();
+
+    List<SourceMigration> versioned =
+        sources.stream()
+            .filter(s -> s.id().version() != null)
+            .sorted(Comparator.comparing(s -> s.id().version()))
+            .toList();
+    for (SourceMigration s : versioned) {
+      MigrationKey key = MigrationKey.of(s.id());
+      seen.add(key);
+      Recorded r = recorded.get(key);
+      MigrationVersion v = s.id().version();
+      if (r == null || r.status() == Status.REVERTED) {
+        MigrationState state;
+        if (r == null && baseline != null && !v.isNewerThan(baseline)) {
+          state = MigrationState.BASELINED;
+        } else if (settings.target() != null && v.isNewerThan(settings.target())) {
+          state = MigrationState.ABOVE_TARGET;
+        } else if (!settings.outOfOrder() && newestApplied != null && newestApplied.isNewerThan(v)) {
+          state = MigrationState.OUT_OF_ORDER;
+          problems.add(
+              new ValidationProblem(
+                  Kind.OUT_OF_ORDER,
+                  v,
+                  s.id().description(),
+                  s.id()
+                      + " ("
+                      + s.up().origin()
+                      + ") is pending but older than the newest applied version "
+                      + newestApplied
+                      + "; renumber it above "
+                      + newestApplied
+                      + ", or allow it with --out-of-order (strata.outOfOrder)"));
+        } else {
+          state = r == null ? MigrationState.PENDING : MigrationState.REVERTED;
+          pending.add(s);
+        }
+        status.add(info(s.id(), state, s.up().origin(), r));
+      } else {
+        status.add(info(s.id(), assess(s, r, problems), s.up().origin(), r));
+        if (r.status() == Status.APPLIED) {
+          applied.add(s);
+        }
+      }
+    }
+    addMissing(recorded, seen, status, problems);
+    addRepeatables(sources, recorded, status, pending, problems);
+    return new Reconciliation(status, pending, problems, reverse(applied));
+  }
+
+  private static MigrationState assess(SourceMigration s, Recorded r, List<ValidationProblem> problems) {
+    switch (r.status()) {
+      case FAILED -> {
+        problems.add(failedProblem(s.id(), s.up().origin(), r));
+        return MigrationState.FAILED;
+      }
+      case BASELINED -> {
+        return MigrationState.BASELINED;
+      }
+      default -> {
+        if (r.checksum() != null && !r.checksum().equals(s.checksum())) {
+          problems.add(
+              new ValidationProblem(
+                  Kind.EDITED,
+                  s.id().version(),
+                  s.id().description(),
+                  s.id()
+                      + " ("
+                      + s.up().origin()
+                      + ") was edited after it was applied (checksum "
+                      + r.checksum()
+                      + " recorded, "
+                      + s.checksum()
+                      + " now); restore the applied text and put the change in a new migration,"
+                      + " or accept the edit with `strata repair --confirm`"));
+          return MigrationState.EDITED;
+        }
+        return MigrationState.APPLIED;
+      }
+    }
+  }
+
+  private static void addMissing(
+      RecordedState recorded,
+      Set<MigrationKey> seen,
+      List<MigrationInfo> status,
+      List<ValidationProblem> problems) {
+    List<Map.Entry<MigrationKey, Recorded>> missing =
+        recorded.all().entrySet().stream()
+            .filter(e -> e.getKey().version() != null && !seen.contains(e.getKey()))
+            .filter(e -> e.getValue().status() != Status.REVERTED)
+            .sorted(Comparator.comparing(e -> e.getKey().version()))
+            .toList();
+    for (Map.Entry<MigrationKey, Recorded> e : missing) {
+      Recorded r = e.getValue();
+      MigrationId id = r.latest().id();
+      MigrationState state;
+      if (r.status() == Status.BASELINED) {
+        state = MigrationState.BASELINED;
+      } else if (r.status() == Status.FAILED) {
+        state = MigrationState.FAILED;
+        problems.add(failedProblem(id, r.latest().script(), r));
+      } else {
+        state = MigrationState.MISSING;
+        problems.add(
+            new ValidationProblem(
+                Kind.MISSING,
+                id.version(),
+                id.description(),
+                id
+                    + " ("
+                    + r.latest().script()
+                    + ") is applied but no source has it any more; restore the file, or check"
+                    + " that --source points at the right location"));
+      }
+      int at = insertionPoint(status, id.version());
+      status.add(at, info(id, state, null, r));
+    }
+  }
+
+  private static void addRepeatables(
+      List<SourceMigration> sources,
+      RecordedState recorded,
+      List<MigrationInfo> status,
+      List<SourceMigration> pending,
+      List<ValidationProblem> problems) {
+    List<SourceMigration> repeatables =
+        sources.stream()
+            .filter(s -> s.id().version() == null)
+            .sorted(Comparator.comparing(s -> s.id().description()))
+            .toList();
+    for (SourceMigration s : repeatables) {
+      Recorded r = recorded.get(MigrationKey.of(s.id()));
+      MigrationState state;
+      if (r != null && r.status() == Status.FAILED) {
+        state = MigrationState.FAILED;
+        problems.add(failedProblem(s.id(), s.up().origin(), r));
+      } else if (r != null && r.status() == Status.APPLIED && s.checksum().equals(r.checksum())) {
+        state = MigrationState.APPLIED;
+      } else {
+        state = MigrationState.PENDING;
+        pending.add(s);
+      }
+      status.add(info(s.id(), state, s.up().origin(), r));
+    }
+    // A repeatable whose file was deleted is shown, but blocks nothing: nothing depends on it.
+    Set<MigrationKey> present = new HashSet<>();
+    repeatables.forEach(s -> present.add(MigrationKey.of(s.id())));
+    recorded.all().entrySet().stream()
+        .filter(e -> e.getKey().repeatable() != null && !present.contains(e.getKey()))
+        .filter(e -> e.getValue().status() == Status.APPLIED)
+        .sorted(Comparator.comparing(e -> e.getKey().repeatable()))
+        .forEach(e -> status.add(info(e.getValue().latest().id(), MigrationState.MISSING, null, e.getValue())));
+  }
+
+  private static ValidationProblem failedProblem(MigrationId id, String origin, Recorded r) {
+    String verb = r.latest().action().name().equals("REVERT") ? "reverting" : "applying";
+    return new ValidationProblem(
+        Kind.FAILED,
+        id.version(),
+        id.description(),
+        id
+            + " ("
+            + origin
+            + ") failed while "
+            + verb
+            + " after "
+            + r.latest().statementsApplied()
+            + " statement(s) had completed, so the database may be half-migrated; finish or undo"
+            + " those statements by hand, then run `strata repair --confirm` and migrate again");
+  }
+
+  private static @Nullable MigrationVersion newestApplied(RecordedState recorded) {
+    MigrationVersion newest = null;
+    for (Map.Entry<MigrationKey, Recorded> e : recorded.all().entrySet()) {
+      MigrationVersion v = e.getKey().version();
+      Status st = e.getValue().status();
+      if (v != null && st != Status.REVERTED && (newest == null || v.isNewerThan(newest))) {
+        newest = v;
+      }
+    }
+    return newest;
+  }
+
+  private static int insertionPoint(List<MigrationInfo> status, @Nullable MigrationVersion version) {
+    int i = 0;
+    while (i < status.size()
+        && status.get(i).id().version() != null
+        && version != null
+        && version.isNewerThan(status.get(i).id().version())) {
+      i++;
+    }
+    return i;
+  }
+
+  private static MigrationInfo info(MigrationId id, MigrationState state, @Nullable String origin, @Nullable Recorded r) {
+    var apply = r == null || r.status() == Status.REVERTED ? null : r.lastApply();
+    return new MigrationInfo(
+        id,
+        state,
+        origin,
+        apply == null ? null : apply.installedAt(),
+        apply == null ? null : apply.installedBy(),
+        apply == null ? null : apply.durationMs());
+  }
+
+  private static List<SourceMigration> reverse(List<SourceMigration> list) {
+    List<SourceMigration> copy = new ArrayList<>(list);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+}

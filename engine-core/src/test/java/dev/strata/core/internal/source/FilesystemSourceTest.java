@@ -1,0 +1,279 @@
+package dev.strata.core.internal.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.strata.api.Direction;
+import dev.strata.api.MigrationDiscoveryException;
+import dev.strata.api.MigrationVersion;
+import dev.strata.api.StrataEvent;
+import dev.strata.spi.MigrationResource;
+import dev.strata.spi.SourceListing;
+import dev.strata.spi.SourceSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilesystemSourceTest {
+  private static final SourceSettings LENIENT = new SourceSettings(false);
+  private static final SourceSettings STRICT = new SourceSettings(true);
+
+  @TempDir Path dir;
+
+  private FilesystemSource source(SourceSettings settings) {
+    return new FilesystemSource("filesystem:" + dir, dir, settings);
+  }
+
+  private SourceListing list() {
+    return source(LENIENT).list();
+  }
+
+  private Path write(String relative, String content) throws IOException {
+    Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, content);
+  }
+
+  private static List<String> names(SourceListing listing) {
+    return listing.resources().stream().map(r -> Path.of(r.origin()).getFileName().toString()).toList();
+  }
+
+  @Test
+  void listsEveryConventionWithWhatItsNameSays() throws IOException {
+    write("V1__init.sql", "create table a (id int);");
+    write("U1__init.sql", "drop table a;");
+    write("R__views.sql", "create view v as select 1;");
+    write("20210410175418000000_x.postgres.autocommit.up.sql", "create index concurrently i on a (id);");
+
+    SourceListing listing = list();
+
+    assertThat(listing.warnings()).isEmpty();
+    assertThat(listing.resources())
+        .extracting(r -> Path.of(r.origin()).getFileName() + " " + r.id() + " " + r.direction() + " " + r.dialectTag() + " " + r.autocommit())
+        .containsExactlyInAnyOrder(
+            "V1__init.sql V1 init UP null false",
+            "U1__init.sql V1 init DOWN null false",
+            "R__views.sql R views UP null false",
+            "20210410175418000000_x.postgres.autocommit.up.sql V20210410175418000000 x UP postgres true");
+  }
+
+  @Test
+  void namesEachResourceByItsPathAndReadsItsBytes() throws IOException {
+    Path file = write("V1__init.sql", "create table a (id int);");
+
+    MigrationResource resource = list().resources().get(0);
+
+    assertThat(resource.origin()).isEqualTo(file.toString());
+    assertThat(resource.toString()).isEqualTo(file.toString());
+    assertThat(new String(resource.content().read(), StandardCharsets.UTF_8)).isEqualTo("create table a (id int);");
+  }
+
+  @Test
+  void readsContentOnlyWhenAsked() throws IOException {
+    Path file = write("V1__init.sql", "before");
+
+    MigrationResource resource = list().resources().get(0);
+    Files.writeString(file, "after");
+
+    assertThat(new String(resource.content().read(), StandardCharsets.UTF_8)).isEqualTo("after");
+  }
+
+  @Test
+  void findsScriptsInSubdirectories() throws IOException {
+    write("2024/V1__a.sql", "a");
+    write("2025/q1/V2__b.sql", "b");
+
+    assertThat(names(list())).containsExactly("V1__a.sql", "V2__b.sql");
+  }
+
+  @Test
+  void acceptsFileNamesWithSpaces() throws IOException {
+    Path file = write("V2__add users table.sql", "create table users (id int);");
+
+    SourceListing listing = list();
+
+    assertThat(listing.warnings()).isEmpty();
+    assertThat(listing.resources()).singleElement().satisfies(r -> {
+      assertThat(r.id().version()).isEqualTo(MigrationVersion.parse("2"));
+      assertThat(r.id().description()).isEqualTo("add users table");
+      assertThat(r.origin()).isEqualTo(file.toString());
+    });
+  }
+
+  @Test
+  void warnsAboutAFileThatIsNotAMigrationAndIgnoresIt() throws IOException {
+    write("V1__a.sql", "a");
+    Path readme = write("README.md", "# migrations");
+
+    SourceListing listing = list();
+
+    assertThat(names(listing)).containsExactly("V1__a.sql");
+    assertThat(listing.warnings())
+        .containsExactly(new StrataEvent.Warning(readme.toString(), readme + " is not a .sql migration; it is ignored"));
+  }
+
+  @Test
+  void warnsAboutAFlywayNameWithOneUnderscoreSuggestingTheFix() throws IOException {
+    Path bad = write("V7_fix.sql", "update t set x = 1;");
+
+    SourceListing listing = list();
+
+    assertThat(listing.resources()).isEmpty();
+    assertThat(listing.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.origin()).isEqualTo(bad.toString());
+      assertThat(w.message())
+          .isEqualTo(
+              bad
+                  + " follows no migration naming convention (Flyway-style names separate version and"
+                  + " description with two underscores: V7__fix.sql); it is ignored");
+    });
+  }
+
+  @Test
+  void warnsAboutEveryUnrecognisedFile() throws IOException {
+    write("README.md", "x");
+    write("V7_fix.sql", "x");
+    write("foo.sql", "x");
+
+    assertThat(list().warnings())
+        .extracting(w -> Path.of(w.origin()).getFileName().toString())
+        .containsExactlyInAnyOrder("README.md", "V7_fix.sql", "foo.sql");
+  }
+
+  @Test
+  void refusesAnUnrecognisedFileUnderStrictNaming() throws IOException {
+    write("V1__a.sql", "a");
+    Path bad = write("V7_fix.sql", "x");
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(() -> source(STRICT).list())
+        .withMessage(
+            bad
+                + " follows no migration naming convention (Flyway-style names separate version and"
+                + " description with two underscores: V7__fix.sql); rename it, or move it out of filesystem:"
+                + dir)
+        .satisfies(e -> assertThat(e.origins()).containsExactly(bad.toString()));
+  }
+
+  @Test
+  void refusesAReadmeUnderStrictNaming() throws IOException {
+    Path readme = write("README.md", "x");
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(() -> source(STRICT).list())
+        .withMessageStartingWith(readme + " is not a .sql migration; rename it, or move it out of ");
+  }
+
+  @Test
+  void skipsHiddenFilesSilently() throws IOException {
+    write("V1__a.sql", "a");
+    write(".DS_Store", "x");
+    write(".V2__hidden.sql", "b");
+    write(".gitkeep", "");
+
+    SourceListing listing = source(STRICT).list();
+
+    assertThat(names(listing)).containsExactly("V1__a.sql");
+    assertThat(listing.warnings()).isEmpty();
+  }
+
+  @Test
+  void skipsFilesInsideHiddenDirectories() throws IOException {
+    write("V1__a.sql", "a");
+    write(".git/HEAD", "ref: refs/heads/main");
+    write(".archive/V2__old.sql", "b");
+
+    SourceListing listing = source(STRICT).list();
+
+    assertThat(names(listing)).containsExactly("V1__a.sql");
+    assertThat(listing.warnings()).isEmpty();
+  }
+
+  @Test
+  void listsEachScriptOfAMountedConfigMapOnce() throws IOException {
+    // kubelet's layout: /migrations/V1__a.sql -> ..data/V1__a.sql, ..data -> ..2024_05_01_10_00_00.123
+    Path data = Files.createDirectories(dir.resolve("..2024_05_01_10_00_00.123"));
+    Files.writeString(data.resolve("V1__a.sql"), "a");
+    Files.createSymbolicLink(dir.resolve("..data"), data.getFileName());
+    Files.createSymbolicLink(dir.resolve("V1__a.sql"), Path.of("..data").resolve("V1__a.sql"));
+
+    SourceListing listing = list();
+
+    assertThat(listing.resources()).singleElement().satisfies(r -> {
+      assertThat(r.origin()).isEqualTo(dir.resolve("V1__a.sql").toString());
+      assertThat(new String(r.content().read(), StandardCharsets.UTF_8)).isEqualTo("a");
+    });
+  }
+
+  @Test
+  void listsALocationThatIsASymlinkToADirectory() throws IOException {
+    Path real = Files.createDirectories(dir.resolve("real"));
+    Files.writeString(real.resolve("V1__a.sql"), "a");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+
+    SourceListing listing = new FilesystemSource("filesystem:" + link, link, LENIENT).list();
+
+    assertThat(names(listing)).containsExactly("V1__a.sql");
+  }
+
+  @Test
+  void followsASymlinkToAFile() throws IOException {
+    Path target = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-elsewhere")).resolve("real.sql");
+    try {
+      Files.writeString(target, "create table a (id int);");
+      Files.createSymbolicLink(dir.resolve("V1__a.sql"), target);
+
+      assertThat(list().resources()).singleElement().satisfies(r -> assertThat(r.direction()).isEqualTo(Direction.UP));
+    } finally {
+      Files.deleteIfExists(target);
+      Files.deleteIfExists(target.getParent());
+    }
+  }
+
+  @Test
+  void refusesALocationThatDoesNotExistNamingIt() {
+    Path absent = dir.resolve("no-such-dir");
+    FilesystemSource source = new FilesystemSource("filesystem:db/missing", absent, LENIENT);
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(source::list)
+        .withMessage(
+            "The migration location filesystem:db/missing does not exist (resolved to "
+                + absent
+                + "); check --source (strata.sources)")
+        .satisfies(e -> assertThat(e.origins()).containsExactly("filesystem:db/missing"));
+  }
+
+  @Test
+  void refusesALocationThatIsAFile() throws IOException {
+    Path file = write("V1__a.sql", "a");
+    FilesystemSource source = new FilesystemSource("filesystem:" + file, file, LENIENT);
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(source::list)
+        .withMessageStartingWith("The migration location filesystem:" + file + " is not a directory");
+  }
+
+  @Test
+  void anEmptyDirectoryListsNothing() {
+    SourceListing listing = list();
+
+    assertThat(listing.resources()).isEmpty();
+    assertThat(listing.warnings()).isEmpty();
+  }
+
+  @Test
+  void theProviderResolvesThePathItIsGiven() throws IOException {
+    write("V1__a.sql", "a");
+
+    var source = new FilesystemSourceProvider().create("filesystem:" + dir, dir.toString(), LENIENT);
+
+    assertThat(new FilesystemSourceProvider().prefix()).isEqualTo("filesystem");
+    assertThat(source.location()).isEqualTo("filesystem:" + dir);
+    assertThat(source.list().resources()).hasSize(1);
+  }
+}

@@ -1,0 +1,2 @@
+DELETE FROM customer WHERE id = 1;
+ALTER TABLE customer DROP COLUMN email;

@@ -1,0 +1,19 @@
+package dev.strata.testsupport.internal;
+
+import java.io.IOException;
+import java.sql.SQLException;
+
+/** How {@link ServerResolver} reaches the outside world; unit tests pass a fake. */
+public interface ServerProbe {
+  /** Opens and closes a TCP connection to {@code host:port} within a short timeout. */
+  void tcpConnect(String host, int port) throws IOException;
+
+  /** Opens and closes a JDBC connection to {@code url}. */
+  void jdbcConnect(ServerKind kind, JdbcUrl url) throws SQLException;
+
+  /** Whether Testcontainers finds a Docker engine that answers. */
+  boolean dockerAvailable();
+
+  /** Starts a container of {@code kind} kept for the JVM's life; returns its URL with credentials. */
+  JdbcUrl startContainer(ServerKind kind);
+}

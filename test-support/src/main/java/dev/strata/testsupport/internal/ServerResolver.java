@@ -1,0 +1,114 @@
+package dev.strata.testsupport.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds a server for a {@link ServerKind}: the environment variable, else the conventional local
+ * server, else a Testcontainers container where Docker answers, else the reason there is none.
+ */
+public final class ServerResolver {
+  private final Function<String, @Nullable String> env;
+  private final ServerProbe probe;
+
+  /** A resolver reading {@code env} and reaching servers through {@code probe}. */
+  public ServerResolver(Function<String, @Nullable String> env, ServerProbe probe) {
+    this.env = env;
+    this.probe = probe;
+  }
+
+  /** The resolver tests use: the process environment and real connections. */
+  public static ServerResolver live() {
+    return new ServerResolver(System::getenv, new LiveProbe());
+  }
+
+  /** Resolves {@code kind}; never throws, a failure becomes {@link ServerResolution.Unavailable}. */
+  public ServerResolution resolve(ServerKind kind) {
+    String configured = env.apply(kind.envVar());
+    if (configured != null && !configured.isBlank()) {
+      return fromEnvironment(kind, configured);
+    }
+    List<String> tried = new ArrayList<>();
+    tried.add(kind.envVar() + " (not set)");
+
+    JdbcUrl local = kind.localUrl();
+    String localFailure = localFailure(kind, local);
+    if (localFailure == null) {
+      return new ServerResolution.Available(
+          local, "local server " + local.host() + ":" + local.port());
+    }
+    tried.add("local server " + local + " (" + localFailure + ")");
+
+    String image = "Testcontainers " + kind.image();
+    try {
+      if (probe.dockerAvailable()) {
+        return new ServerResolution.Available(probe.startContainer(kind), image);
+      }
+      tried.add(image + " (no Docker engine answers)");
+    } catch (RuntimeException | LinkageError e) {
+      tried.add(image + " (failed: " + describe(e) + ")");
+    }
+    return new ServerResolution.Unavailable(
+        kind.product()
+            + " is not available for tests. Tried: "
+            + String.join("; ", tried)
+            + ". Set "
+            + kind.envVar()
+            + " to a JDBC URL with credentials (e.g. "
+            + local
+            + "), start that local server, or start Docker.");
+  }
+
+  private ServerResolution fromEnvironment(ServerKind kind, String configured) {
+    String problem;
+    JdbcUrl url = null;
+    try {
+      url = JdbcUrl.parse(configured);
+      problem =
+          url.scheme().equals(kind.scheme())
+              ? jdbcFailure(kind, url)
+              : "expected a jdbc:" + kind.scheme() + ":// URL for the driver on the class path";
+    } catch (IllegalArgumentException e) {
+      problem = e.getMessage();
+    }
+    if (problem == null && url != null) {
+      return new ServerResolution.Available(url, kind.envVar());
+    }
+    return new ServerResolution.Unavailable(
+        kind.product()
+            + " is not available for tests: "
+            + kind.envVar()
+            + "="
+            + JdbcUrl.masked(configured)
+            + " cannot be used ("
+            + problem
+            + "). Correct or unset "
+            + kind.envVar()
+            + ".");
+  }
+
+  private @Nullable String localFailure(ServerKind kind, JdbcUrl local) {
+    try {
+      probe.tcpConnect(local.host(), local.port());
+    } catch (Exception e) {
+      return "nothing answers on " + local.host() + ":" + local.port() + ": " + describe(e);
+    }
+    return jdbcFailure(kind, local);
+  }
+
+  private @Nullable String jdbcFailure(ServerKind kind, JdbcUrl url) {
+    try {
+      probe.jdbcConnect(kind, url);
+      return null;
+    } catch (Exception e) {
+      return "cannot connect: " + describe(e);
+    }
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getName() : message;
+  }
+}

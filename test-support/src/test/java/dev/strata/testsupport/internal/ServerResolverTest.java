@@ -1,0 +1,173 @@
+package dev.strata.testsupport.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerResolverTest {
+  private final Map<String, String> env = new HashMap<>();
+  private final FakeProbe probe = new FakeProbe();
+  private final ServerResolver resolver = new ServerResolver(env::get, probe);
+
+  @Test
+  void usesTheEnvironmentVariableWithoutProbingAnythingElse() {
+    env.put("STRATA_TEST_POSTGRES_URL", "jdbc:postgresql://db:5432/x?user=u&password=p");
+
+    ServerResolution result = resolver.resolve(ServerKind.POSTGRES);
+
+    assertThat(result).isInstanceOf(ServerResolution.Available.class);
+    ServerResolution.Available available = (ServerResolution.Available) result;
+    assertThat(available.url().raw()).isEqualTo("jdbc:postgresql://db:5432/x?user=u&password=p");
+    assertThat(available.source()).isEqualTo("STRATA_TEST_POSTGRES_URL");
+    assertThat(probe.calls).containsExactly("jdbc db");
+  }
+
+  @Test
+  void reportsAnUnreachableEnvironmentUrlMaskedInsteadOfFallingBack() {
+    env.put("STRATA_TEST_MYSQL_URL", "jdbc:mysql://db:3306/x?user=root&password=hunter2");
+    probe.jdbcFailure = "Access denied for user 'root'";
+
+    ServerResolution result = resolver.resolve(ServerKind.MYSQL);
+
+    assertThat(reason(result))
+        .startsWith("MySQL is not available for tests: STRATA_TEST_MYSQL_URL=")
+        .contains("password=****", "Access denied for user 'root'", "Correct or unset")
+        .doesNotContain("hunter2");
+    assertThat(probe.calls).containsExactly("jdbc db");
+  }
+
+  @Test
+  void rejectsAnEnvironmentUrlForAnotherDriver() {
+    env.put("STRATA_TEST_MYSQL_URL", "jdbc:mariadb://db:3306/x?user=root");
+
+    assertThat(reason(resolver.resolve(ServerKind.MYSQL)))
+        .contains("expected a jdbc:mysql:// URL");
+    assertThat(probe.calls).isEmpty();
+  }
+
+  @Test
+  void rejectsAnEnvironmentValueThatIsNotAJdbcUrl() {
+    env.put("STRATA_TEST_POSTGRES_URL", "localhost:5432");
+
+    assertThat(reason(resolver.resolve(ServerKind.POSTGRES)))
+        .contains("STRATA_TEST_POSTGRES_URL=localhost:5432 cannot be used (not a JDBC URL");
+  }
+
+  @Test
+  void usesTheConventionalLocalServerWhenTheVariableIsUnset() {
+    ServerResolution result = resolver.resolve(ServerKind.MYSQL);
+
+    ServerResolution.Available available = (ServerResolution.Available) result;
+    assertThat(available.url().raw()).isEqualTo("jdbc:mysql://127.0.0.1:3306/test?user=root");
+    assertThat(available.source()).isEqualTo("local server 127.0.0.1:3306");
+    assertThat(probe.calls).containsExactly("tcp 127.0.0.1:3306", "jdbc 127.0.0.1");
+  }
+
+  @Test
+  void treatsABlankVariableAsUnset() {
+    env.put("STRATA_TEST_POSTGRES_URL", "  ");
+
+    assertThat(resolver.resolve(ServerKind.POSTGRES))
+        .isInstanceOf(ServerResolution.Available.class);
+    assertThat(probe.calls).startsWith("tcp 127.0.0.1:5432");
+  }
+
+  @Test
+  void startsAContainerWhenNoLocalServerAnswersAndDockerDoes() {
+    probe.tcpFailure = "Connection refused";
+    probe.docker = true;
+
+    ServerResolution.Available available =
+        (ServerResolution.Available) resolver.resolve(ServerKind.POSTGRES);
+
+    assertThat(available.source()).isEqualTo("Testcontainers postgres:15");
+    assertThat(probe.calls)
+        .containsExactly("tcp 127.0.0.1:5432", "docker?", "start POSTGRES");
+  }
+
+  @Test
+  void listsEverythingTriedWhenNothingIsAvailable() {
+    probe.tcpFailure = "Connection refused";
+
+    String reason = reason(resolver.resolve(ServerKind.POSTGRES));
+
+    assertThat(reason)
+        .isEqualTo(
+            "PostgreSQL is not available for tests. Tried: STRATA_TEST_POSTGRES_URL (not set);"
+                + " local server jdbc:postgresql://127.0.0.1:5432/test?user=postgres (nothing"
+                + " answers on 127.0.0.1:5432: Connection refused); Testcontainers postgres:15 (no"
+                + " Docker engine answers). Set STRATA_TEST_POSTGRES_URL to a JDBC URL with"
+                + " credentials (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres), start"
+                + " that local server, or start Docker.");
+  }
+
+  @Test
+  void reportsALocalServerThatListensButRefusesTheLogin() {
+    probe.jdbcFailure = "password authentication failed";
+
+    assertThat(reason(resolver.resolve(ServerKind.POSTGRES)))
+        .contains("(cannot connect: password authentication failed)");
+  }
+
+  @Test
+  void reportsAContainerThatFailsToStart() {
+    probe.tcpFailure = "Connection refused";
+    probe.docker = true;
+    probe.startFailure = "image pull failed";
+
+    assertThat(reason(resolver.resolve(ServerKind.MYSQL)))
+        .contains("Testcontainers mariadb:10.11 (failed: image pull failed)");
+  }
+
+  private static String reason(ServerResolution result) {
+    assertThat(result).isInstanceOf(ServerResolution.Unavailable.class);
+    return ((ServerResolution.Unavailable) result).reason();
+  }
+
+  /** Records what the resolver tried; fails where told to. */
+  private static final class FakeProbe implements ServerProbe {
+    final List<String> calls = new ArrayList<>();
+    String tcpFailure;
+    String jdbcFailure;
+    String startFailure;
+    boolean docker;
+
+    @Override
+    public void tcpConnect(String host, int port) throws IOException {
+      calls.add("tcp " + host + ":" + port);
+      if (tcpFailure != null) {
+        throw new ConnectException(tcpFailure);
+      }
+    }
+
+    @Override
+    public void jdbcConnect(ServerKind kind, JdbcUrl url) throws SQLException {
+      calls.add("jdbc " + url.host());
+      if (jdbcFailure != null) {
+        throw new SQLException(jdbcFailure);
+      }
+    }
+
+    @Override
+    public boolean dockerAvailable() {
+      calls.add("docker?");
+      return docker;
+    }
+
+    @Override
+    public JdbcUrl startContainer(ServerKind kind) {
+      calls.add("start " + kind);
+      if (startFailure != null) {
+        throw new IllegalStateException(startFailure);
+      }
+      return JdbcUrl.parse("jdbc:" + kind.scheme() + "://localhost:49153/test?user=u&password=p");
+    }
+  }
+}
