@@ -51,6 +51,25 @@ public interface Dialect {
     connection.setSchema(schema);
   }
 
+  /**
+   * Prepares the connection that will run migrations: at least {@link #useSchema}; a dialect adds
+   * its session settings (lock and statement timeouts, application name).
+   */
+  default void prepareSession(Connection connection, String schema) throws SQLException {
+    useSchema(connection, schema);
+  }
+
+  /**
+   * Executes one statement of a migration. The default sends {@link SqlStatement#sql()} with a
+   * plain {@link java.sql.Statement} (never a prepared one, so {@code ?} in SQL is text); a
+   * dialect overrides it for statements that carry {@link SqlStatement#data()}.
+   */
+  default void execute(Connection connection, SqlStatement statement) throws SQLException {
+    try (var s = connection.createStatement()) {
+      s.execute(statement.sql());
+    }
+  }
+
   /** Creates {@code schema} if it does not exist. */
   default void createSchemaIfAbsent(Connection connection, String schema) throws SQLException {
     try (var statement = connection.createStatement()) {

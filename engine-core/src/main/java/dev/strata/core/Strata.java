@@ -282,10 +282,8 @@ public final class Strata {
 
   private void execute(Session s, List<PlannedMigration> steps, List<ExecutedMigration> done)
       throws SQLException {
-    if (config.schema() != null) {
-      s.dialect.useSchema(s.connection, s.schema);
-    }
-    Executor executor = new Executor(s.history, listener, s.user, config.clock());
+    s.dialect.prepareSession(s.connection, s.schema);
+    Executor executor = new Executor(s.dialect, s.history, listener, s.user, config.clock());
     long rank = s.history.nextRank(s.connection);
     for (PlannedMigration step : steps) {
       done.add(executor.run(s.connection, step, rank++));

@@ -10,9 +10,9 @@ import dev.strata.api.SqlStatement;
 import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataListener;
 import dev.strata.core.internal.history.HistoryStore;
+import dev.strata.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +24,15 @@ import java.time.Instant;
  * failure is visible as "statements 1-2 of 4 applied" instead of silently half-applied.
  */
 public final class Executor {
+  private final Dialect dialect;
   private final HistoryStore history;
   private final StrataListener listener;
   private final String installedBy;
   private final Clock clock;
 
-  public Executor(HistoryStore history, StrataListener listener, String installedBy, Clock clock) {
+  public Executor(
+      Dialect dialect, HistoryStore history, StrataListener listener, String installedBy, Clock clock) {
+    this.dialect = dialect;
     this.history = history;
     this.listener = listener;
     this.installedBy = installedBy;
@@ -112,9 +115,7 @@ public final class Executor {
   private void execute(Connection c, PlannedMigration m, int index, SqlStatement s)
       throws SQLException {
     listener.onEvent(new StrataEvent.StatementStarted(m, index, s));
-    try (Statement statement = c.createStatement()) {
-      statement.execute(s.sql());
-    }
+    dialect.execute(c, s);
   }
 
   private MigrationFailedException fail(
