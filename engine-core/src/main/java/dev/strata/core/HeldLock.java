@@ -23,9 +23,9 @@ final class HeldLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  static HeldLock take(StrataConfiguration config, Session session, StrataListener listener)
+  static HeldLock take(StrataConfiguration config, LockTarget target, StrataListener listener)
       throws SQLException {
-    String name = "strata:" + session.schema + "." + config.table();
+    String name = target.name();
     Clock clock = config.clock();
     Instant start = clock.instant();
     Connection c = Session.connect(config);
@@ -33,11 +33,11 @@ final class HeldLock implements AutoCloseable {
       LockRequest request =
           new LockRequest(
               name,
-              session.history.qualifiedName(),
+              target.historyTable(),
               config.lockTimeout(),
               clock,
               () -> listener.onEvent(new StrataEvent.LockWaiting(name)));
-      MigrationLock lock = session.dialect.lock(c, request);
+      MigrationLock lock = target.dialect().lock(c, request);
       listener.onEvent(new StrataEvent.LockAcquired(name, Duration.between(start, clock.instant())));
       return new HeldLock(c, lock);
     } catch (SQLException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.strata.core;
 
+import dev.strata.api.ConfigurationException;
 import dev.strata.api.DatabaseAccessException;
 import dev.strata.core.internal.history.HistoryStore;
 import dev.strata.core.internal.jdbc.DialectResolver;
@@ -41,7 +42,7 @@ final class Session implements AutoCloseable {
       }
       if (e instanceof SQLException sql) {
         throw new DatabaseAccessException(
-            "Cannot read the metadata of " + config.displayUrl() + ": " + sql.getMessage(), sql);
+            "Cannot read the metadata of " + config.displayUrl() + ": " + config.maskSecrets(String.valueOf(sql.getMessage())), sql);
       }
       throw (RuntimeException) e;
     }
@@ -56,11 +57,18 @@ final class Session implements AutoCloseable {
       }
       return c;
     } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).startsWith("No suitable driver")) {
+        throw new ConfigurationException(
+            "No JDBC driver accepts the URL "
+                + config.displayUrl()
+                + "; check --url (strata.url), or put the database's JDBC driver on the classpath",
+            e);
+      }
       throw new DatabaseAccessException(
           "Cannot connect to "
               + config.displayUrl()
               + ": "
-              + e.getMessage()
+              + config.maskSecrets(String.valueOf(e.getMessage()))
               + ". Check --url, --user and --password (STRATA_URL, STRATA_USER, STRATA_PASSWORD)",
           e);
     }

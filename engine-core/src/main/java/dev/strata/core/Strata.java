@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Strata's entry point: runs migration commands against one database. Immutable and thread-safe;
@@ -93,8 +94,9 @@ public final class Strata {
    */
   public MigrateResult migrate() {
     Stopwatch watch = Stopwatch.createStarted();
-    return withSession(s -> {
-      List<SourceMigration> sources = discover(s);
+    List<SourceMigration> sources = new ArrayList<>();
+    @Nullable LockTarget target = withSession(s -> {
+      sources.addAll(discover(s));
       Reconciliation r = reconcile(s, sources);
       // Without the lock, a row that looks failed may be another migrator's work in progress on a
       // database without transactional DDL: only the lock tells, so that case goes on to take it.
@@ -103,19 +105,22 @@ public final class Strata {
       if (!maybeInProgress) {
         refuseOnProblems("migrate", r.problems());
         if (r.pending().isEmpty()) {
-          return new MigrateResult(List.of(), false, watch.elapsed(TimeUnit.MILLISECONDS));
+          return null;
         }
       }
       render(s, r.pending(), Direction.UP); // parse errors surface before anything changes
       s.history.createIfAbsent(s.connection);
-      List<ExecutedMigration> applied = new ArrayList<>();
-      try (HeldLock lock = HeldLock.take(config, s, listener)) {
-        Reconciliation current = reconcile(s, sources); // another migrator may have done the work
-        refuseOnProblems("migrate", current.problems());
-        execute(s, render(s, current.pending(), Direction.UP), applied);
-      }
-      return new MigrateResult(applied, true, watch.elapsed(TimeUnit.MILLISECONDS));
+      return LockTarget.of(s, config.table());
     });
+    if (target == null) {
+      return new MigrateResult(List.of(), false, watch.elapsed(TimeUnit.MILLISECONDS));
+    }
+    List<ExecutedMigration> applied = underLock(target, s -> {
+      Reconciliation current = reconcile(s, sources); // another migrator may have done the work
+      refuseOnProblems("migrate", current.problems());
+      return execute(s, render(s, current.pending(), Direction.UP));
+    });
+    return new MigrateResult(applied, true, watch.elapsed(TimeUnit.MILLISECONDS));
   }
 
   /** What {@link #migrate()} would do, statements included; changes nothing and takes no lock. */
@@ -142,23 +147,27 @@ public final class Strata {
    */
   public DownResult down(DownRequest request) {
     Stopwatch watch = Stopwatch.createStarted();
-    return withSession(s -> {
-      List<SourceMigration> sources = discover(s);
+    List<SourceMigration> sources = new ArrayList<>();
+    @Nullable LockTarget target = withSession(s -> {
+      sources.addAll(discover(s));
       DownPlanner.Selection sel = DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
       refuseOnProblems("down", sel.problems());
       if (sel.steps().isEmpty()) {
-        return new DownResult(List.of(), watch.elapsed(TimeUnit.MILLISECONDS));
+        return null;
       }
       render(s, sel.steps(), Direction.DOWN);
-      List<ExecutedMigration> reverted = new ArrayList<>();
-      try (HeldLock lock = HeldLock.take(config, s, listener)) {
-        DownPlanner.Selection current =
-            DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
-        refuseOnProblems("down", current.problems());
-        execute(s, render(s, current.steps(), Direction.DOWN), reverted);
-      }
-      return new DownResult(reverted, watch.elapsed(TimeUnit.MILLISECONDS));
+      return LockTarget.of(s, config.table());
     });
+    if (target == null) {
+      return new DownResult(List.of(), watch.elapsed(TimeUnit.MILLISECONDS));
+    }
+    List<ExecutedMigration> reverted = underLock(target, s -> {
+      DownPlanner.Selection current =
+          DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
+      refuseOnProblems("down", current.problems());
+      return execute(s, render(s, current.steps(), Direction.DOWN));
+    });
+    return new DownResult(reverted, watch.elapsed(TimeUnit.MILLISECONDS));
   }
 
   /** One row per migration with its state; changes nothing. */
@@ -201,7 +210,7 @@ public final class Strata {
       }
       List<MigrationId> cleared = new ArrayList<>();
       List<MigrationId> realigned = new ArrayList<>();
-      try (HeldLock lock = HeldLock.take(config, s, listener)) {
+      try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener)) {
         Reconciliation r = reconcile(s, sources);
         long rank = s.history.nextRank(s.connection);
         for (MigrationInfo info : r.status()) {
@@ -228,7 +237,7 @@ public final class Strata {
   public BaselineResult baseline(MigrationVersion version) {
     return withSession(s -> {
       s.history.createIfAbsent(s.connection);
-      try (HeldLock lock = HeldLock.take(config, s, listener)) {
+      try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener)) {
         List<HistoryEntry> history = s.history.read(s.connection);
         if (!history.isEmpty()) {
           throw new ConfigurationException(
@@ -258,7 +267,7 @@ public final class Strata {
       return work.run(s);
     } catch (SQLException e) {
       throw new DatabaseAccessException(
-          "A query on " + config.displayUrl() + " failed: " + e.getMessage()
+          "A query on " + config.displayUrl() + " failed: " + config.maskSecrets(String.valueOf(e.getMessage()))
               + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
           e);
     }
@@ -280,14 +289,31 @@ public final class Strata {
     return migrations.stream().map(m -> StepRenderer.render(s.dialect, m, direction)).toList();
   }
 
-  private void execute(Session s, List<PlannedMigration> steps, List<ExecutedMigration> done)
+  /**
+   * Takes the lock, then opens the session that works under it: a replica waiting for the lock
+   * holds one connection, not two.
+   */
+  private <T> T underLock(LockTarget target, SessionWork<T> work) {
+    try (HeldLock lock = HeldLock.take(config, target, listener)) {
+      return withSession(work);
+    } catch (SQLException e) {
+      throw new DatabaseAccessException(
+          "Taking or releasing the migration lock on " + config.displayUrl() + " failed: "
+              + config.maskSecrets(String.valueOf(e.getMessage())),
+          e);
+    }
+  }
+
+  private List<ExecutedMigration> execute(Session s, List<PlannedMigration> steps)
       throws SQLException {
+    List<ExecutedMigration> done = new ArrayList<>();
     s.dialect.prepareSession(s.connection, s.schema);
     Executor executor = new Executor(s.dialect, s.history, listener, s.user, config.clock());
     long rank = s.history.nextRank(s.connection);
     for (PlannedMigration step : steps) {
       done.add(executor.run(s.connection, step, rank++));
     }
+    return done;
   }
 
   private static void refuseOnProblems(String command, List<ValidationProblem> problems) {

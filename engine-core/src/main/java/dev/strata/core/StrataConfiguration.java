@@ -67,6 +67,13 @@ public final class StrataConfiguration {
     return dataSource;
   }
 
+  /** {@code text} with the configured password and any password in a URL masked. */
+  public String maskSecrets(String text) {
+    return dataSource instanceof DriverManagerDataSource d
+        ? d.maskSecrets(text)
+        : DriverManagerDataSource.mask(text);
+  }
+
   /** The database for messages: the JDBC URL with credentials masked, or the DataSource. */
   public String displayUrl() {
     return displayUrl;

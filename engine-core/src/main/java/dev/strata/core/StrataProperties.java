@@ -50,18 +50,25 @@ public final class StrataProperties {
       merged.putAll(readFile(config));
     }
     for (String key : KEYS) {
-      String value = environment.get(environmentName(key));
-      if (value != null) {
-        merged.put("strata." + key, value);
-      }
+      put(merged, key, environment.get(environmentName(key)));
     }
     for (String key : KEYS) {
-      String value = system.getProperty("strata." + key);
-      if (value != null) {
-        merged.put("strata." + key, value);
-      }
+      put(merged, key, system.getProperty("strata." + key));
     }
     return merged;
+  }
+
+  /** A password and a password file are one option: setting either replaces both below it. */
+  private static void put(Map<String, String> merged, String key, @Nullable String value) {
+    if (value == null) {
+      return;
+    }
+    if (key.equals("password")) {
+      merged.remove("strata.passwordFile");
+    } else if (key.equals("passwordFile")) {
+      merged.remove("strata.password");
+    }
+    merged.put("strata." + key, value);
   }
 
   /** {@code lockTimeout} → {@code STRATA_LOCK_TIMEOUT}. */

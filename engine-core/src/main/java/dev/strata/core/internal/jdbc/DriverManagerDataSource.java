@@ -32,6 +32,12 @@ public final class DriverManagerDataSource implements DataSource {
     this.classLoader = classLoader;
   }
 
+  /** {@code text} with this data source's password, and any password in a URL, masked. */
+  public String maskSecrets(String text) {
+    String masked = mask(text);
+    return password == null || password.isEmpty() ? masked : masked.replace(password, "***");
+  }
+
   /** {@code url} with any password replaced by {@code ***}, for messages and logs. */
   public static String mask(String url) {
     String masked = PASSWORD_PARAM.matcher(url).replaceAll("$1=***");

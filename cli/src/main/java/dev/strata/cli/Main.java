@@ -1,0 +1,41 @@
+package dev.strata.cli;
+
+import dev.strata.cli.internal.Launcher;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.logging.LogManager;
+
+/**
+ * The {@code strata} command line: {@code java -jar strata.jar migrate --url ... --source
+ * filesystem:/migrations}. Results go to stdout; progress, warnings and errors to stderr; the exit
+ * code says what happened (see {@link ExitCode}). Run {@code strata --help} for the commands and
+ * options.
+ *
+ * <p>{@link #run} runs a command in-process, with its own streams and environment, which makes the
+ * CLI testable and embeddable; it is safe to call from several threads at once when they pass
+ * different streams.
+ */
+public final class Main {
+  private Main() {}
+
+  /** Runs the command line and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    // JDBC drivers log through java.util.logging, whose default handler would print plain text on
+    // stderr; what users see is rendered from engine events instead.
+    LogManager.getLogManager().reset();
+    System.exit(run(args, System.out, System.err, System.getenv()));
+  }
+
+  /**
+   * Runs {@code strata args...} in this JVM.
+   *
+   * @param out receives results (the summary, tables, the plan)
+   * @param err receives progress, warnings and errors
+   * @param environment the environment to read {@code STRATA_*} variables from; system properties
+   *     are read from {@link System#getProperties()}
+   * @return the exit code, one of {@link ExitCode}'s constants
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    return Launcher.run(args, out, err, environment, System.getProperties());
+  }
+}

@@ -1,0 +1,88 @@
+package dev.strata.cli.internal;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where everything the process prints goes: results on stdout; progress, warnings and errors on
+ * stderr. As text, a line is its message (warnings and errors prefixed); under {@code --log-format
+ * json}, every line on either stream is one JSON object with {@code timestamp}, {@code level},
+ * {@code event}, the line's fields and {@code message}. Every string is masked by the {@link
+ * SecretMask} first. Not thread-safe; a command runs on one thread.
+ */
+final class Console {
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Format format;
+  private final SecretMask mask;
+  private final Clock clock;
+
+  Console(PrintStream out, PrintStream err, Format format, SecretMask mask, Clock clock) {
+    this.out = out;
+    this.err = err;
+    this.format = format;
+    this.mask = mask;
+    this.clock = clock;
+  }
+
+  boolean isJson() {
+    return format == Format.JSON;
+  }
+
+  /** A line of a command's result, on stdout. */
+  void result(String event, String message, Fields fields) {
+    write(out, "INFO", event, message, fields);
+  }
+
+  /** A line of a result that only people need (a table header, a blank line): text mode only. */
+  void resultText(String line) {
+    if (!isJson()) {
+      print(out, line);
+    }
+  }
+
+  /** A whole JSON document on stdout, on one line and without the log-line envelope. */
+  void document(Map<String, ?> document) {
+    print(out, JsonText.of(document, mask::apply));
+  }
+
+  /** Progress, on stderr. */
+  void info(String event, String message, Fields fields) {
+    write(err, "INFO", event, message, fields);
+  }
+
+  void warn(String event, String message, Fields fields) {
+    write(err, "WARN", event, message, fields);
+  }
+
+  void error(String event, String message, Fields fields) {
+    write(err, "ERROR", event, message, fields);
+  }
+
+  private void write(PrintStream stream, String level, String event, String message, Fields fields) {
+    if (isJson()) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("timestamp", clock.instant().toString());
+      line.put("level", level);
+      line.put("event", event);
+      line.putAll(fields.asMap());
+      line.put("message", message);
+      print(stream, JsonText.of(line, mask::apply));
+    } else {
+      String prefix =
+          switch (level) {
+            case "WARN" -> "warning: ";
+            case "ERROR" -> "error: ";
+            default -> "";
+          };
+      print(stream, mask.apply(prefix + message));
+    }
+  }
+
+  private static void print(PrintStream stream, String line) {
+    stream.println(line);
+    stream.flush();
+  }
+}

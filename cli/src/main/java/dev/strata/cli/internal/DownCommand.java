@@ -1,0 +1,44 @@
+package dev.strata.cli.internal;
+
+import dev.strata.api.DownRequest;
+import dev.strata.api.DownResult;
+import dev.strata.cli.ExitCode;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+
+/** {@code strata down}: reverts the newest applied migrations with their down scripts. */
+@Command(
+    name = "down",
+    sortOptions = false,
+    customSynopsis = "strata down (--steps=N | --to=VERSION) [OPTIONS]",
+    description = {
+      "Revert the newest applied migrations with their down scripts, newest first.",
+      "Changes nothing when a needed down script is missing. Preview it with"
+          + " 'strata plan --down --steps N'."
+    })
+final class DownCommand extends EngineCommand {
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  DownSelection selection = new DownSelection();
+
+  private DownRequest request = DownRequest.steps(1);
+
+  DownCommand(Console console, StrataLoader loader) {
+    super(console, loader);
+  }
+
+  @Override
+  void checkOptions() {
+    try {
+      request = selection.request();
+    } catch (IllegalArgumentException e) {
+      throw usageError(e.getMessage());
+    }
+  }
+
+  @Override
+  int run() {
+    DownResult result = strata().down(request);
+    console.result("summary", result.summary(), Summary.of("down", result.reverted(), result.durationMs()));
+    return ExitCode.SUCCESS;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.strata.cli.internal;
+
+import dev.strata.core.Strata;
+import dev.strata.core.StrataProperties;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Builds the engine from the four layers of configuration, highest first: the command line, system
+ * properties, {@code STRATA_*} environment variables, the config file. Without any URL it uses a
+ * local H2 file database, so that a newcomer can try Strata without a server.
+ */
+final class StrataLoader {
+  /** The database used when no layer names one. */
+  static final String DEFAULT_URL = "jdbc:h2:file:./strata-db/strata;AUTO_SERVER=TRUE";
+
+  private static final String URL = "strata.url";
+  private static final String PASSWORD = "strata.password";
+  private static final String PASSWORD_FILE = "strata.passwordFile";
+
+  private final Console console;
+  private final SecretMask mask;
+  private final Map<String, String> environment;
+  private final Properties system;
+
+  StrataLoader(Console console, SecretMask mask, Map<String, String> environment, Properties system) {
+    this.console = console;
+    this.mask = mask;
+    this.environment = environment;
+    this.system = system;
+  }
+
+  /**
+   * The engine for one command.
+   *
+   * @param commandProperties {@code strata.*} options of the command itself (such as {@code
+   *     strata.target}), which override every layer
+   */
+  Strata load(CommonOptions options, Map<String, String> commandProperties) {
+    Map<String, String> merged =
+        new LinkedHashMap<>(StrataProperties.load(options.config, environment, system));
+    Map<String, String> given = new LinkedHashMap<>(options.asProperties());
+    given.putAll(commandProperties);
+    // A password given on the command line beats a password file of a lower layer, and vice versa.
+    if (given.containsKey(PASSWORD)) {
+      merged.remove(PASSWORD_FILE);
+    }
+    if (given.containsKey(PASSWORD_FILE)) {
+      merged.remove(PASSWORD);
+    }
+    for (Map.Entry<String, String> e : given.entrySet()) {
+      // Remove first: the engine applies properties in map order, so the last one must win.
+      merged.remove(e.getKey());
+      merged.put(e.getKey(), e.getValue());
+    }
+    maskPasswords(merged);
+    String url = merged.get(URL);
+    if (url == null || url.isBlank()) {
+      merged.put(URL, DEFAULT_URL);
+      console.info(
+          "default_database",
+          "No --url given (nor strata.url, STRATA_URL): using the local H2 database " + DEFAULT_URL,
+          Fields.of("url", DEFAULT_URL));
+    }
+    return Strata.configure().properties(merged).listener(new EventPrinter(console)).load();
+  }
+
+  private void maskPasswords(Map<String, String> merged) {
+    mask.add(merged.get(PASSWORD));
+    String file = merged.get(PASSWORD_FILE);
+    if (file != null) {
+      try {
+        mask.add(Files.readString(Path.of(file), StandardCharsets.UTF_8).strip());
+      } catch (IOException | RuntimeException e) {
+        // The engine reads the file too and reports the failure, naming the option.
+      }
+    }
+  }
+
+  /** Passwords that may be printed before any configuration is read (usage errors). */
+  static List<String> earlySecrets(String[] args, Map<String, String> environment, Properties system) {
+    List<String> secrets = new ArrayList<>(CommandLineScan.values(args, "--password"));
+    secrets.add(environment.getOrDefault(StrataProperties.environmentName("password"), ""));
+    secrets.add(system.getProperty(PASSWORD, ""));
+    return secrets;
+  }
+}

@@ -1,0 +1,14 @@
+package dev.strata.core;
+
+import dev.strata.spi.Dialect;
+
+/**
+ * What the migration lock protects: one history table. Its name, {@code
+ * strata:<schema>.<table>}, is what dialects derive their lock keys from.
+ */
+record LockTarget(Dialect dialect, String name, String historyTable) {
+  static LockTarget of(Session session, String table) {
+    return new LockTarget(
+        session.dialect, "strata:" + session.schema + "." + table, session.history.qualifiedName());
+  }
+}
