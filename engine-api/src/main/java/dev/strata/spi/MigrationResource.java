@@ -23,6 +23,7 @@ public final class MigrationResource {
   private final boolean autocommit;
   private final String origin;
   private final Content content;
+  private final @Nullable ScriptSplitter splitter;
 
   /**
    * @param id version and description
@@ -40,12 +41,29 @@ public final class MigrationResource {
       boolean autocommit,
       String origin,
       Content content) {
+    this(id, direction, dialectTag, autocommit, origin, content, null);
+  }
+
+  /**
+   * A resource whose statements are split by its format's own rules.
+   *
+   * @param splitter splits the script; {@code null} lets the dialect's parser split it
+   */
+  public MigrationResource(
+      MigrationId id,
+      Direction direction,
+      @Nullable String dialectTag,
+      boolean autocommit,
+      String origin,
+      Content content,
+      @Nullable ScriptSplitter splitter) {
     this.id = Objects.requireNonNull(id);
     this.direction = Objects.requireNonNull(direction);
     this.dialectTag = dialectTag;
     this.autocommit = autocommit;
     this.origin = Objects.requireNonNull(origin);
     this.content = Objects.requireNonNull(content);
+    this.splitter = splitter;
   }
 
   public MigrationId id() {
@@ -70,6 +88,11 @@ public final class MigrationResource {
 
   public Content content() {
     return content;
+  }
+
+  /** The format's own splitter, or {@code null} when the dialect's parser splits the script. */
+  public @Nullable ScriptSplitter splitter() {
+    return splitter;
   }
 
   @Override

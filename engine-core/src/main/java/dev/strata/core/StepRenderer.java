@@ -4,31 +4,84 @@ import dev.strata.api.Direction;
 import dev.strata.api.PlannedMigration;
 import dev.strata.api.ScriptParseException;
 import dev.strata.api.SqlStatement;
+import dev.strata.api.StrataEvent;
+import dev.strata.core.internal.directive.DirectiveParser;
+import dev.strata.core.internal.directive.Directives;
+import dev.strata.core.internal.execute.TransactionControl;
 import dev.strata.core.internal.discovery.ScriptText;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.MigrationResource;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Turns a migration into a plan step: its script split by the dialect, and how it will run. */
 final class StepRenderer {
   private StepRenderer() {}
 
-  static PlannedMigration render(Dialect dialect, SourceMigration m, Direction direction) {
+  static PlannedMigration render(
+      Dialect dialect, SourceMigration m, Direction direction, Consumer<StrataEvent.Warning> warnings) {
     MigrationResource resource = direction == Direction.UP ? m.up() : Objects.requireNonNull(m.down());
     String script = direction == Direction.UP ? m.upScript() : ScriptText.read(resource);
     List<SqlStatement> statements;
     try {
-      statements = dialect.parse(script);
+      statements =
+          resource.splitter() != null ? resource.splitter().split(script) : dialect.parse(script);
     } catch (ScriptParseException e) {
       throw e.withOrigin(resource.origin());
     }
+    Directives directives = DirectiveParser.parse(script, resource.origin());
     boolean transactional =
         dialect.supportsTransactionalDdl()
-            && !resource.autocommit()
-            && statements.stream().noneMatch(SqlStatement::noTransaction);
+            && transactional(resource, statements, directives, warnings);
     String checksum = direction == Direction.UP ? m.checksum() : ScriptText.checksum(script);
     return new PlannedMigration(m.id(), direction, resource.origin(), checksum, statements, transactional);
+  }
+
+  /**
+   * Whether the script may run in one transaction. A script runs statement by statement when it
+   * asks to ({@code -- strata:transaction=false}, Ory's {@code .autocommit.}), when it controls its
+   * own transactions, or when all its statements refuse transactions; a script that mixes such a
+   * statement with others is refused unless it asks to run statement by statement, since a
+   * failure would then leave it half-applied.
+   */
+  private static boolean transactional(
+      MigrationResource resource,
+      List<SqlStatement> statements,
+      Directives directives,
+      Consumer<StrataEvent.Warning> warnings) {
+    boolean optedOut = resource.autocommit() || Boolean.FALSE.equals(directives.transaction());
+    List<SqlStatement> refusing = statements.stream().filter(SqlStatement::noTransaction).toList();
+    if (!refusing.isEmpty()) {
+      SqlStatement first = refusing.get(0);
+      if (Boolean.TRUE.equals(directives.transaction())) {
+        throw new ScriptParseException(
+            resource.origin(),
+            first.line(),
+            "'" + first.firstLine() + "' cannot run inside a transaction, but the script asks for"
+                + " one (strata:transaction=true); move it to a migration of its own");
+      }
+      if (!optedOut && refusing.size() < statements.size()) {
+        throw new ScriptParseException(
+            resource.origin(),
+            first.line(),
+            "'" + first.firstLine() + "' cannot run inside a transaction, and the script has other"
+                + " statements that would then run without one; move it to a migration of its"
+                + " own, or add the header line -- strata:transaction=false to run the script"
+                + " statement by statement");
+      }
+      return false;
+    }
+    if (TransactionControl.anyIn(statements)) {
+      warnings.accept(
+          new StrataEvent.Warning(
+              resource.origin(),
+              resource.origin()
+                  + " controls its own transactions (BEGIN/COMMIT), so Strata runs it without"
+                  + " wrapping it in one and records it after its last statement"));
+      return false;
+    }
+    return !optedOut;
   }
 }

@@ -108,7 +108,7 @@ public final class Strata {
           return null;
         }
       }
-      render(s, r.pending(), Direction.UP); // parse errors surface before anything changes
+      check(s, r.pending(), Direction.UP); // parse errors surface before anything changes
       s.history.createIfAbsent(s.connection);
       return LockTarget.of(s, config.table());
     });
@@ -155,7 +155,7 @@ public final class Strata {
       if (sel.steps().isEmpty()) {
         return null;
       }
-      render(s, sel.steps(), Direction.DOWN);
+      check(s, sel.steps(), Direction.DOWN);
       return LockTarget.of(s, config.table());
     });
     if (target == null) {
@@ -285,8 +285,15 @@ public final class Strata {
         sources, s.history.read(s.connection), new PlanSettings(config.target(), config.outOfOrder()));
   }
 
+  /** Renders the steps for their errors only; their warnings come with the real rendering. */
+  private static void check(Session s, List<SourceMigration> migrations, Direction direction) {
+    migrations.forEach(m -> StepRenderer.render(s.dialect, m, direction, warning -> {}));
+  }
+
   private List<PlannedMigration> render(Session s, List<SourceMigration> migrations, Direction direction) {
-    return migrations.stream().map(m -> StepRenderer.render(s.dialect, m, direction)).toList();
+    return migrations.stream()
+        .map(m -> StepRenderer.render(s.dialect, m, direction, listener::onEvent))
+        .toList();
   }
 
   /**
