@@ -60,14 +60,13 @@ public interface Dialect {
   }
 
   /**
-   * Executes one statement of a migration. The default sends {@link SqlStatement#sql()} with a
-   * plain {@link java.sql.Statement} (never a prepared one, so {@code ?} in SQL is text); a
-   * dialect overrides it for statements that carry {@link SqlStatement#data()}.
+   * Executes one statement of a migration on {@code jdbc}, a statement of the migration
+   * connection that the engine may cancel from another thread. The default sends {@link
+   * SqlStatement#sql()} as it is (never prepared, so {@code ?} in SQL is text); a dialect
+   * overrides it for statements that carry {@link SqlStatement#data()}.
    */
-  default void execute(Connection connection, SqlStatement statement) throws SQLException {
-    try (var s = connection.createStatement()) {
-      s.execute(statement.sql());
-    }
+  default void execute(java.sql.Statement jdbc, SqlStatement statement) throws SQLException {
+    jdbc.execute(statement.sql());
   }
 
   /** Creates {@code schema} if it does not exist. */

@@ -2,6 +2,7 @@ package dev.strata.core;
 
 import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataListener;
+import dev.strata.core.internal.execute.Cancellation;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.sql.Connection;
@@ -23,7 +24,8 @@ final class HeldLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  static HeldLock take(StrataConfiguration config, LockTarget target, StrataListener listener)
+  static HeldLock take(
+      StrataConfiguration config, LockTarget target, StrataListener listener, Cancellation stop)
       throws SQLException {
     String name = target.name();
     Clock clock = config.clock();
@@ -37,7 +39,13 @@ final class HeldLock implements AutoCloseable {
               config.lockTimeout(),
               clock,
               () -> listener.onEvent(new StrataEvent.LockWaiting(name)));
-      MigrationLock lock = target.dialect().lock(c, request);
+      stop.waiting(c);
+      MigrationLock lock;
+      try {
+        lock = target.dialect().lock(c, request);
+      } finally {
+        stop.doneWaiting(c);
+      }
       listener.onEvent(new StrataEvent.LockAcquired(name, Duration.between(start, clock.instant())));
       return new HeldLock(c, lock);
     } catch (SQLException | RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.strata.core;
 
 import dev.strata.api.ConfigurationException;
 import dev.strata.api.DatabaseAccessException;
+import dev.strata.core.internal.execute.Cancellation;
 import dev.strata.core.internal.history.HistoryStore;
 import dev.strata.core.internal.jdbc.DialectResolver;
 import dev.strata.spi.DatabaseProduct;
@@ -17,8 +18,16 @@ final class Session implements AutoCloseable {
   final HistoryStore history;
   final String schema;
   final String user;
+  final Cancellation cancellation;
 
-  private Session(Connection connection, Dialect dialect, HistoryStore history, String schema, String user) {
+  private Session(
+      Connection connection,
+      Dialect dialect,
+      HistoryStore history,
+      String schema,
+      String user,
+      Cancellation cancellation) {
+    this.cancellation = cancellation;
     this.connection = connection;
     this.dialect = dialect;
     this.history = history;
@@ -33,7 +42,13 @@ final class Session implements AutoCloseable {
       Dialect dialect = dialects.resolve(DatabaseProduct.of(meta), config.dialect());
       String schema = config.schema() != null ? config.schema() : dialect.currentSchema(c);
       String user = meta.getUserName() == null ? "" : meta.getUserName();
-      return new Session(c, dialect, new HistoryStore(dialect, schema, config.table(), engineVersion), schema, user);
+      return new Session(
+          c,
+          dialect,
+          new HistoryStore(dialect, schema, config.table(), engineVersion),
+          schema,
+          user,
+          new Cancellation());
     } catch (SQLException | RuntimeException e) {
       try {
         c.close();
@@ -46,6 +61,11 @@ final class Session implements AutoCloseable {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /** The same session, stoppable through {@code stop}. */
+  Session with(Cancellation stop) {
+    return new Session(connection, dialect, history, schema, user, stop);
   }
 
   /** A new connection to the configured database, or an error that says what to check. */

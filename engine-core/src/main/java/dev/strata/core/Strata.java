@@ -2,6 +2,7 @@ package dev.strata.core;
 
 import com.google.common.base.Stopwatch;
 import dev.strata.api.BaselineResult;
+import dev.strata.api.CancelledException;
 import dev.strata.api.ConfigurationException;
 import dev.strata.api.DatabaseAccessException;
 import dev.strata.api.Direction;
@@ -25,6 +26,7 @@ import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
 import dev.strata.core.internal.discovery.Catalog;
 import dev.strata.core.internal.discovery.SourceResolver;
+import dev.strata.core.internal.execute.Cancellation;
 import dev.strata.core.internal.execute.Executor;
 import dev.strata.core.internal.jdbc.DialectResolver;
 import dev.strata.core.internal.plan.DownPlanner;
@@ -39,6 +41,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +65,7 @@ public final class Strata {
   private final DialectResolver dialects;
   private final SourceResolver sourceResolver;
   private final String engineVersion;
+  private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
 
   Strata(StrataConfiguration config) {
     this.config = config;
@@ -68,6 +73,16 @@ public final class Strata {
     this.dialects = new DialectResolver(config.dialectProviders(), config.classLoader());
     this.sourceResolver = SourceResolver.load(config.sourceProviders(), config.classLoader());
     this.engineVersion = engineVersion();
+  }
+
+  /**
+   * Stops every command running on this instance, from any thread (a SIGTERM handler): the
+   * running statement is cancelled, its migration rolled back where the database allows and
+   * recorded, the lock released; each stopped command throws {@link CancelledException}.
+   * Commands started afterwards run normally.
+   */
+  public void cancel() {
+    running.forEach(Cancellation::cancel);
   }
 
   /** Starts a configuration. */
@@ -210,7 +225,7 @@ public final class Strata {
       }
       List<MigrationId> cleared = new ArrayList<>();
       List<MigrationId> realigned = new ArrayList<>();
-      try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener)) {
+      try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
         Reconciliation r = reconcile(s, sources);
         long rank = s.history.nextRank(s.connection);
         for (MigrationInfo info : r.status()) {
@@ -237,7 +252,7 @@ public final class Strata {
   public BaselineResult baseline(MigrationVersion version) {
     return withSession(s -> {
       s.history.createIfAbsent(s.connection);
-      try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener)) {
+      try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
         List<HistoryEntry> history = s.history.read(s.connection);
         if (!history.isEmpty()) {
           throw new ConfigurationException(
@@ -301,13 +316,21 @@ public final class Strata {
    * holds one connection, not two.
    */
   private <T> T underLock(LockTarget target, SessionWork<T> work) {
-    try (HeldLock lock = HeldLock.take(config, target, listener)) {
-      return withSession(work);
+    Cancellation cancellation = new Cancellation();
+    running.add(cancellation);
+    try (HeldLock lock = HeldLock.take(config, target, listener, cancellation)) {
+      return withSession(s -> work.run(s.with(cancellation)));
     } catch (SQLException e) {
+      if (cancellation.requested()) {
+        throw new CancelledException(
+            "Stopped on request while waiting for the migration lock; nothing was applied.", e);
+      }
       throw new DatabaseAccessException(
           "Taking or releasing the migration lock on " + config.displayUrl() + " failed: "
               + config.maskSecrets(String.valueOf(e.getMessage())),
           e);
+    } finally {
+      running.remove(cancellation);
     }
   }
 
@@ -315,7 +338,8 @@ public final class Strata {
       throws SQLException {
     List<ExecutedMigration> done = new ArrayList<>();
     s.dialect.prepareSession(s.connection, s.schema);
-    Executor executor = new Executor(s.dialect, s.history, listener, s.user, config.clock());
+    Executor executor =
+        new Executor(s.dialect, s.history, listener, s.user, config.clock(), s.cancellation);
     long rank = s.history.nextRank(s.connection);
     for (PlannedMigration step : steps) {
       done.add(executor.run(s.connection, step, rank++));

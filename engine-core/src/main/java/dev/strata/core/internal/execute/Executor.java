@@ -4,7 +4,9 @@ import dev.strata.api.Direction;
 import dev.strata.api.ExecutedMigration;
 import dev.strata.api.HistoryAction;
 import dev.strata.api.HistoryEntry;
+import dev.strata.api.CancelledException;
 import dev.strata.api.MigrationFailedException;
+import dev.strata.api.StrataException;
 import dev.strata.api.PlannedMigration;
 import dev.strata.api.SqlStatement;
 import dev.strata.api.StrataEvent;
@@ -13,9 +15,12 @@ import dev.strata.core.internal.history.HistoryStore;
 import dev.strata.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one planned migration and records it. Where the database has transactional DDL the
@@ -29,10 +34,17 @@ public final class Executor {
   private final StrataListener listener;
   private final String installedBy;
   private final Clock clock;
+  private final Cancellation cancellation;
 
   public Executor(
-      Dialect dialect, HistoryStore history, StrataListener listener, String installedBy, Clock clock) {
+      Dialect dialect,
+      HistoryStore history,
+      StrataListener listener,
+      String installedBy,
+      Clock clock,
+      Cancellation cancellation) {
     this.dialect = dialect;
+    this.cancellation = cancellation;
     this.history = history;
     this.listener = listener;
     this.installedBy = installedBy;
@@ -41,6 +53,7 @@ public final class Executor {
 
   /** Runs {@code m} on {@code c}, recording it as history row {@code rank}. */
   public ExecutedMigration run(Connection c, PlannedMigration m, long rank) throws SQLException {
+    cancellation.check(m.id().toString());
     listener.onEvent(new StrataEvent.MigrationStarted(m));
     Instant start = clock.instant();
     if (m.transactional()) {
@@ -73,8 +86,7 @@ public final class Executor {
       } catch (SQLException cleanup) {
         e.addSuppressed(cleanup);
       }
-      throw fail(m, failing, e, "The migration was rolled back: nothing of it is applied. Fix the"
-          + " script and run the command again.");
+      throw fail(m, failing, e, "The migration was rolled back: nothing of it is applied.", true);
     } finally {
       c.setAutoCommit(true);
     }
@@ -103,26 +115,45 @@ public final class Executor {
       }
       String state =
           done == 0
-              ? "No statement of it completed, so nothing of it is applied. Fix the script and run"
-                  + " the command again."
+              ? "No statement of it completed, so nothing of it is applied."
               : "This database cannot roll back DDL: statements 1-" + done + " of " + total
                   + " were applied and remain. Finish or undo them by hand, then run `strata"
                   + " repair --confirm` and run the command again.";
-      throw fail(m, done < total ? m.statements().get(done) : null, e, state);
+      throw fail(m, done < total ? m.statements().get(done) : null, e, state, done == 0);
     }
   }
 
   private void execute(Connection c, PlannedMigration m, int index, SqlStatement s)
       throws SQLException {
     listener.onEvent(new StrataEvent.StatementStarted(m, index, s));
-    dialect.execute(c, s);
+    if (cancellation.requested()) {
+      throw new SQLException("stopped on request before statement " + index);
+    }
+    try (Statement jdbc = c.createStatement()) {
+      cancellation.running(jdbc);
+      try {
+        dialect.execute(jdbc, s);
+      } finally {
+        cancellation.finished(jdbc);
+      }
+    }
   }
 
-  private MigrationFailedException fail(
-      PlannedMigration m, SqlStatement failing, SQLException e, String state) {
+  /**
+   * The exception for a failed or stopped step; {@code clean} says nothing of it remained, so
+   * the advice is to run again (after fixing the script, unless it was stopped on request).
+   */
+  private StrataException fail(
+      PlannedMigration m, @Nullable SqlStatement failing, SQLException e, String state, boolean clean) {
     int line = failing == null ? 1 : failing.line();
     String where = m.origin() + ":" + line;
     String verb = m.direction() == Direction.UP ? "Applying " : "Reverting ";
+    if (cancellation.requested()) {
+      return new CancelledException(
+          "Stopped on request while " + verb.toLowerCase(Locale.ROOT) + m.id() + " at " + where
+              + ". " + state + (clean ? " Run the command again to continue." : ""),
+          e);
+    }
     MigrationFailedException error =
         new MigrationFailedException(
             m.id().toString(),
@@ -136,7 +167,8 @@ public final class Executor {
                 + e.getMessage()
                 + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
                 + ". "
-                + state,
+                + state
+                + (clean ? " Fix the script and run the command again." : ""),
             e);
     listener.onEvent(new StrataEvent.MigrationFailed(m, error));
     return error;
