@@ -1,6 +1,7 @@
 package dev.strata.api;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a {@link MigrationPlan}: a script and exactly the statements it will execute.
@@ -8,7 +9,7 @@ import java.util.List;
  * @param id the migration
  * @param direction whether the step applies or reverts it
  * @param origin the script's file
- * @param checksum the script's checksum
+ * @param checksum the script's checksum; {@code null} for a Java migration without one
  * @param statements the statements, in order; empty for a no-op script
  * @param transactional whether the step runs in one transaction with its history row; {@code
  *     false} when the database has no transactional DDL or a statement refuses transactions
@@ -17,7 +18,7 @@ public record PlannedMigration(
     MigrationId id,
     Direction direction,
     String origin,
-    String checksum,
+    @Nullable String checksum,
     List<SqlStatement> statements,
     boolean transactional) {
   public PlannedMigration {

@@ -7,6 +7,7 @@ import dev.strata.api.SqlStatement;
 import dev.strata.api.StrataEvent;
 import dev.strata.core.internal.directive.DirectiveParser;
 import dev.strata.core.internal.directive.Directives;
+import dev.strata.core.internal.execute.Step;
 import dev.strata.core.internal.execute.TransactionControl;
 import dev.strata.core.internal.discovery.ScriptText;
 import dev.strata.core.internal.plan.SourceMigration;
@@ -20,8 +21,14 @@ import java.util.function.Consumer;
 final class StepRenderer {
   private StepRenderer() {}
 
-  static PlannedMigration render(
+  static Step render(
       Dialect dialect, SourceMigration m, Direction direction, Consumer<StrataEvent.Warning> warnings) {
+    if (m.code() != null) {
+      return new Step(
+          new PlannedMigration(
+              m.id(), direction, m.up().origin(), m.checksum(), List.of(), m.code().transactional()),
+          m.code());
+    }
     MigrationResource resource = direction == Direction.UP ? m.up() : Objects.requireNonNull(m.down());
     String script = direction == Direction.UP ? m.upScript() : ScriptText.read(resource);
     List<SqlStatement> statements;
@@ -36,7 +43,9 @@ final class StepRenderer {
         dialect.supportsTransactionalDdl()
             && transactional(resource, statements, directives, warnings);
     String checksum = direction == Direction.UP ? m.checksum() : ScriptText.checksum(script);
-    return new PlannedMigration(m.id(), direction, resource.origin(), checksum, statements, transactional);
+    return new Step(
+        new PlannedMigration(m.id(), direction, resource.origin(), checksum, statements, transactional),
+        null);
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.strata.api.DownResult;
 import dev.strata.api.ExecutedMigration;
 import dev.strata.api.HistoryAction;
 import dev.strata.api.HistoryEntry;
+import dev.strata.api.JavaMigration;
 import dev.strata.api.MigrateResult;
 import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationInfo;
@@ -28,6 +29,8 @@ import dev.strata.core.internal.discovery.Catalog;
 import dev.strata.core.internal.discovery.SourceResolver;
 import dev.strata.core.internal.execute.Cancellation;
 import dev.strata.core.internal.execute.Executor;
+import dev.strata.core.internal.execute.Step;
+import dev.strata.core.internal.discovery.JavaMigrations;
 import dev.strata.core.internal.jdbc.DialectResolver;
 import dev.strata.core.internal.plan.DownPlanner;
 import dev.strata.core.internal.plan.PlanSettings;
@@ -41,6 +44,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +70,7 @@ public final class Strata {
   private final SourceResolver sourceResolver;
   private final String engineVersion;
   private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
+  private final List<JavaMigration> javaMigrations;
 
   Strata(StrataConfiguration config) {
     this.config = config;
@@ -73,6 +78,9 @@ public final class Strata {
     this.dialects = new DialectResolver(config.dialectProviders(), config.classLoader());
     this.sourceResolver = SourceResolver.load(config.sourceProviders(), config.classLoader());
     this.engineVersion = engineVersion();
+    List<JavaMigration> java = new ArrayList<>(config.javaMigrations());
+    ServiceLoader.load(JavaMigration.class, config.classLoader()).forEach(java::add);
+    this.javaMigrations = List.copyOf(java);
   }
 
   /**
@@ -142,7 +150,7 @@ public final class Strata {
   public MigrationPlan plan() {
     return withSession(s -> {
       Reconciliation r = reconcile(s, discover(s));
-      return new MigrationPlan(Direction.UP, render(s, r.pending(), Direction.UP), r.problems());
+      return new MigrationPlan(Direction.UP, planned(render(s, r.pending(), Direction.UP)), r.problems());
     });
   }
 
@@ -150,7 +158,7 @@ public final class Strata {
   public MigrationPlan planDown(DownRequest request) {
     return withSession(s -> {
       DownPlanner.Selection sel = DownPlanner.select(reconcile(s, discover(s)), request.steps(), request.to());
-      return new MigrationPlan(Direction.DOWN, render(s, sel.steps(), Direction.DOWN), sel.problems());
+      return new MigrationPlan(Direction.DOWN, planned(render(s, sel.steps(), Direction.DOWN)), sel.problems());
     });
   }
 
@@ -291,6 +299,7 @@ public final class Strata {
   private List<SourceMigration> discover(Session s) {
     return Catalog.discover(
         sourceResolver.resolve(config.sources(), new SourceSettings(config.strictNaming())),
+        JavaMigrations.resolve(javaMigrations),
         s.dialect.fileTags(),
         listener::onEvent);
   }
@@ -305,7 +314,11 @@ public final class Strata {
     migrations.forEach(m -> StepRenderer.render(s.dialect, m, direction, warning -> {}));
   }
 
-  private List<PlannedMigration> render(Session s, List<SourceMigration> migrations, Direction direction) {
+  private static List<PlannedMigration> planned(List<Step> steps) {
+    return steps.stream().map(Step::planned).toList();
+  }
+
+  private List<Step> render(Session s, List<SourceMigration> migrations, Direction direction) {
     return migrations.stream()
         .map(m -> StepRenderer.render(s.dialect, m, direction, listener::onEvent))
         .toList();
@@ -334,14 +347,15 @@ public final class Strata {
     }
   }
 
-  private List<ExecutedMigration> execute(Session s, List<PlannedMigration> steps)
+  private List<ExecutedMigration> execute(Session s, List<Step> steps)
       throws SQLException {
     List<ExecutedMigration> done = new ArrayList<>();
     s.dialect.prepareSession(s.connection, s.schema);
     Executor executor =
-        new Executor(s.dialect, s.history, listener, s.user, config.clock(), s.cancellation);
+        new Executor(
+            s.dialect, s.history, listener, s.user, config.clock(), s.cancellation, s.schema);
     long rank = s.history.nextRank(s.connection);
-    for (PlannedMigration step : steps) {
+    for (Step step : steps) {
       done.add(executor.run(s.connection, step, rank++));
     }
     return done;

@@ -1,6 +1,7 @@
 package dev.strata.core;
 
 import dev.strata.api.ConfigurationException;
+import dev.strata.api.JavaMigration;
 import dev.strata.api.MigrationVersion;
 import dev.strata.api.StrataListener;
 import dev.strata.core.internal.config.DurationText;
@@ -40,6 +41,7 @@ public final class StrataConfiguration {
   private final boolean strictNaming;
   private final @Nullable String dialect;
   private final List<StrataListener> listeners;
+  private final List<JavaMigration> javaMigrations;
   private final List<DialectProvider> dialectProviders;
   private final List<MigrationSourceProvider> sourceProviders;
   private final ClassLoader classLoader;
@@ -57,6 +59,7 @@ public final class StrataConfiguration {
     this.strictNaming = b.strictNaming;
     this.dialect = b.dialect;
     this.listeners = List.copyOf(b.listeners);
+    this.javaMigrations = List.copyOf(b.javaMigrations);
     this.dialectProviders = List.copyOf(b.dialectProviders);
     this.sourceProviders = List.copyOf(b.sourceProviders);
     this.classLoader = b.classLoader;
@@ -117,6 +120,11 @@ public final class StrataConfiguration {
     return listeners;
   }
 
+  /** Java migrations registered explicitly (those listed for ServiceLoader are found at load). */
+  public List<JavaMigration> javaMigrations() {
+    return javaMigrations;
+  }
+
   public List<DialectProvider> dialectProviders() {
     return dialectProviders;
   }
@@ -148,6 +156,7 @@ public final class StrataConfiguration {
     private boolean strictNaming;
     private @Nullable String dialect;
     private final List<StrataListener> listeners = new ArrayList<>();
+    private final List<JavaMigration> javaMigrations = new ArrayList<>();
     private final List<DialectProvider> dialectProviders = new ArrayList<>();
     private final List<MigrationSourceProvider> sourceProviders = new ArrayList<>();
     private ClassLoader classLoader = Strata.class.getClassLoader();
@@ -226,6 +235,12 @@ public final class StrataConfiguration {
 
     public Builder listener(StrataListener listener) {
       this.listeners.add(Objects.requireNonNull(listener));
+      return this;
+    }
+
+    /** Registers Java migrations, in addition to those listed for ServiceLoader. */
+    public Builder javaMigrations(JavaMigration... migrations) {
+      this.javaMigrations.addAll(Arrays.asList(migrations));
       return this;
     }
 

@@ -58,7 +58,7 @@ class StepRendererTest {
     MigrationId id = new MigrationId(MigrationVersion.parse("1"), "a");
     MigrationResource up = new MigrationResource(id, Direction.UP, null, autocommit, fileName, () -> bytes);
     SourceMigration m = new SourceMigration(id, up, script, ScriptText.checksum(script), null);
-    return StepRenderer.render(new TransactionalDialect(), m, Direction.UP, warnings::add);
+    return StepRenderer.render(new TransactionalDialect(), m, Direction.UP, warnings::add).planned();
   }
 
   @Test

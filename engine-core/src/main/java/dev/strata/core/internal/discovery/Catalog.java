@@ -44,7 +44,10 @@ public final class Catalog {
    * @param warnings receives the sources' warnings
    */
   public static List<SourceMigration> discover(
-      List<MigrationSource> sources, Set<String> dialectTags, Consumer<StrataEvent.Warning> warnings) {
+      List<MigrationSource> sources,
+      List<SourceMigration> javaMigrations,
+      Set<String> dialectTags,
+      Consumer<StrataEvent.Warning> warnings) {
     Map<Slot, MigrationResource> chosen = new HashMap<>();
     List<Slot> order = new ArrayList<>();
     for (MigrationSource source : sources) {
@@ -83,6 +86,14 @@ public final class Catalog {
       String text = ScriptText.read(r);
       MigrationResource down = chosen.get(new Slot(slot.version(), slot.repeatable(), Direction.DOWN));
       migrations.add(new SourceMigration(r.id(), r, text, ScriptText.checksum(text), down));
+    }
+    for (SourceMigration java : javaMigrations) {
+      Slot slot = Slot.of(java.up());
+      MigrationResource previous = chosen.putIfAbsent(slot, java.up());
+      if (previous != null) {
+        throw duplicate(previous, java.up());
+      }
+      migrations.add(java);
     }
     return migrations;
   }

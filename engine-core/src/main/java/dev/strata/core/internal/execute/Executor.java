@@ -4,6 +4,8 @@ import dev.strata.api.Direction;
 import dev.strata.api.ExecutedMigration;
 import dev.strata.api.HistoryAction;
 import dev.strata.api.HistoryEntry;
+import dev.strata.api.JavaMigration;
+import dev.strata.api.JavaMigrationContext;
 import dev.strata.api.CancelledException;
 import dev.strata.api.MigrationFailedException;
 import dev.strata.api.StrataException;
@@ -35,6 +37,7 @@ public final class Executor {
   private final String installedBy;
   private final Clock clock;
   private final Cancellation cancellation;
+  private final String schema;
 
   public Executor(
       Dialect dialect,
@@ -42,8 +45,10 @@ public final class Executor {
       StrataListener listener,
       String installedBy,
       Clock clock,
-      Cancellation cancellation) {
+      Cancellation cancellation,
+      String schema) {
     this.dialect = dialect;
+    this.schema = schema;
     this.cancellation = cancellation;
     this.history = history;
     this.listener = listener;
@@ -51,12 +56,15 @@ public final class Executor {
     this.clock = clock;
   }
 
-  /** Runs {@code m} on {@code c}, recording it as history row {@code rank}. */
-  public ExecutedMigration run(Connection c, PlannedMigration m, long rank) throws SQLException {
+  /** Runs {@code step} on {@code c}, recording it as history row {@code rank}. */
+  public ExecutedMigration run(Connection c, Step step, long rank) throws SQLException {
+    PlannedMigration m = step.planned();
     cancellation.check(m.id().toString());
     listener.onEvent(new StrataEvent.MigrationStarted(m));
     Instant start = clock.instant();
-    if (m.transactional()) {
+    if (step.code() != null) {
+      runJava(c, m, step.code(), rank, start);
+    } else if (m.transactional()) {
       runInTransaction(c, m, rank, start);
     } else {
       runStatementByStatement(c, m, rank, start);
@@ -64,6 +72,54 @@ public final class Executor {
     Duration took = Duration.between(start, clock.instant());
     listener.onEvent(new StrataEvent.MigrationCompleted(m, took));
     return new ExecutedMigration(m.id(), m.direction(), m.statements().size(), took.toMillis());
+  }
+
+  private void runJava(Connection c, PlannedMigration m, JavaMigration code, long rank, Instant start)
+      throws SQLException {
+    JavaMigrationContext context = new JavaMigrationContext(c, schema);
+    boolean transactional = m.transactional();
+    c.setAutoCommit(!transactional);
+    if (!transactional) {
+      history.append(c, entry(m, rank, false, 0, start));
+    }
+    try {
+      if (m.direction() == Direction.UP) {
+        code.up(context);
+      } else {
+        code.down(context);
+      }
+      if (transactional) {
+        history.append(c, entry(m, rank, true, 1, start));
+        c.commit();
+      } else {
+        history.update(c, rank, 1, true, elapsed(start));
+      }
+    } catch (Exception e) {
+      SQLException cause = e instanceof SQLException sql ? sql : new SQLException(e.toString(), e);
+      try {
+        if (transactional) {
+          c.rollback();
+          c.setAutoCommit(true);
+          history.append(c, entry(m, rank, false, 0, start));
+        } else {
+          history.update(c, rank, 1, false, elapsed(start)); // what it changed may remain
+        }
+      } catch (SQLException cleanup) {
+        cause.addSuppressed(cleanup);
+      }
+      throw transactional
+          ? fail(m, null, cause, "The migration was rolled back: nothing of it is applied.", true)
+          : fail(
+              m,
+              null,
+              cause,
+              "It ran outside a transaction, so what it changed before failing remains. Finish or"
+                  + " undo that by hand, then run `strata repair --confirm` and run the command"
+                  + " again.",
+              false);
+    } finally {
+      c.setAutoCommit(true);
+    }
   }
 
   private void runInTransaction(Connection c, PlannedMigration m, long rank, Instant start)

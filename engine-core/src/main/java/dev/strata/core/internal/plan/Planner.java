@@ -95,7 +95,7 @@ public final class Planner {
         return MigrationState.BASELINED;
       }
       default -> {
-        if (r.checksum() != null && !r.checksum().equals(s.checksum())) {
+        if (r.checksum() != null && s.checksum() != null && !r.checksum().equals(s.checksum())) {
           problems.add(
               new ValidationProblem(
                   Kind.EDITED,
@@ -172,7 +172,7 @@ public final class Planner {
       if (r != null && r.status() == Status.FAILED) {
         state = MigrationState.FAILED;
         problems.add(failedProblem(s.id(), s.up().origin(), r));
-      } else if (r != null && r.status() == Status.APPLIED && s.checksum().equals(r.checksum())) {
+      } else if (r != null && r.status() == Status.APPLIED && java.util.Objects.equals(s.checksum(), r.checksum())) {
         state = MigrationState.APPLIED;
       } else {
         state = MigrationState.PENDING;

@@ -55,7 +55,7 @@ class CatalogTest {
   }
 
   private List<SourceMigration> discover(Set<String> tags, MigrationSource... sources) {
-    return Catalog.discover(List.of(sources), tags, warnings::add);
+    return Catalog.discover(List.of(sources), List.of(), tags, warnings::add);
   }
 
   private static SourceMigration only(List<SourceMigration> migrations) {
