@@ -25,6 +25,7 @@ import dev.strata.api.StrataListener;
 import dev.strata.api.ValidateResult;
 import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
+import dev.strata.core.internal.adopt.ForeignHistory;
 import dev.strata.core.internal.discovery.Catalog;
 import dev.strata.core.internal.discovery.SourceResolver;
 import dev.strata.core.internal.execute.Cancellation;
@@ -261,20 +262,61 @@ public final class Strata {
     return withSession(s -> {
       s.history.createIfAbsent(s.connection);
       try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
-        List<HistoryEntry> history = s.history.read(s.connection);
-        if (!history.isEmpty()) {
-          throw new ConfigurationException(
-              "Cannot baseline " + s.history.qualifiedName() + ": it already records "
-                  + history.size() + " row(s). Baseline adopts a database Strata has never"
-                  + " migrated; use `strata status` to see where this one stands");
-        }
+        refuseUnlessHistoryIsEmpty(s, "baseline");
         s.history.append(
             s.connection,
             row(1, new MigrationId(version, "<< baseline >>"), HistoryAction.BASELINE, "", null, s));
       }
-      return new BaselineResult(version);
+      return new BaselineResult(version, List.of());
     });
   }
+
+  /**
+   * Adopts a database another tool migrated ({@code drizzle}, {@code flyway}, {@code
+   * golang-migrate}): the migrations that tool applied are matched with the sources and recorded
+   * as baselined, with their checksums, so that nothing runs twice.
+   *
+   * @throws ConfigurationException when the tool is unknown or its table holds nothing
+   * @throws ValidationException changing nothing, when its records and the sources disagree
+   */
+  public BaselineResult baselineFrom(String tool) {
+    ForeignHistory foreign =
+        ForeignHistory.all().stream()
+            .filter(f -> f.tool().equals(tool))
+            .findFirst()
+            .orElseThrow(() -> new ConfigurationException("Unknown tool '" + tool + "' for baseline --from; known: "
+                + ForeignHistory.all().stream().map(ForeignHistory::tool).toList()));
+    return withSession(s -> {
+      List<SourceMigration> sources = discover(s);
+      List<SourceMigration> adopted = foreign.applied(s.connection, s.dialect, s.schema, sources);
+      if (adopted.isEmpty()) {
+        throw new ConfigurationException(
+            "Found no " + tool + " history in schema " + s.schema + " to adopt; check --url and --schema");
+      }
+      s.history.createIfAbsent(s.connection);
+      try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
+        refuseUnlessHistoryIsEmpty(s, "baseline --from " + tool);
+        long rank = 1;
+        for (SourceMigration m : adopted) {
+          s.history.append(s.connection, row(rank++, m.id(), HistoryAction.BASELINE, m.up().origin(), m.checksum(), s));
+        }
+      }
+      MigrationVersion newest =
+          adopted.stream().map(m -> m.id().version()).filter(java.util.Objects::nonNull).max(MigrationVersion::compareTo).orElseThrow();
+      return new BaselineResult(newest, adopted.stream().map(SourceMigration::id).toList());
+    });
+  }
+
+  private static void refuseUnlessHistoryIsEmpty(Session s, String command) throws SQLException {
+    List<HistoryEntry> history = s.history.read(s.connection);
+    if (!history.isEmpty()) {
+      throw new ConfigurationException(
+          "Cannot " + command + " " + s.history.qualifiedName() + ": it already records "
+              + history.size() + " row(s). Baseline adopts a database Strata has never"
+              + " migrated; use `strata status` to see where this one stands");
+    }
+  }
+
 
   /** The audit trail, oldest first; empty when the history table does not exist. */
   public List<HistoryEntry> history() {

@@ -86,35 +86,28 @@ public final class Planner {
   }
 
   private static MigrationState assess(SourceMigration s, Recorded r, List<ValidationProblem> problems) {
-    switch (r.status()) {
-      case FAILED -> {
-        problems.add(failedProblem(s.id(), s.up().origin(), r));
-        return MigrationState.FAILED;
-      }
-      case BASELINED -> {
-        return MigrationState.BASELINED;
-      }
-      default -> {
-        if (r.checksum() != null && s.checksum() != null && !r.checksum().equals(s.checksum())) {
-          problems.add(
-              new ValidationProblem(
-                  Kind.EDITED,
-                  s.id().version(),
-                  s.id().description(),
-                  s.id()
-                      + " ("
-                      + s.up().origin()
-                      + ") was edited after it was applied (checksum "
-                      + r.checksum()
-                      + " recorded, "
-                      + s.checksum()
-                      + " now); restore the applied text and put the change in a new migration,"
-                      + " or accept the edit with `strata repair --confirm`"));
-          return MigrationState.EDITED;
-        }
-        return MigrationState.APPLIED;
-      }
+    if (r.status() == Status.FAILED) {
+      problems.add(failedProblem(s.id(), s.up().origin(), r));
+      return MigrationState.FAILED;
     }
+    if (r.checksum() != null && s.checksum() != null && !r.checksum().equals(s.checksum())) {
+      problems.add(
+          new ValidationProblem(
+              Kind.EDITED,
+              s.id().version(),
+              s.id().description(),
+              s.id()
+                  + " ("
+                  + s.up().origin()
+                  + ") was edited after it was applied (checksum "
+                  + r.checksum()
+                  + " recorded, "
+                  + s.checksum()
+                  + " now); restore the applied text and put the change in a new migration,"
+                  + " or accept the edit with `strata repair --confirm`"));
+      return MigrationState.EDITED;
+    }
+    return r.status() == Status.BASELINED ? MigrationState.BASELINED : MigrationState.APPLIED;
   }
 
   private static void addMissing(

@@ -78,7 +78,7 @@ final class RecordedState {
           e.success()
               ? new Recorded(e, Status.REVERTED, null, null, null)
               : harmlessFailure ? before : failed(before, e);
-      case BASELINE -> new Recorded(e, Status.BASELINED, null, e, null);
+      case BASELINE -> new Recorded(e, Status.BASELINED, e.checksum(), e, null);
       case CLEAR_FAILED ->
           before != null && before.status() == Status.FAILED ? before.beforeFailure() : before;
       case REALIGN_CHECKSUM ->

@@ -1,0 +1,32 @@
+package dev.strata.core.internal.adopt;
+
+import dev.strata.core.internal.plan.SourceMigration;
+import dev.strata.spi.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Another migration tool's history table, read so that a team switching to Strata re-runs
+ * nothing: what that tool applied is matched with the sources and recorded as baselined. Read
+ * only on an explicit {@code baseline --from}; its mere presence never changes {@code migrate}.
+ */
+public interface ForeignHistory {
+  /** The tool's name as users give it to {@code baseline --from}. */
+  String tool();
+
+  /**
+   * The source migrations the tool applied.
+   *
+   * @return empty when the tool's table does not exist
+   * @throws dev.strata.api.ValidationException when the tool's records and the sources disagree
+   */
+  List<SourceMigration> applied(
+      Connection connection, Dialect dialect, String schema, List<SourceMigration> sources)
+      throws SQLException;
+
+  /** The known tools. */
+  static List<ForeignHistory> all() {
+    return List.of(new DrizzleHistory(), new FlywayHistory(), new GolangMigrateHistory());
+  }
+}
