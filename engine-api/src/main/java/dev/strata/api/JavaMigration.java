@@ -54,6 +54,11 @@ public interface JavaMigration {
     return null;
   }
 
+  /** Its expand/contract phase; expand unless it removes what old code still uses. */
+  default MigrationPhase phase() {
+    return MigrationPhase.EXPAND;
+  }
+
   /** Whether it runs in a transaction with its history row; {@code false} for long backfills. */
   default boolean transactional() {
     return true;

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param appliedAt when it was last applied, {@code null} when never
  * @param appliedBy the database user that applied it, {@code null} when never
  * @param durationMs how long applying it took, {@code null} when never applied
+ * @param phase its expand/contract phase, as its source says ({@code expand} when no source has
+ *     it any more)
  */
 public record MigrationInfo(
     MigrationId id,
@@ -19,4 +21,5 @@ public record MigrationInfo(
     @Nullable String origin,
     @Nullable Instant appliedAt,
     @Nullable String appliedBy,
-    @Nullable Long durationMs) {}
+    @Nullable Long durationMs,
+    MigrationPhase phase) {}

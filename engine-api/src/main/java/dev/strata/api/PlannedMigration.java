@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param statements the statements, in order; empty for a no-op script
  * @param transactional whether the step runs in one transaction with its history row; {@code
  *     false} when the database has no transactional DDL or a statement refuses transactions
+ * @param phase its expand/contract phase
  */
 public record PlannedMigration(
     MigrationId id,
@@ -20,7 +21,8 @@ public record PlannedMigration(
     String origin,
     @Nullable String checksum,
     List<SqlStatement> statements,
-    boolean transactional) {
+    boolean transactional,
+    MigrationPhase phase) {
   public PlannedMigration {
     statements = List.copyOf(statements);
   }

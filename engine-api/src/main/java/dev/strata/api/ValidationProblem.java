@@ -26,6 +26,8 @@ public record ValidationProblem(
     /** A migration is pending (a problem only when up to date is required). */
     PENDING,
     /** A down migration is needed but has no script. */
-    NO_DOWN_SCRIPT
+    NO_DOWN_SCRIPT,
+    /** {@code migrate --phase contract} found an expand migration pending before it. */
+    EXPAND_PENDING
   }
 }

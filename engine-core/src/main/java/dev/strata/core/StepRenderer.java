@@ -26,7 +26,13 @@ final class StepRenderer {
     if (m.code() != null) {
       return new Step(
           new PlannedMigration(
-              m.id(), direction, m.up().origin(), m.checksum(), List.of(), m.code().transactional()),
+              m.id(),
+              direction,
+              m.up().origin(),
+              m.checksum(),
+              List.of(),
+              m.code().transactional(),
+              m.code().phase()),
           m.code());
     }
     MigrationResource resource = direction == Direction.UP ? m.up() : Objects.requireNonNull(m.down());
@@ -44,7 +50,8 @@ final class StepRenderer {
             && transactional(resource, statements, directives, warnings);
     String checksum = direction == Direction.UP ? m.checksum() : ScriptText.checksum(script);
     return new Step(
-        new PlannedMigration(m.id(), direction, resource.origin(), checksum, statements, transactional),
+        new PlannedMigration(
+            m.id(), direction, resource.origin(), checksum, statements, transactional, directives.phase()),
         null);
   }
 

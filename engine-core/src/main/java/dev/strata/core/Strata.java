@@ -348,7 +348,7 @@ public final class Strata {
 
   private Reconciliation reconcile(Session s, List<SourceMigration> sources) throws SQLException {
     return Planner.reconcile(
-        sources, s.history.read(s.connection), new PlanSettings(config.target(), config.outOfOrder()));
+        sources, s.history.read(s.connection), new PlanSettings(config.target(), config.outOfOrder(), config.phase()));
   }
 
   /** Renders the steps for their errors only; their warnings come with the real rendering. */

@@ -2,6 +2,7 @@ package dev.strata.core;
 
 import dev.strata.api.ConfigurationException;
 import dev.strata.api.JavaMigration;
+import dev.strata.api.MigrationPhase;
 import dev.strata.api.MigrationVersion;
 import dev.strata.api.StrataListener;
 import dev.strata.core.internal.config.DurationText;
@@ -38,6 +39,7 @@ public final class StrataConfiguration {
   private final Duration lockTimeout;
   private final @Nullable MigrationVersion target;
   private final boolean outOfOrder;
+  private final @Nullable MigrationPhase phase;
   private final boolean strictNaming;
   private final @Nullable String dialect;
   private final List<StrataListener> listeners;
@@ -56,6 +58,7 @@ public final class StrataConfiguration {
     this.lockTimeout = b.lockTimeout;
     this.target = b.target;
     this.outOfOrder = b.outOfOrder;
+    this.phase = b.phase;
     this.strictNaming = b.strictNaming;
     this.dialect = b.dialect;
     this.listeners = List.copyOf(b.listeners);
@@ -107,6 +110,11 @@ public final class StrataConfiguration {
     return outOfOrder;
   }
 
+  /** The expand/contract phase {@code migrate} applies; {@code null} for every migration. */
+  public @Nullable MigrationPhase phase() {
+    return phase;
+  }
+
   public boolean strictNaming() {
     return strictNaming;
   }
@@ -153,6 +161,7 @@ public final class StrataConfiguration {
     private Duration lockTimeout = Duration.ofMinutes(5);
     private @Nullable MigrationVersion target;
     private boolean outOfOrder;
+    private @Nullable MigrationPhase phase;
     private boolean strictNaming;
     private @Nullable String dialect;
     private final List<StrataListener> listeners = new ArrayList<>();
@@ -219,6 +228,15 @@ public final class StrataConfiguration {
 
     public Builder outOfOrder(boolean outOfOrder) {
       this.outOfOrder = outOfOrder;
+      return this;
+    }
+
+    /**
+     * Applies only one phase: {@code EXPAND} stops before the first pending contract migration;
+     * {@code CONTRACT} applies the pending contract migrations once no expand one precedes them.
+     */
+    public Builder phase(@Nullable MigrationPhase phase) {
+      this.phase = phase;
       return this;
     }
 
@@ -293,6 +311,8 @@ public final class StrataConfiguration {
           case "lockTimeout" -> lockTimeout(DurationText.parse(value));
           case "target" -> target(value.isBlank() || value.equals("latest") ? null : MigrationVersion.parse(value));
           case "outOfOrder" -> outOfOrder(Boolean.parseBoolean(value));
+          case "phase" ->
+              phase(value.isBlank() || value.equals("all") ? null : MigrationPhase.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
           case "strictNaming" -> strictNaming(Boolean.parseBoolean(value));
           case "dialect" -> dialect(value.isBlank() ? null : value);
           case "config" -> { }

@@ -1,5 +1,6 @@
 package dev.strata.core.internal.directive;
 
+import dev.strata.api.MigrationPhase;
 import dev.strata.api.ScriptParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +19,17 @@ public final class DirectiveParser {
 
   public static Directives parse(String script, String origin) {
     Boolean transaction = null;
+    MigrationPhase phase = MigrationPhase.EXPAND;
     int line = 0;
-    for (String raw : script.split("\n", -1)) {
+    // Reads line by line up to the first statement only: the header, not the whole script.
+    for (int start = 0; start <= script.length(); ) {
+      int end = script.indexOf('\n', start);
+      if (end < 0) {
+        end = script.length();
+      }
+      String text = script.substring(start, end).strip();
+      start = end + 1;
       line++;
-      String text = raw.strip();
       if (text.isEmpty()) {
         continue;
       }
@@ -40,14 +48,26 @@ public final class DirectiveParser {
       String value = m.group(2) == null ? "" : m.group(2);
       switch (name) {
         case "transaction" -> transaction = bool(origin, line, name, value);
+        case "phase" -> phase = phase(origin, line, value);
         default ->
             throw new ScriptParseException(
                 origin,
                 line,
-                "unknown directive strata:" + name + "; the known directive is strata:transaction=true|false");
+                "unknown directive strata:" + name + "; the known directives are"
+                    + " strata:transaction=true|false and strata:phase=expand|contract");
       }
     }
-    return new Directives(transaction);
+    return new Directives(transaction, phase);
+  }
+
+  private static MigrationPhase phase(String origin, int line, String value) {
+    return switch (value) {
+      case "expand" -> MigrationPhase.EXPAND;
+      case "contract" -> MigrationPhase.CONTRACT;
+      default ->
+          throw new ScriptParseException(
+              origin, line, "strata:phase takes expand or contract, not '" + value + "'");
+    };
   }
 
   private static boolean bool(String origin, int line, String name, String value) {

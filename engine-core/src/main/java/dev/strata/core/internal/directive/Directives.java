@@ -1,5 +1,6 @@
 package dev.strata.core.internal.directive;
 
+import dev.strata.api.MigrationPhase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param transaction {@code false} to run the script outside a transaction, {@code true} to insist
  *     on one, {@code null} to let Strata decide
+ * @param phase the expand/contract phase; {@link MigrationPhase#EXPAND} unless the script says
  */
-public record Directives(@Nullable Boolean transaction) {
+public record Directives(@Nullable Boolean transaction, MigrationPhase phase) {
   /** A script without directives. */
-  public static final Directives NONE = new Directives(null);
+  public static final Directives NONE = new Directives(null, MigrationPhase.EXPAND);
 }

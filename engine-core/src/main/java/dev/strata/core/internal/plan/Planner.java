@@ -3,6 +3,7 @@ package dev.strata.core.internal.plan;
 import dev.strata.api.HistoryEntry;
 import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationInfo;
+import dev.strata.api.MigrationPhase;
 import dev.strata.api.MigrationState;
 import dev.strata.api.MigrationVersion;
 import dev.strata.api.ValidationProblem;
@@ -72,17 +73,56 @@ public final class Planner {
           state = r == null ? MigrationState.PENDING : MigrationState.REVERTED;
           pending.add(s);
         }
-        status.add(info(s.id(), state, s.up().origin(), r));
+        status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
       } else {
-        status.add(info(s.id(), assess(s, r, problems), s.up().origin(), r));
+        status.add(info(s.id(), assess(s, r, problems), s.up().origin(), r, s.phase()));
         if (r.status() == Status.APPLIED) {
           applied.add(s);
         }
       }
     }
     addMissing(recorded, seen, status, problems);
-    addRepeatables(sources, recorded, status, pending, problems);
+    pending = inPhase(pending, settings.phase(), problems);
+    if (settings.phase() != MigrationPhase.CONTRACT) {
+      addRepeatables(sources, recorded, status, pending, problems);
+    }
     return new Reconciliation(status, pending, problems, reverse(applied));
+  }
+
+  /**
+   * The pending versioned migrations of one phase: for expand, those before the first contract
+   * migration; for contract, the contract migrations at the head, once no expand migration
+   * precedes them.
+   */
+  private static List<SourceMigration> inPhase(
+      List<SourceMigration> pending, @Nullable MigrationPhase phase, List<ValidationProblem> problems) {
+    if (phase == null) {
+      return pending;
+    }
+    List<SourceMigration> selected = new ArrayList<>();
+    for (SourceMigration s : pending) {
+      if (s.phase() != phase) {
+        break;
+      }
+      selected.add(s);
+    }
+    if (phase == MigrationPhase.CONTRACT && selected.isEmpty()) {
+      pending.stream()
+          .filter(s -> s.phase() == MigrationPhase.CONTRACT)
+          .findFirst()
+          .ifPresent(contract -> {
+            SourceMigration expand = pending.get(0);
+            problems.add(
+                new ValidationProblem(
+                    Kind.EXPAND_PENDING,
+                    expand.id().version(),
+                    expand.id().description(),
+                    expand.id() + " (" + expand.up().origin() + ") is an expand migration still"
+                        + " pending before the contract migration " + contract.id()
+                        + "; run `strata migrate --phase expand` first"));
+          });
+    }
+    return selected;
   }
 
   private static MigrationState assess(SourceMigration s, Recorded r, List<ValidationProblem> problems) {
@@ -144,7 +184,7 @@ public final class Planner {
                     + " that --source points at the right location"));
       }
       int at = insertionPoint(status, id.version());
-      status.add(at, info(id, state, null, r));
+      status.add(at, info(id, state, null, r, MigrationPhase.EXPAND));
     }
   }
 
@@ -171,7 +211,7 @@ public final class Planner {
         state = MigrationState.PENDING;
         pending.add(s);
       }
-      status.add(info(s.id(), state, s.up().origin(), r));
+      status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
     }
     // A repeatable whose file was deleted is shown, but blocks nothing: nothing depends on it.
     Set<MigrationKey> present = new HashSet<>();
@@ -180,7 +220,7 @@ public final class Planner {
         .filter(e -> e.getKey().repeatable() != null && !present.contains(e.getKey()))
         .filter(e -> e.getValue().status() == Status.APPLIED)
         .sorted(Comparator.comparing(e -> e.getKey().repeatable()))
-        .forEach(e -> status.add(info(e.getValue().latest().id(), MigrationState.MISSING, null, e.getValue())));
+        .forEach(e -> status.add(info(e.getValue().latest().id(), MigrationState.MISSING, null, e.getValue(), MigrationPhase.EXPAND)));
   }
 
   private static ValidationProblem failedProblem(MigrationId id, String origin, Recorded r) {
@@ -223,7 +263,12 @@ public final class Planner {
     return i;
   }
 
-  private static MigrationInfo info(MigrationId id, MigrationState state, @Nullable String origin, @Nullable Recorded r) {
+  private static MigrationInfo info(
+      MigrationId id,
+      MigrationState state,
+      @Nullable String origin,
+      @Nullable Recorded r,
+      MigrationPhase phase) {
     var apply = r == null || r.status() == Status.REVERTED ? null : r.lastApply();
     return new MigrationInfo(
         id,
@@ -231,7 +276,8 @@ public final class Planner {
         origin,
         apply == null ? null : apply.installedAt(),
         apply == null ? null : apply.installedBy(),
-        apply == null ? null : apply.durationMs());
+        apply == null ? null : apply.durationMs(),
+        phase);
   }
 
   private static List<SourceMigration> reverse(List<SourceMigration> list) {

@@ -2,6 +2,8 @@ package dev.strata.core.internal.plan;
 
 import dev.strata.api.JavaMigration;
 import dev.strata.api.MigrationId;
+import dev.strata.api.MigrationPhase;
+import dev.strata.core.internal.directive.DirectiveParser;
 import dev.strata.spi.MigrationResource;
 import org.jspecify.annotations.Nullable;
 
@@ -24,5 +26,10 @@ public record SourceMigration(
   public SourceMigration(
       MigrationId id, MigrationResource up, String upScript, String checksum, @Nullable MigrationResource down) {
     this(id, up, upScript, checksum, down, null);
+  }
+
+  /** The expand/contract phase, from the Java migration or the script's header directives. */
+  public MigrationPhase phase() {
+    return code != null ? code.phase() : DirectiveParser.parse(upScript, up.origin()).phase();
   }
 }
