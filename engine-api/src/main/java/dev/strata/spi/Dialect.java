@@ -101,6 +101,11 @@ public interface Dialect {
    */
   MigrationLock lock(Connection connection, LockRequest request) throws SQLException;
 
+  /** Lint rules for this database's SQL, in addition to the engine's rules for every database. */
+  default List<LintRule> lintRules() {
+    return List.of();
+  }
+
   /**
    * A short description of who holds the lock, for the timeout message, or {@code null} when the
    * database cannot tell.

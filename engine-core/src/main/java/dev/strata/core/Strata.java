@@ -11,6 +11,8 @@ import dev.strata.api.DownResult;
 import dev.strata.api.ExecutedMigration;
 import dev.strata.api.HistoryAction;
 import dev.strata.api.HistoryEntry;
+import dev.strata.api.LintFailedException;
+import dev.strata.api.LintReport;
 import dev.strata.api.JavaMigration;
 import dev.strata.api.MigrateResult;
 import dev.strata.api.MigrationId;
@@ -33,6 +35,7 @@ import dev.strata.core.internal.execute.Executor;
 import dev.strata.core.internal.execute.Step;
 import dev.strata.core.internal.discovery.JavaMigrations;
 import dev.strata.core.internal.jdbc.DialectResolver;
+import dev.strata.core.internal.lint.Linter;
 import dev.strata.core.internal.plan.DownPlanner;
 import dev.strata.core.internal.plan.PlanSettings;
 import dev.strata.core.internal.plan.Planner;
@@ -133,6 +136,12 @@ public final class Strata {
         }
       }
       check(s, r.pending(), Direction.UP); // parse errors surface before anything changes
+      if (config.lintGate() != null) {
+        LintReport report = lint(s, r.pending());
+        if (report.hasAtLeast(config.lintGate())) {
+          throw new LintFailedException(config.lintGate(), report);
+        }
+      }
       s.history.createIfAbsent(s.connection);
       return LockTarget.of(s, config.table());
     });
@@ -145,6 +154,23 @@ public final class Strata {
       return execute(s, render(s, current.pending(), Direction.UP));
     });
     return new MigrateResult(applied, true, watch.elapsed(TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * Lints the pending migrations (those {@code migrate} would apply, every phase), through the
+   * dialect's parser; changes nothing.
+   */
+  public LintReport lint() {
+    return withSession(s -> {
+      Reconciliation r =
+          Planner.reconcile(
+              discover(s), s.history.read(s.connection), new PlanSettings(config.target(), true, null));
+      return lint(s, r.pending());
+    });
+  }
+
+  private LintReport lint(Session s, List<SourceMigration> pending) {
+    return new Linter(s.dialect.lintRules()).lint(pending, planned(render(s, pending, Direction.UP)));
   }
 
   /** What {@link #migrate()} would do, statements included; changes nothing and takes no lock. */

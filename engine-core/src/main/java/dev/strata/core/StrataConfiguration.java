@@ -2,6 +2,7 @@ package dev.strata.core;
 
 import dev.strata.api.ConfigurationException;
 import dev.strata.api.JavaMigration;
+import dev.strata.api.LintSeverity;
 import dev.strata.api.MigrationPhase;
 import dev.strata.api.MigrationVersion;
 import dev.strata.api.StrataListener;
@@ -40,6 +41,7 @@ public final class StrataConfiguration {
   private final @Nullable MigrationVersion target;
   private final boolean outOfOrder;
   private final @Nullable MigrationPhase phase;
+  private final @Nullable LintSeverity lintGate;
   private final boolean strictNaming;
   private final @Nullable String dialect;
   private final List<StrataListener> listeners;
@@ -59,6 +61,7 @@ public final class StrataConfiguration {
     this.target = b.target;
     this.outOfOrder = b.outOfOrder;
     this.phase = b.phase;
+    this.lintGate = b.lintGate;
     this.strictNaming = b.strictNaming;
     this.dialect = b.dialect;
     this.listeners = List.copyOf(b.listeners);
@@ -115,6 +118,11 @@ public final class StrataConfiguration {
     return phase;
   }
 
+  /** The lowest lint severity that makes {@code migrate} refuse; {@code null}: no gate. */
+  public @Nullable LintSeverity lintGate() {
+    return lintGate;
+  }
+
   public boolean strictNaming() {
     return strictNaming;
   }
@@ -162,6 +170,7 @@ public final class StrataConfiguration {
     private @Nullable MigrationVersion target;
     private boolean outOfOrder;
     private @Nullable MigrationPhase phase;
+    private @Nullable LintSeverity lintGate;
     private boolean strictNaming;
     private @Nullable String dialect;
     private final List<StrataListener> listeners = new ArrayList<>();
@@ -240,6 +249,15 @@ public final class StrataConfiguration {
       return this;
     }
 
+    /**
+     * Makes {@code migrate} lint the pending migrations first and refuse, changing nothing, when
+     * a finding is at least {@code gate}; {@code null} (the default) lints nothing.
+     */
+    public Builder lintGate(@Nullable LintSeverity gate) {
+      this.lintGate = gate;
+      return this;
+    }
+
     public Builder strictNaming(boolean strictNaming) {
       this.strictNaming = strictNaming;
       return this;
@@ -314,6 +332,8 @@ public final class StrataConfiguration {
           case "phase" ->
               phase(value.isBlank() || value.equals("all") ? null : MigrationPhase.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
           case "strictNaming" -> strictNaming(Boolean.parseBoolean(value));
+          case "lintGate" ->
+              lintGate(value.isBlank() || value.equals("off") ? null : LintSeverity.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
           case "dialect" -> dialect(value.isBlank() ? null : value);
           case "config" -> { }
           default ->

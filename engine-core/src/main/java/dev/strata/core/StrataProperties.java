@@ -26,7 +26,7 @@ public final class StrataProperties {
   public static final List<String> KEYS =
       List.of(
           "url", "user", "password", "passwordFile", "sources", "schema", "table", "lockTimeout",
-          "target", "outOfOrder", "phase", "strictNaming", "dialect", "config");
+          "target", "outOfOrder", "phase", "lintGate", "strictNaming", "dialect", "config");
 
   private StrataProperties() {}
 

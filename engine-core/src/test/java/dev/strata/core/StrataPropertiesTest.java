@@ -123,7 +123,7 @@ class StrataPropertiesTest {
             file
                 + ": unknown option strata.lockTimeot; known options: url, user, password,"
                 + " passwordFile, sources, schema, table, lockTimeout, target, outOfOrder,"
-                + " phase, strictNaming, dialect, config");
+                + " phase, lintGate, strictNaming, dialect, config");
   }
 
   @Test

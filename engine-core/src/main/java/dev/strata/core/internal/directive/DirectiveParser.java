@@ -2,6 +2,8 @@ package dev.strata.core.internal.directive;
 
 import dev.strata.api.MigrationPhase;
 import dev.strata.api.ScriptParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,8 @@ import java.util.regex.Pattern;
  * silently ignored, since a misspelt directive would change how a migration runs.
  */
 public final class DirectiveParser {
+  private static final Pattern LINT_IGNORE =
+      Pattern.compile("--\\s*strata:lint-ignore=([a-z0-9-]+)\\s+reason=\"([^\"]+)\"\\s*");
   private static final Pattern DIRECTIVE =
       Pattern.compile("--\\s*strata:([a-z-]+)\\s*(?:=\\s*(\\S*))?\\s*");
 
@@ -20,6 +24,7 @@ public final class DirectiveParser {
   public static Directives parse(String script, String origin) {
     Boolean transaction = null;
     MigrationPhase phase = MigrationPhase.EXPAND;
+    Map<String, String> lintIgnores = new LinkedHashMap<>();
     int line = 0;
     // Reads line by line up to the first statement only: the header, not the whole script.
     for (int start = 0; start <= script.length(); ) {
@@ -39,6 +44,18 @@ public final class DirectiveParser {
       if (!text.replaceFirst("^--\\s*", "").startsWith("strata:")) {
         continue;
       }
+      if (text.replaceFirst("^--\\s*", "").startsWith("strata:lint-ignore")) {
+        Matcher ignore = LINT_IGNORE.matcher(text);
+        if (!ignore.matches()) {
+          throw new ScriptParseException(
+              origin,
+              line,
+              "malformed directive '" + text + "'; write it as -- strata:lint-ignore=<rule-id>"
+                  + " reason=\"why this statement is safe here\"");
+        }
+        lintIgnores.put(ignore.group(1), ignore.group(2));
+        continue;
+      }
       Matcher m = DIRECTIVE.matcher(text);
       if (!m.matches()) {
         throw new ScriptParseException(
@@ -54,10 +71,11 @@ public final class DirectiveParser {
                 origin,
                 line,
                 "unknown directive strata:" + name + "; the known directives are"
-                    + " strata:transaction=true|false and strata:phase=expand|contract");
+                    + " strata:transaction=true|false, strata:phase=expand|contract and"
+                    + " strata:lint-ignore=<rule-id> reason=\"…\"");
       }
     }
-    return new Directives(transaction, phase);
+    return new Directives(transaction, phase, lintIgnores);
   }
 
   private static MigrationPhase phase(String origin, int line, String value) {

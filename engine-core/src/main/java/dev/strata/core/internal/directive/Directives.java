@@ -1,6 +1,7 @@
 package dev.strata.core.internal.directive;
 
 import dev.strata.api.MigrationPhase;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param transaction {@code false} to run the script outside a transaction, {@code true} to insist
  *     on one, {@code null} to let Strata decide
  * @param phase the expand/contract phase; {@link MigrationPhase#EXPAND} unless the script says
+ * @param lintIgnores lint rule ids to ignore in this script, each with the reason given
  */
-public record Directives(@Nullable Boolean transaction, MigrationPhase phase) {
+public record Directives(
+    @Nullable Boolean transaction, MigrationPhase phase, Map<String, String> lintIgnores) {
   /** A script without directives. */
-  public static final Directives NONE = new Directives(null, MigrationPhase.EXPAND);
+  public static final Directives NONE = new Directives(null, MigrationPhase.EXPAND, Map.of());
+
+  public Directives {
+    lintIgnores = Map.copyOf(lintIgnores);
+  }
 }
