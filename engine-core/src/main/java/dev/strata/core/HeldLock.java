@@ -58,6 +58,16 @@ final class HeldLock implements AutoCloseable {
     }
   }
 
+  /** Throws when the lock's connection died, and with it the lock. */
+  void verifyHeld() throws SQLException {
+    if (!connection.isValid(5)) {
+      throw new SQLException(
+          "the connection holding the migration lock was lost (terminated by the server?), so"
+              + " another migrator may hold the lock now; stopped without committing",
+          "08006");
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     try (Connection c = connection) {

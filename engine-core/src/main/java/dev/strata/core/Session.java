@@ -3,6 +3,7 @@ package dev.strata.core;
 import dev.strata.api.ConfigurationException;
 import dev.strata.api.DatabaseAccessException;
 import dev.strata.core.internal.execute.Cancellation;
+import dev.strata.core.internal.execute.LockGuard;
 import dev.strata.core.internal.history.HistoryStore;
 import dev.strata.core.internal.jdbc.DialectResolver;
 import dev.strata.spi.DatabaseProduct;
@@ -19,6 +20,7 @@ final class Session implements AutoCloseable {
   final String schema;
   final String user;
   final Cancellation cancellation;
+  final LockGuard lock;
 
   private Session(
       Connection connection,
@@ -26,8 +28,10 @@ final class Session implements AutoCloseable {
       HistoryStore history,
       String schema,
       String user,
-      Cancellation cancellation) {
+      Cancellation cancellation,
+      LockGuard lock) {
     this.cancellation = cancellation;
+    this.lock = lock;
     this.connection = connection;
     this.dialect = dialect;
     this.history = history;
@@ -48,7 +52,8 @@ final class Session implements AutoCloseable {
           new HistoryStore(dialect, schema, config.table(), engineVersion),
           schema,
           user,
-          new Cancellation());
+          new Cancellation(),
+          LockGuard.NONE);
     } catch (SQLException | RuntimeException e) {
       try {
         c.close();
@@ -63,9 +68,9 @@ final class Session implements AutoCloseable {
     }
   }
 
-  /** The same session, stoppable through {@code stop}. */
-  Session with(Cancellation stop) {
-    return new Session(connection, dialect, history, schema, user, stop);
+  /** The same session, working under {@code lock} and stoppable through {@code stop}. */
+  Session under(LockGuard lock, Cancellation stop) {
+    return new Session(connection, dialect, history, schema, user, stop, lock);
   }
 
   /** A new connection to the configured database, or an error that says what to check. */

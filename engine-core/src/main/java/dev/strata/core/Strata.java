@@ -400,7 +400,7 @@ public final class Strata {
     Cancellation cancellation = new Cancellation();
     running.add(cancellation);
     try (HeldLock lock = HeldLock.take(config, target, listener, cancellation)) {
-      return withSession(s -> work.run(s.with(cancellation)));
+      return withSession(s -> work.run(s.under(lock::verifyHeld, cancellation)));
     } catch (SQLException e) {
       if (cancellation.requested()) {
         throw new CancelledException(
@@ -421,7 +421,7 @@ public final class Strata {
     s.dialect.prepareSession(s.connection, s.schema);
     Executor executor =
         new Executor(
-            s.dialect, s.history, listener, s.user, config.clock(), s.cancellation, s.schema);
+            s.dialect, s.history, listener, s.user, config.clock(), s.cancellation, s.schema, s.lock);
     long rank = s.history.nextRank(s.connection);
     for (Step step : steps) {
       done.add(executor.run(s.connection, step, rank++));

@@ -38,6 +38,7 @@ public final class Executor {
   private final Clock clock;
   private final Cancellation cancellation;
   private final String schema;
+  private final LockGuard lock;
 
   public Executor(
       Dialect dialect,
@@ -46,7 +47,9 @@ public final class Executor {
       String installedBy,
       Clock clock,
       Cancellation cancellation,
-      String schema) {
+      String schema,
+      LockGuard lock) {
+    this.lock = lock;
     this.dialect = dialect;
     this.schema = schema;
     this.cancellation = cancellation;
@@ -60,6 +63,7 @@ public final class Executor {
   public ExecutedMigration run(Connection c, Step step, long rank) throws SQLException {
     PlannedMigration m = step.planned();
     cancellation.check(m.id().toString());
+    lock.verifyHeld();
     listener.onEvent(new StrataEvent.MigrationStarted(m));
     Instant start = clock.instant();
     if (step.code() != null) {
@@ -90,6 +94,7 @@ public final class Executor {
       }
       if (transactional) {
         history.append(c, entry(m, rank, true, 1, start));
+        lock.verifyHeld();
         c.commit();
       } else {
         history.update(c, rank, 1, true, elapsed(start));
@@ -132,6 +137,7 @@ public final class Executor {
         done++;
       }
       history.append(c, entry(m, rank, true, done, start));
+      lock.verifyHeld();
       c.commit();
     } catch (SQLException e) {
       SqlStatement failing = done < m.statements().size() ? m.statements().get(done) : null;
@@ -156,6 +162,9 @@ public final class Executor {
     int total = m.statements().size();
     try {
       for (SqlStatement s : m.statements()) {
+        if (done > 0) {
+          lock.verifyHeld();
+        }
         execute(c, m, done + 1, s);
         done++;
         if (done < total) {

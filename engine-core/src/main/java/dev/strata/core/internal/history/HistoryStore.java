@@ -64,12 +64,15 @@ public final class HistoryStore {
 
   /**
    * Creates the schema and the table with its row 0 unless they exist. Safe when several
-   * processes do it at once: a loser's error is ignored once the table and row 0 are there.
+   * processes do it at once: a loser's "already exists" error (PostgreSQL may raise a unique
+   * violation on its catalog instead) is forgiven once the table exists, and row 0 is written by
+   * whichever process gets there first.
    */
   public void createIfAbsent(Connection c) throws SQLException {
     if (exists(c) && hasCreationRow(c)) {
       return;
     }
+    SQLException creating = null;
     try {
       dialect.createSchemaIfAbsent(c, schema);
       try (Statement s = c.createStatement()) {
@@ -77,10 +80,20 @@ public final class HistoryStore {
           s.execute(ddl);
         }
       }
-      insert(c, 0, new MigrationId(null, "<< history table created >>"), "CREATE", "", null, true, 0, 0, "");
     } catch (SQLException e) {
-      if (!(exists(c) && hasCreationRow(c))) {
-        throw e;
+      creating = e;
+    }
+    if (!exists(c)) {
+      throw creating != null ? creating : new SQLException("creating " + qualified + " did nothing");
+    }
+    try {
+      insert(c, 0, new MigrationId(null, "<< history table created >>"), "CREATE", "", null, true, 0, 0, "");
+    } catch (SQLException duplicate) {
+      if (!hasCreationRow(c)) { // not another process's row 0: a real failure
+        if (creating != null) {
+          duplicate.addSuppressed(creating);
+        }
+        throw duplicate;
       }
     }
   }

@@ -1,0 +1,189 @@
+package dev.strata.dialect.postgres.internal;
+
+import dev.strata.api.LockTimeoutException;
+import dev.strata.spi.LockRequest;
+import dev.strata.spi.MigrationLock;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The migration lock as a PostgreSQL session-level advisory lock, taken with {@code
+ * pg_try_advisory_lock} and polled with a backoff (50 ms, doubling up to 1 s) until the request's
+ * timeout, measured with the request's clock.
+ *
+ * <p><b>The key</b> is {@link #keyOf}: the first 8 bytes of the SHA-256 digest of the lock's name
+ * in UTF-8, read big-endian as a signed 64-bit integer. It depends on the name only ({@code
+ * strata:<schema>.<table>}), so every Strata version, and any other tool that wants to wait for
+ * Strata, derives the same key.
+ *
+ * <p>The lock connection stays in autocommit: a session lock needs no transaction, and an open one
+ * would hold a snapshot that {@code CREATE INDEX CONCURRENTLY} on another connection waits for
+ * until it ends, which would be forever. The server releases the lock when the connection closes or
+ * its backend is terminated.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class AdvisoryLock {
+  /** The first pause after a refused attempt. */
+  static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+
+  /** The longest pause between attempts. */
+  static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
+
+  /** Waits between attempts; tests replace it to advance a fake clock instead of sleeping. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  private final Sleeper sleeper;
+
+  AdvisoryLock(Sleeper sleeper) {
+    this.sleeper = sleeper;
+  }
+
+  /** The advisory-lock key of lock {@code name}; see the class comment. */
+  static long keyOf(String name) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime provides SHA-256", e);
+    }
+  }
+
+  /**
+   * Takes the lock on {@code connection}.
+   *
+   * @param describeHolder describes who holds the lock, for the timeout message
+   */
+  MigrationLock acquire(
+      Connection connection,
+      LockRequest request,
+      BiFunction<Connection, LockRequest, @Nullable String> describeHolder)
+      throws SQLException {
+    long key = keyOf(request.name());
+    if (!connection.getAutoCommit()) {
+      connection.setAutoCommit(true);
+    }
+    Instant start = request.clock().instant();
+    Instant deadline = start.plus(request.timeout());
+    Duration pause = FIRST_PAUSE;
+    boolean announced = false;
+    while (!tryLock(connection, key)) {
+      if (!announced) {
+        request.onWait().run();
+        announced = true;
+      }
+      Instant now = request.clock().instant();
+      if (!now.isBefore(deadline)) {
+        throw new LockTimeoutException(
+            request.name(),
+            Duration.between(start, now),
+            describeHolder.apply(connection, request));
+      }
+      Duration left = Duration.between(now, deadline);
+      sleep(left.compareTo(pause) < 0 ? left : pause, request);
+      Duration doubled = pause.multipliedBy(2);
+      pause = doubled.compareTo(LONGEST_PAUSE) < 0 ? doubled : LONGEST_PAUSE;
+    }
+    return () -> unlock(connection, key, request.name());
+  }
+
+  private void sleep(Duration pause, LockRequest request) throws SQLException {
+    try {
+      sleeper.sleep(pause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException(
+          "Interrupted while waiting for the migration lock " + request.name(), "57014", e);
+    }
+  }
+
+  private static boolean tryLock(Connection connection, long key) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+      ps.setLong(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  private static void unlock(Connection connection, long key, String name) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      ps.setLong(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          throw new SQLException(
+              "The migration lock "
+                  + name
+                  + " (advisory lock key "
+                  + key
+                  + ") was no longer held by this session when it was released: another"
+                  + " migrator may have run at the same time. Check the history table with"
+                  + " `strata status`");
+        }
+      }
+    }
+  }
+
+  /**
+   * Who holds the lock: the backend's pid, application, client address and since when, from {@code
+   * pg_locks} and {@code pg_stat_activity}; {@code null} when nobody holds it (any more).
+   */
+  static @Nullable String describeHolder(Connection connection, String name) throws SQLException {
+    long key = keyOf(name);
+    String sql =
+        "SELECT a.pid, a.application_name, a.client_addr, a.backend_start, a.state,"
+            + " a.state_change"
+            + " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
+            + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+            + " AND l.database = (SELECT oid FROM pg_catalog.pg_database"
+            + " WHERE datname = current_database())"
+            + " AND l.classid::bigint = ? AND l.objid::bigint = ?"
+            + " ORDER BY a.backend_start LIMIT 1";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setLong(1, key >>> 32);
+      ps.setLong(2, key & 0xFFFF_FFFFL);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        StringBuilder holder = new StringBuilder("PostgreSQL backend pid ").append(rs.getInt(1));
+        String application = rs.getString(2);
+        String client = rs.getString(3);
+        var connected = rs.getTimestamp(4);
+        String state = rs.getString(5);
+        var stateChange = rs.getTimestamp(6);
+        holder
+            .append(" (application '")
+            .append(application == null ? "" : application)
+            .append('\'');
+        if (client != null) {
+          holder.append(", client ").append(client);
+        }
+        if (connected != null) {
+          holder.append(", connected since ").append(connected.toInstant());
+        }
+        if (state != null && stateChange != null) {
+          holder.append(", ").append(state).append(" since ").append(stateChange.toInstant());
+        }
+        holder.append("; advisory lock key ").append(key).append(')');
+        return holder.toString();
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.strata.core.internal.execute;
+
+import java.sql.SQLException;
+
+/**
+ * Confirms that the migration lock is still held before work that must not run without it: if
+ * the lock's connection died (the server terminated it), another migrator may already hold the
+ * lock, so the executor stops instead of committing.
+ */
+@FunctionalInterface
+public interface LockGuard {
+  /** A guard for work that holds no lock (none is needed, or it is checked elsewhere). */
+  LockGuard NONE = () -> {};
+
+  /** Throws when the lock is no longer held. */
+  void verifyHeld() throws SQLException;
+}
