@@ -40,7 +40,9 @@ final class StepRenderer {
     List<SqlStatement> statements;
     try {
       statements =
-          resource.splitter() != null ? resource.splitter().split(script) : dialect.parse(script);
+          resource.splitter() != null
+              ? withDialectFlags(dialect, resource.splitter().split(script))
+              : dialect.parse(script);
     } catch (ScriptParseException e) {
       throw e.withOrigin(resource.origin());
     }
@@ -53,6 +55,17 @@ final class StepRenderer {
         new PlannedMigration(
             m.id(), direction, resource.origin(), checksum, statements, transactional, directives.phase()),
         null);
+  }
+
+  /**
+   * A format's own split keeps its boundaries, but only the dialect knows which statements refuse
+   * transactions: each piece takes the flags of what the dialect's parser finds in it.
+   */
+  private static List<SqlStatement> withDialectFlags(Dialect dialect, List<SqlStatement> pieces) {
+    return pieces.stream()
+        .map(p -> new SqlStatement(
+            p.sql(), p.line(), dialect.parse(p.sql()).stream().anyMatch(SqlStatement::noTransaction), p.data()))
+        .toList();
   }
 
   /**

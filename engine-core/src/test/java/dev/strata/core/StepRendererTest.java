@@ -104,4 +104,22 @@ class StepRendererTest {
     assertThat(step.transactional()).isFalse();
     assertThat(warnings).singleElement().satisfies(w -> assertThat(w.message()).contains("controls its own transactions"));
   }
+
+  @Test
+  void aFormatsOwnSplitKeepsItsBoundariesButTakesTheDialectsTransactionFlags() {
+    String script = "CREATE INDEX CONCURRENTLY i ON t (id);";
+    byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
+    MigrationId id = new MigrationId(MigrationVersion.parse("1"), "a");
+    MigrationResource up = new MigrationResource(
+        id, Direction.UP, null, false, "0001_a.sql", () -> bytes, text -> List.of(SqlStatement.of(text, 1)));
+    SourceMigration m = new SourceMigration(id, up, script, ScriptText.checksum(script), null);
+
+    PlannedMigration step = StepRenderer.render(new TransactionalDialect(), m, Direction.UP, warnings::add).planned();
+
+    assertThat(step.statements()).singleElement().satisfies(s -> {
+      assertThat(s.sql()).isEqualTo(script);
+      assertThat(s.noTransaction()).isTrue();
+    });
+    assertThat(step.transactional()).isFalse();
+  }
 }
