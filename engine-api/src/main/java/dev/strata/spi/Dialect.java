@@ -92,6 +92,14 @@ public interface Dialect {
   List<String> createHistoryTable(String qualifiedTable);
 
   /**
+   * The SQL expression for "now" that history rows record, evaluated by the server so that every
+   * row carries the database's own clock (and its precision, e.g. {@code CURRENT_TIMESTAMP(3)}).
+   */
+  default String currentTimestamp() {
+    return "CURRENT_TIMESTAMP";
+  }
+
+  /**
    * Takes the migration lock on {@code connection}, a connection dedicated to the lock, waiting at
    * most {@link LockRequest#timeout()}. The database must release the lock when the connection
    * dies, so a crashed migrator never leaves a stale lock.

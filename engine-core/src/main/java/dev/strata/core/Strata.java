@@ -366,7 +366,7 @@ public final class Strata {
 
   private List<SourceMigration> discover(Session s) {
     return Catalog.discover(
-        sourceResolver.resolve(config.sources(), new SourceSettings(config.strictNaming())),
+        sourceResolver.resolve(config.sources(), new SourceSettings(config.strictNaming(), config.classLoader())),
         JavaMigrations.resolve(javaMigrations),
         s.dialect.fileTags(),
         listener::onEvent);
@@ -424,6 +424,9 @@ public final class Strata {
             s.dialect, s.history, listener, s.user, config.clock(), s.cancellation, s.schema, s.lock);
     long rank = s.history.nextRank(s.connection);
     for (Step step : steps) {
+      // Each migration starts in the migration schema, as a client runs each file in a fresh
+      // session: a USE or SET search_path in one script must not leak into the next.
+      s.dialect.useSchema(s.connection, s.schema);
       done.add(executor.run(s.connection, step, rank++));
     }
     return done;

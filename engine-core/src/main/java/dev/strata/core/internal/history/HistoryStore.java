@@ -24,8 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -174,7 +172,11 @@ public final class HistoryStore {
       String installedBy)
       throws SQLException {
     String columns = COLUMNS.stream().map(this::q).collect(Collectors.joining(", "));
-    String marks = COLUMNS.stream().map(x -> "?").collect(Collectors.joining(", "));
+    // installed_at is the server's clock, not this JVM's: one time source for every replica.
+    String marks =
+        COLUMNS.stream()
+            .map(x -> x.equals(INSTALLED_AT) ? dialect.currentTimestamp() : "?")
+            .collect(Collectors.joining(", "));
     try (PreparedStatement ps =
         c.prepareStatement("INSERT INTO " + qualified + " (" + columns + ") VALUES (" + marks + ")")) {
       ps.setLong(1, rank);
@@ -186,9 +188,8 @@ public final class HistoryStore {
       ps.setBoolean(7, success);
       ps.setInt(8, statements);
       ps.setString(9, truncate(installedBy, 100));
-      ps.setTimestamp(10, Timestamp.from(Instant.now()));
-      ps.setLong(11, durationMs);
-      ps.setString(12, truncate(engineVersion, 20));
+      ps.setLong(10, durationMs);
+      ps.setString(11, truncate(engineVersion, 20));
       ps.executeUpdate();
     }
   }

@@ -1,0 +1,250 @@
+package dev.strata.dialect.mysql.internal;
+
+import static dev.strata.spi.HistoryTable.ACTION;
+import static dev.strata.spi.HistoryTable.CHECKSUM;
+import static dev.strata.spi.HistoryTable.DESCRIPTION;
+import static dev.strata.spi.HistoryTable.DURATION;
+import static dev.strata.spi.HistoryTable.ENGINE_VERSION;
+import static dev.strata.spi.HistoryTable.INSTALLED_AT;
+import static dev.strata.spi.HistoryTable.INSTALLED_BY;
+import static dev.strata.spi.HistoryTable.RANK;
+import static dev.strata.spi.HistoryTable.SCRIPT;
+import static dev.strata.spi.HistoryTable.STATEMENTS;
+import static dev.strata.spi.HistoryTable.SUCCESS;
+import static dev.strata.spi.HistoryTable.VERSION;
+
+import dev.strata.api.SqlStatement;
+import dev.strata.spi.DatabaseProduct;
+import dev.strata.spi.Dialect;
+import dev.strata.spi.LockRequest;
+import dev.strata.spi.MigrationLock;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The MySQL dialect, written for MySQL 5.7+ and MariaDB 10.4+ (tested against MariaDB 10.11). DDL
+ * commits implicitly, identifiers are quoted with backticks, a schema is a database ({@code USE}),
+ * and the migration lock is a user-level lock ({@link UserLevelLock}).
+ *
+ * <p>The migration session gets {@code lock_wait_timeout} (how long DDL waits for a metadata lock
+ * held by another transaction before failing, instead of the server's default of a year) and, when
+ * configured, a statement time limit: {@code max_statement_time} on MariaDB (every statement),
+ * {@code max_execution_time} on MySQL (read-only {@code SELECT}s only; MySQL has no limit for DDL).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MySqlDialect implements Dialect {
+  /** How long a migration's statement waits for a metadata lock, unless configured. */
+  public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final boolean mariaDb;
+  private final MySqlScriptParser parser;
+  private final long lockWaitSeconds;
+  private final @Nullable Duration statementTimeout;
+
+  /**
+   * @param mariaDb whether the server is MariaDB (see {@link #isMariaDb})
+   * @param parser splits scripts
+   * @param lockWaitTimeout the session's {@code lock_wait_timeout}, rounded up to whole seconds
+   * @param statementTimeout the session's statement time limit, or {@code null} for the server's
+   *     (none by default)
+   */
+  public MySqlDialect(
+      boolean mariaDb,
+      MySqlScriptParser parser,
+      Duration lockWaitTimeout,
+      @Nullable Duration statementTimeout) {
+    if (lockWaitTimeout.isNegative() || lockWaitTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "lockWaitTimeout must be positive, was " + lockWaitTimeout);
+    }
+    if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.isZero())) {
+      throw new IllegalArgumentException(
+          "statementTimeout must be positive (or null for none), was " + statementTimeout);
+    }
+    this.mariaDb = mariaDb;
+    this.parser = parser;
+    this.lockWaitSeconds = Math.max(1, (lockWaitTimeout.toMillis() + 999) / 1000);
+    this.statementTimeout = statementTimeout;
+  }
+
+  /**
+   * Whether {@code product} is MariaDB. MySQL Connector/J reports the product name {@code MySQL}
+   * for MariaDB too (and a version such as {@code 5.5.5-10.11.19-MariaDB}, major version 5), the
+   * MariaDB driver reports {@code MariaDB}.
+   */
+  public static boolean isMariaDb(DatabaseProduct product) {
+    return product.name().equalsIgnoreCase("MariaDB")
+        || product.version().toLowerCase(Locale.ROOT).contains("mariadb");
+  }
+
+  @Override
+  public String name() {
+    return "mysql";
+  }
+
+  @Override
+  public Set<String> fileTags() {
+    return Set.of("mysql", "mariadb");
+  }
+
+  @Override
+  public List<SqlStatement> parse(String script) {
+    return parser.parse(script);
+  }
+
+  @Override
+  public boolean supportsTransactionalDdl() {
+    return false;
+  }
+
+  @Override
+  public String quote(String identifier) {
+    if (identifier.isEmpty()) {
+      throw new IllegalArgumentException("an identifier cannot be empty");
+    }
+    return '`' + identifier.replace("`", "``") + '`';
+  }
+
+  @Override
+  public String currentSchema(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
+      String schema = rs.next() ? rs.getString(1) : null;
+      if (schema == null) {
+        throw new SQLException(
+            "no database is selected on this connection; put it in the JDBC URL"
+                + " (jdbc:mysql://host:3306/<database>) or set the schema option (--schema,"
+                + " strata.schema)");
+      }
+      return schema;
+    }
+  }
+
+  @Override
+  public void useSchema(Connection connection, String schema) throws SQLException {
+    execute(connection, "USE " + quote(schema));
+  }
+
+  @Override
+  public void prepareSession(Connection connection, String schema) throws SQLException {
+    useSchema(connection, schema);
+    execute(connection, "SET SESSION lock_wait_timeout = " + lockWaitSeconds);
+    if (statementTimeout != null) {
+      execute(
+          connection,
+          mariaDb
+              ? "SET SESSION max_statement_time = "
+                  + BigDecimal.valueOf(statementTimeout.toMillis(), 3).toPlainString()
+              : "SET SESSION max_execution_time = " + statementTimeout.toMillis());
+    }
+  }
+
+  /**
+   * Sends the statement as it is: a plain {@link Statement} (so {@code ?} is text, as in a
+   * procedure named {@code `?`}) with the driver's JDBC escape processing off (so {@code {...}}
+   * reaches the server unchanged, as from the command-line client).
+   */
+  @Override
+  public void execute(Statement jdbc, SqlStatement statement) throws SQLException {
+    jdbc.setEscapeProcessing(false);
+    jdbc.execute(statement.sql());
+  }
+
+  @Override
+  public void createSchemaIfAbsent(Connection connection, String schema) throws SQLException {
+    execute(connection, "CREATE DATABASE IF NOT EXISTS " + quote(schema));
+  }
+
+  /**
+   * Looks in {@code information_schema.tables}, whose comparisons ignore case; the name must match
+   * exactly unless the server folds table names ({@code lower_case_table_names} other than 0).
+   */
+  @Override
+  public boolean tableExists(Connection connection, String schema, String table)
+      throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT table_schema, table_name, @@lower_case_table_names"
+                + " FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          boolean folded = rs.getInt(3) != 0;
+          String foundSchema = rs.getString(1);
+          String foundTable = rs.getString(2);
+          if (folded
+              ? foundSchema.equalsIgnoreCase(schema) && foundTable.equalsIgnoreCase(table)
+              : foundSchema.equals(schema) && foundTable.equals(table)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Milliseconds, as the history table's column keeps them (the default would drop them). */
+  @Override
+  public String currentTimestamp() {
+    return "CURRENT_TIMESTAMP(3)";
+  }
+
+  @Override
+  public List<String> createHistoryTable(String qualifiedTable) {
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS "
+            + qualifiedTable
+            + " (\n"
+            + column(RANK, "INT PRIMARY KEY")
+            + column(VERSION, "VARCHAR(50) NULL")
+            + column(DESCRIPTION, "VARCHAR(200) NOT NULL")
+            + column(ACTION, "VARCHAR(20) NOT NULL")
+            + column(SCRIPT, "VARCHAR(1000) NOT NULL")
+            + column(CHECKSUM, "VARCHAR(64) NULL")
+            + column(SUCCESS, "BOOLEAN NOT NULL")
+            + column(STATEMENTS, "INT NOT NULL")
+            + column(INSTALLED_BY, "VARCHAR(100) NOT NULL")
+            // An explicit default, so no ON UPDATE clause: progress updates keep the start time.
+            + column(INSTALLED_AT, "TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)")
+            + column(DURATION, "BIGINT NOT NULL")
+            + "  "
+            + quote(ENGINE_VERSION)
+            + " VARCHAR(20) NOT NULL\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+  }
+
+  private String column(String name, String type) {
+    return "  " + quote(name) + ' ' + type + ",\n";
+  }
+
+  @Override
+  public MigrationLock lock(Connection connection, LockRequest request) throws SQLException {
+    return UserLevelLock.take(connection, request, mariaDb, this);
+  }
+
+  @Override
+  public @Nullable String describeLockHolder(Connection connection, LockRequest request) {
+    try {
+      return UserLevelLock.describeHolder(connection, UserLevelLock.keyFor(request.name()));
+    } catch (SQLException e) {
+      return null; // the timeout message goes out without a holder rather than not at all
+    }
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.setEscapeProcessing(false);
+      s.execute(sql);
+    }
+  }
+}
