@@ -3,6 +3,7 @@ package dev.strata.spi;
 import dev.strata.api.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,25 @@ public interface Dialect {
    */
   default void prepareSession(Connection connection, String schema) throws SQLException {
     useSchema(connection, schema);
+  }
+
+  /**
+   * Sets the limits for the migration statements that follow on {@code connection}.
+   *
+   * @param lockTimeout how long one statement may wait for a lock (PostgreSQL {@code
+   *     lock_timeout}, MySQL {@code lock_wait_timeout}); {@code null} for the dialect's default
+   *     set by {@link #prepareSession}
+   * @param statementTimeout how long one statement may run; {@code null} for the server's own
+   *     setting
+   */
+  default void setTimeouts(
+      Connection connection, @Nullable Duration lockTimeout, @Nullable Duration statementTimeout)
+      throws SQLException {
+    if (lockTimeout != null || statementTimeout != null) {
+      throw new SQLException(
+          "the " + name() + " dialect cannot limit how long a statement waits or runs; remove"
+              + " the lock-timeout/statement-timeout settings and directives");
+    }
   }
 
   /**

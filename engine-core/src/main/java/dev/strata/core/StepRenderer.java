@@ -33,7 +33,9 @@ final class StepRenderer {
               List.of(),
               m.code().transactional(),
               m.code().phase()),
-          m.code());
+          m.code(),
+          null,
+          null);
     }
     MigrationResource resource = direction == Direction.UP ? m.up() : Objects.requireNonNull(m.down());
     String script = direction == Direction.UP ? m.upScript() : ScriptText.read(resource);
@@ -54,7 +56,9 @@ final class StepRenderer {
     return new Step(
         new PlannedMigration(
             m.id(), direction, resource.origin(), checksum, statements, transactional, directives.phase()),
-        null);
+        null,
+        directives.lockTimeout(),
+        directives.statementTimeout());
   }
 
   /**

@@ -415,22 +415,28 @@ public final class Strata {
     }
   }
 
-  private List<ExecutedMigration> execute(Session s, List<Step> steps)
-      throws SQLException {
+  private List<ExecutedMigration> execute(Session s, List<Step> steps) throws SQLException {
     List<ExecutedMigration> done = new ArrayList<>();
-    s.dialect.prepareSession(s.connection, s.schema);
     Executor executor =
         new Executor(
-            s.dialect, s.history, listener, s.user, config.clock(), s.cancellation, s.schema, s.lock);
+            s.dialect,
+            s.history,
+            listener,
+            s.user,
+            config.clock(),
+            s.cancellation,
+            s.schema,
+            s.lock,
+            s.connection,
+            config.ddlLockTimeout(),
+            config.statementTimeout());
     long rank = s.history.nextRank(s.connection);
     for (Step step : steps) {
-      // Each migration starts in the migration schema, as a client runs each file in a fresh
-      // session: a USE or SET search_path in one script must not leak into the next.
-      s.dialect.useSchema(s.connection, s.schema);
       done.add(executor.run(s.connection, step, rank++));
     }
     return done;
   }
+
 
   private static void refuseOnProblems(String command, List<ValidationProblem> problems) {
     if (!problems.isEmpty()) {

@@ -38,6 +38,8 @@ public final class StrataConfiguration {
   private final @Nullable String schema;
   private final String table;
   private final Duration lockTimeout;
+  private final @Nullable Duration ddlLockTimeout;
+  private final @Nullable Duration statementTimeout;
   private final @Nullable MigrationVersion target;
   private final boolean outOfOrder;
   private final @Nullable MigrationPhase phase;
@@ -58,6 +60,8 @@ public final class StrataConfiguration {
     this.schema = b.schema;
     this.table = b.table;
     this.lockTimeout = b.lockTimeout;
+    this.ddlLockTimeout = b.ddlLockTimeout;
+    this.statementTimeout = b.statementTimeout;
     this.target = b.target;
     this.outOfOrder = b.outOfOrder;
     this.phase = b.phase;
@@ -103,6 +107,19 @@ public final class StrataConfiguration {
 
   public Duration lockTimeout() {
     return lockTimeout;
+  }
+
+  /**
+   * How long one migration statement may wait for a table lock (PostgreSQL {@code lock_timeout},
+   * MySQL {@code lock_wait_timeout}); {@code null}: the dialect's default (10 s).
+   */
+  public @Nullable Duration ddlLockTimeout() {
+    return ddlLockTimeout;
+  }
+
+  /** How long one migration statement may run; {@code null}: the server's own setting. */
+  public @Nullable Duration statementTimeout() {
+    return statementTimeout;
   }
 
   public @Nullable MigrationVersion target() {
@@ -167,6 +184,8 @@ public final class StrataConfiguration {
     private @Nullable String schema;
     private String table = HistoryTable.DEFAULT_NAME;
     private Duration lockTimeout = Duration.ofMinutes(5);
+    private @Nullable Duration ddlLockTimeout;
+    private @Nullable Duration statementTimeout;
     private @Nullable MigrationVersion target;
     private boolean outOfOrder;
     private @Nullable MigrationPhase phase;
@@ -227,6 +246,25 @@ public final class StrataConfiguration {
 
     public Builder lockTimeout(Duration lockTimeout) {
       this.lockTimeout = Objects.requireNonNull(lockTimeout);
+      return this;
+    }
+
+    /**
+     * How long one migration statement may wait for a table lock before failing, so that DDL
+     * queued behind a long query does not stall the traffic queued behind it; {@code null}: the
+     * dialect's default (10 s). A script overrides it with {@code -- strata:lock-timeout=5s}.
+     */
+    public Builder ddlLockTimeout(@Nullable Duration timeout) {
+      this.ddlLockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How long one migration statement may run; {@code null}: the server's own setting. A script
+     * overrides it with {@code -- strata:statement-timeout=30m}.
+     */
+    public Builder statementTimeout(@Nullable Duration timeout) {
+      this.statementTimeout = timeout;
       return this;
     }
 
@@ -327,6 +365,8 @@ public final class StrataConfiguration {
           case "schema" -> schema(value.isBlank() ? null : value);
           case "table" -> table(value);
           case "lockTimeout" -> lockTimeout(DurationText.parse(value));
+          case "ddlLockTimeout" -> ddlLockTimeout(value.isBlank() ? null : DurationText.parse(value));
+          case "statementTimeout" -> statementTimeout(value.isBlank() ? null : DurationText.parse(value));
           case "target" -> target(value.isBlank() || value.equals("latest") ? null : MigrationVersion.parse(value));
           case "outOfOrder" -> outOfOrder(Boolean.parseBoolean(value));
           case "phase" ->

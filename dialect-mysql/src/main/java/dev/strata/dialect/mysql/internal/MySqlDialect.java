@@ -138,14 +138,34 @@ public final class MySqlDialect implements Dialect {
   @Override
   public void prepareSession(Connection connection, String schema) throws SQLException {
     useSchema(connection, schema);
-    execute(connection, "SET SESSION lock_wait_timeout = " + lockWaitSeconds);
-    if (statementTimeout != null) {
+    setTimeouts(connection, null, null);
+  }
+
+  /**
+   * {@code lock_wait_timeout} in whole seconds (the dialect's default when {@code null}) and the
+   * statement time limit: MariaDB's {@code max_statement_time} (every statement), MySQL's {@code
+   * max_execution_time} (read-only SELECTs only); the dialect's setting, else the server's, when
+   * {@code null}.
+   */
+  @Override
+  public void setTimeouts(
+      Connection connection, @Nullable Duration lock, @Nullable Duration statement)
+      throws SQLException {
+    long lockSeconds = lock == null ? lockWaitSeconds : Math.max(1, (lock.toMillis() + 999) / 1000);
+    execute(connection, "SET SESSION lock_wait_timeout = " + lockSeconds);
+    Duration limit = statement != null ? statement : statementTimeout;
+    String variable = mariaDb ? "max_statement_time" : "max_execution_time";
+    if (limit == null) {
+      execute(connection, "SET SESSION " + variable + " = DEFAULT");
+    } else {
       execute(
           connection,
-          mariaDb
-              ? "SET SESSION max_statement_time = "
-                  + BigDecimal.valueOf(statementTimeout.toMillis(), 3).toPlainString()
-              : "SET SESSION max_execution_time = " + statementTimeout.toMillis());
+          "SET SESSION "
+              + variable
+              + " = "
+              + (mariaDb
+                  ? BigDecimal.valueOf(limit.toMillis(), 3).toPlainString()
+                  : Long.toString(limit.toMillis())));
     }
   }
 

@@ -133,9 +133,27 @@ public final class PostgresDialect implements Dialect {
     run(connection, "SET lock_timeout = '" + lockTimeoutSetting() + "'");
   }
 
+  /**
+   * {@code lock_timeout} (the dialect's default when {@code null}) and {@code statement_timeout}
+   * ({@code RESET} to the role's or server's setting when {@code null}).
+   */
+  @Override
+  public void setTimeouts(
+      Connection connection, @Nullable Duration lock, @Nullable Duration statement)
+      throws SQLException {
+    run(connection, "SET lock_timeout = '" + setting(lock == null ? lockTimeout : lock) + "'");
+    run(
+        connection,
+        statement == null ? "RESET statement_timeout" : "SET statement_timeout = '" + setting(statement) + "'");
+  }
+
   /** The {@code lock_timeout} value: whole seconds as {@code 10s}, otherwise milliseconds. */
   String lockTimeoutSetting() {
-    long millis = lockTimeout.toMillis();
+    return setting(lockTimeout);
+  }
+
+  private static String setting(Duration duration) {
+    long millis = duration.toMillis();
     return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 

@@ -2,6 +2,8 @@ package dev.strata.core.internal.directive;
 
 import dev.strata.api.MigrationPhase;
 import dev.strata.api.ScriptParseException;
+import dev.strata.core.internal.config.DurationText;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,6 +27,8 @@ public final class DirectiveParser {
     Boolean transaction = null;
     MigrationPhase phase = MigrationPhase.EXPAND;
     Map<String, String> lintIgnores = new LinkedHashMap<>();
+    Duration lockTimeout = null;
+    Duration statementTimeout = null;
     int line = 0;
     // Reads line by line up to the first statement only: the header, not the whole script.
     for (int start = 0; start <= script.length(); ) {
@@ -66,16 +70,19 @@ public final class DirectiveParser {
       switch (name) {
         case "transaction" -> transaction = bool(origin, line, name, value);
         case "phase" -> phase = phase(origin, line, value);
+        case "lock-timeout" -> lockTimeout = duration(origin, line, name, value);
+        case "statement-timeout" -> statementTimeout = duration(origin, line, name, value);
         default ->
             throw new ScriptParseException(
                 origin,
                 line,
                 "unknown directive strata:" + name + "; the known directives are"
-                    + " strata:transaction=true|false, strata:phase=expand|contract and"
+                    + " strata:transaction=true|false, strata:phase=expand|contract,"
+                    + " strata:lock-timeout=<duration>, strata:statement-timeout=<duration> and"
                     + " strata:lint-ignore=<rule-id> reason=\"…\"");
       }
     }
-    return new Directives(transaction, phase, lintIgnores);
+    return new Directives(transaction, phase, lintIgnores, lockTimeout, statementTimeout);
   }
 
   private static MigrationPhase phase(String origin, int line, String value) {
@@ -86,6 +93,19 @@ public final class DirectiveParser {
           throw new ScriptParseException(
               origin, line, "strata:phase takes expand or contract, not '" + value + "'");
     };
+  }
+
+  private static Duration duration(String origin, int line, String name, String value) {
+    try {
+      Duration d = DurationText.parse(value);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("'" + value + "' is not positive");
+      }
+      return d;
+    } catch (IllegalArgumentException e) {
+      throw new ScriptParseException(
+          origin, line, "strata:" + name + " takes a positive duration such as 5s or 10m: " + e.getMessage());
+    }
   }
 
   private static boolean bool(String origin, int line, String name, String value) {

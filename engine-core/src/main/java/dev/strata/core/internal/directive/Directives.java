@@ -1,6 +1,7 @@
 package dev.strata.core.internal.directive;
 
 import dev.strata.api.MigrationPhase;
+import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -12,11 +13,18 @@ import org.jspecify.annotations.Nullable;
  *     on one, {@code null} to let Strata decide
  * @param phase the expand/contract phase; {@link MigrationPhase#EXPAND} unless the script says
  * @param lintIgnores lint rule ids to ignore in this script, each with the reason given
+ * @param lockTimeout how long one of its statements may wait for a lock; {@code null}: the default
+ * @param statementTimeout how long one of its statements may run; {@code null}: the default
  */
 public record Directives(
-    @Nullable Boolean transaction, MigrationPhase phase, Map<String, String> lintIgnores) {
+    @Nullable Boolean transaction,
+    MigrationPhase phase,
+    Map<String, String> lintIgnores,
+    @Nullable Duration lockTimeout,
+    @Nullable Duration statementTimeout) {
   /** A script without directives. */
-  public static final Directives NONE = new Directives(null, MigrationPhase.EXPAND, Map.of());
+  public static final Directives NONE =
+      new Directives(null, MigrationPhase.EXPAND, Map.of(), null, null);
 
   public Directives {
     lintIgnores = Map.copyOf(lintIgnores);

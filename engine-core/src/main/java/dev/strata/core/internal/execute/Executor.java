@@ -39,6 +39,7 @@ public final class Executor {
   private final Cancellation cancellation;
   private final String schema;
   private final LockGuard lock;
+  private final MigrationSession session;
 
   public Executor(
       Dialect dialect,
@@ -48,8 +49,12 @@ public final class Executor {
       Clock clock,
       Cancellation cancellation,
       String schema,
-      LockGuard lock) {
+      LockGuard lock,
+      Connection connection,
+      @Nullable Duration lockTimeout,
+      @Nullable Duration statementTimeout) {
     this.lock = lock;
+    this.session = new MigrationSession(dialect, connection, schema, lockTimeout, statementTimeout);
     this.dialect = dialect;
     this.schema = schema;
     this.cancellation = cancellation;
@@ -64,6 +69,7 @@ public final class Executor {
     PlannedMigration m = step.planned();
     cancellation.check(m.id().toString());
     lock.verifyHeld();
+    session.before(step);
     listener.onEvent(new StrataEvent.MigrationStarted(m));
     Instant start = clock.instant();
     if (step.code() != null) {
@@ -73,6 +79,7 @@ public final class Executor {
     } else {
       runStatementByStatement(c, m, rank, start);
     }
+    session.after(step);
     Duration took = Duration.between(start, clock.instant());
     listener.onEvent(new StrataEvent.MigrationCompleted(m, took));
     return new ExecutedMigration(m.id(), m.direction(), m.statements().size(), took.toMillis());

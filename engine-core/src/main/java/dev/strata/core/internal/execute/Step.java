@@ -2,11 +2,18 @@ package dev.strata.core.internal.execute;
 
 import dev.strata.api.JavaMigration;
 import dev.strata.api.PlannedMigration;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A planned migration with what runs it: its statements, or Java code.
  *
  * @param code the Java migration to call, {@code null} for a script
+ * @param lockTimeout the script's own lock timeout ({@code -- strata:lock-timeout}), or {@code null}
+ * @param statementTimeout the script's own statement timeout, or {@code null}
  */
-public record Step(PlannedMigration planned, @Nullable JavaMigration code) {}
+public record Step(
+    PlannedMigration planned,
+    @Nullable JavaMigration code,
+    @Nullable Duration lockTimeout,
+    @Nullable Duration statementTimeout) {}

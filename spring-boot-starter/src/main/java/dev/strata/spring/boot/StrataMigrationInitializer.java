@@ -1,0 +1,57 @@
+package dev.strata.spring.boot;
+
+import dev.strata.core.Strata;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+
+/**
+ * Runs Strata's startup work when the bean is initialized: the {@link StrataMigrationStrategy} if
+ * one is given, otherwise what the {@link StrataProperties.Mode mode} selects. Spring Boot's
+ * database-initialization ordering makes every bean that depends on database initialization (JPA,
+ * jOOQ, JdbcTemplate, SQL init scripts, {@code @DependsOnDatabaseInitialization} beans) wait for
+ * it; a failure stops the application.
+ */
+public final class StrataMigrationInitializer implements InitializingBean {
+  private static final Logger log = LoggerFactory.getLogger(StrataMigrationInitializer.class);
+
+  private final Strata strata;
+  private final StrataProperties.Mode mode;
+  private final @Nullable StrataMigrationStrategy strategy;
+
+  /**
+   * @param strata the engine
+   * @param mode what to run when no strategy is given; {@link StrataProperties.Mode#NONE} runs
+   *     nothing, not even the strategy
+   * @param strategy replaces what the mode selects, or {@code null}
+   */
+  public StrataMigrationInitializer(
+      Strata strata, StrataProperties.Mode mode, @Nullable StrataMigrationStrategy strategy) {
+    this.strata = Objects.requireNonNull(strata);
+    this.mode = Objects.requireNonNull(mode);
+    this.strategy = strategy;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    if (mode == StrataProperties.Mode.NONE) {
+      log.info("Strata: strata.mode=none, not migrating or validating at startup");
+      return;
+    }
+    StrataMigrationStrategy run = strategy != null ? strategy : defaultStrategy(mode);
+    run.migrate(strata);
+  }
+
+  private static StrataMigrationStrategy defaultStrategy(StrataProperties.Mode mode) {
+    return mode == StrataProperties.Mode.VALIDATE
+        ? StrataMigrationStrategy.validate()
+        : StrataMigrationStrategy.migrateAndValidate();
+  }
+
+  /** The engine this initializer runs. */
+  public Strata strata() {
+    return strata;
+  }
+}

@@ -1,0 +1,194 @@
+package dev.strata.spring.boot;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code strata.*} properties of a Spring Boot application. Bound once at startup; not meant
+ * to be changed afterwards.
+ *
+ * <pre>{@code
+ * strata.sources=classpath:db/migration
+ * strata.mode=validate
+ * strata.lock-timeout=30s
+ * }</pre>
+ */
+@ConfigurationProperties("strata")
+public final class StrataProperties {
+
+  /** What the starter does at startup. */
+  public enum Mode {
+    /** Apply pending migrations, then check that sources and history agree. */
+    MIGRATE,
+    /** Change nothing; refuse to start when anything is pending, edited, missing or failed. */
+    VALIDATE,
+    /** Run nothing at startup; the {@code Strata} bean stays available. */
+    NONE
+  }
+
+  /** Whether to enable Strata's auto-configuration. */
+  private boolean enabled = true;
+
+  /**
+   * What to do at startup: 'migrate' applies pending migrations, 'validate' refuses to start on
+   * a schema mismatch and changes nothing, 'none' runs nothing.
+   */
+  private Mode mode = Mode.MIGRATE;
+
+  /**
+   * Migration locations, each with its prefix, such as 'classpath:db/migration' or
+   * 'filesystem:/migrations'.
+   */
+  private List<String> sources = List.of("classpath:db/migration");
+
+  /**
+   * Schema of the history table and of unqualified names in migrations, created if absent.
+   * Default: the connection's current schema.
+   */
+  private @Nullable String schema;
+
+  /** Name of the history table. */
+  private String table = "strata_schema_history";
+
+  /** Version to migrate up to; 'latest' or unset for every pending migration. */
+  private @Nullable String target;
+
+  /** How long to wait for the migration lock another instance holds before failing. */
+  private Duration lockTimeout = Duration.ofMinutes(5);
+
+  /**
+   * Whether to apply a pending migration older than the newest applied one, instead of refusing
+   * to start.
+   */
+  private boolean outOfOrder;
+
+  /**
+   * Whether a file in a migration location that follows no naming convention is an error instead
+   * of a warning.
+   */
+  private boolean strictNaming;
+
+  /** Dialect to use, such as 'h2' or 'postgresql'. Default: chosen from the connection. */
+  private @Nullable String dialect;
+
+  /**
+   * JDBC URL of the database to migrate, when it is not the application's DataSource (for
+   * example, to migrate as the schema owner). Default: the application's DataSource.
+   */
+  private @Nullable String url;
+
+  /**
+   * User to migrate as. With 'url', the user of that connection; without it, the application's
+   * database is reached as this user instead of the DataSource's.
+   */
+  private @Nullable String user;
+
+  /** Password of 'user'. */
+  private @Nullable String password;
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public Mode getMode() {
+    return mode;
+  }
+
+  public void setMode(Mode mode) {
+    this.mode = mode;
+  }
+
+  public List<String> getSources() {
+    return sources;
+  }
+
+  public void setSources(List<String> sources) {
+    this.sources = List.copyOf(sources);
+  }
+
+  public @Nullable String getSchema() {
+    return schema;
+  }
+
+  public void setSchema(@Nullable String schema) {
+    this.schema = schema;
+  }
+
+  public String getTable() {
+    return table;
+  }
+
+  public void setTable(String table) {
+    this.table = table;
+  }
+
+  public @Nullable String getTarget() {
+    return target;
+  }
+
+  public void setTarget(@Nullable String target) {
+    this.target = target;
+  }
+
+  public Duration getLockTimeout() {
+    return lockTimeout;
+  }
+
+  public void setLockTimeout(Duration lockTimeout) {
+    this.lockTimeout = lockTimeout;
+  }
+
+  public boolean isOutOfOrder() {
+    return outOfOrder;
+  }
+
+  public void setOutOfOrder(boolean outOfOrder) {
+    this.outOfOrder = outOfOrder;
+  }
+
+  public boolean isStrictNaming() {
+    return strictNaming;
+  }
+
+  public void setStrictNaming(boolean strictNaming) {
+    this.strictNaming = strictNaming;
+  }
+
+  public @Nullable String getDialect() {
+    return dialect;
+  }
+
+  public void setDialect(@Nullable String dialect) {
+    this.dialect = dialect;
+  }
+
+  public @Nullable String getUrl() {
+    return url;
+  }
+
+  public void setUrl(@Nullable String url) {
+    this.url = url;
+  }
+
+  public @Nullable String getUser() {
+    return user;
+  }
+
+  public void setUser(@Nullable String user) {
+    this.user = user;
+  }
+
+  public @Nullable String getPassword() {
+    return password;
+  }
+
+  public void setPassword(@Nullable String password) {
+    this.password = password;
+  }
+}

@@ -1,0 +1,1 @@
+INSERT INTO people (id, name, email) VALUES (2, 'Grace', 'grace@example.org');
