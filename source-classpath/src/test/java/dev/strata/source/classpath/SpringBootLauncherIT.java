@@ -92,7 +92,10 @@ class SpringBootLauncherIT {
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
     }
-    return testClassPath().stream()
+    String surefire = System.getProperty("surefire.test.class.path");
+    String classPath = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    return Stream.of(classPath.split(File.pathSeparator))
+        .map(Path::of)
         .filter(p -> p.getFileName().toString().startsWith("spring-boot-loader-"))
         .findFirst()
         .orElse(null);
