@@ -3,6 +3,7 @@ package dev.strata.core;
 import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataListener;
 import dev.strata.core.internal.execute.Cancellation;
+import dev.strata.spi.LeaseLock;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.sql.Connection;
@@ -42,7 +43,10 @@ final class HeldLock implements AutoCloseable {
       stop.waiting(c);
       MigrationLock lock;
       try {
-        lock = target.dialect().lock(c, request);
+        lock =
+            config.lockMode() == StrataConfiguration.LockMode.LEASE
+                ? new LeaseLock(target.dialect(), target.leaseTable(), config.leaseTimeToLive()).lock(c, request)
+                : target.dialect().lock(c, request);
       } finally {
         stop.doneWaiting(c);
       }
@@ -60,11 +64,14 @@ final class HeldLock implements AutoCloseable {
 
   /** Throws when the lock's connection died, and with it the lock. */
   void verifyHeld() throws SQLException {
-    if (!connection.isValid(5)) {
-      throw new SQLException(
-          "the connection holding the migration lock was lost (terminated by the server?), so"
-              + " another migrator may hold the lock now; stopped without committing",
-          "08006");
+    synchronized (connection) { // a lease's renewer uses the connection too
+      if (!connection.isValid(5)) {
+        throw new SQLException(
+            "the connection holding the migration lock was lost (terminated by the server?), so"
+                + " another migrator may hold the lock now; stopped without committing",
+            "08006");
+      }
+      lock.verifyHeld();
     }
   }
 

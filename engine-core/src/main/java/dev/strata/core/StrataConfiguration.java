@@ -38,6 +38,8 @@ public final class StrataConfiguration {
   private final @Nullable String schema;
   private final String table;
   private final Duration lockTimeout;
+  private final LockMode lockMode;
+  private final Duration leaseTimeToLive;
   private final @Nullable Duration ddlLockTimeout;
   private final @Nullable Duration statementTimeout;
   private final @Nullable MigrationVersion target;
@@ -60,6 +62,8 @@ public final class StrataConfiguration {
     this.schema = b.schema;
     this.table = b.table;
     this.lockTimeout = b.lockTimeout;
+    this.lockMode = b.lockMode;
+    this.leaseTimeToLive = b.leaseTimeToLive;
     this.ddlLockTimeout = b.ddlLockTimeout;
     this.statementTimeout = b.statementTimeout;
     this.target = b.target;
@@ -107,6 +111,26 @@ public final class StrataConfiguration {
 
   public Duration lockTimeout() {
     return lockTimeout;
+  }
+
+  /** How the migration lock is taken. */
+  public enum LockMode {
+    /** The database's own lock (advisory lock, {@code GET_LOCK}, a row lock): the default. */
+    DATABASE,
+    /**
+     * A lease row in {@code <table>_lease}, for connection poolers in transaction mode (PgBouncer)
+     * where session locks do not work; a crashed holder blocks others for the lease's time.
+     */
+    LEASE
+  }
+
+  public LockMode lockMode() {
+    return lockMode;
+  }
+
+  /** How long a lease lasts without renewal (only with {@link LockMode#LEASE}). */
+  public Duration leaseTimeToLive() {
+    return leaseTimeToLive;
   }
 
   /**
@@ -184,6 +208,8 @@ public final class StrataConfiguration {
     private @Nullable String schema;
     private String table = HistoryTable.DEFAULT_NAME;
     private Duration lockTimeout = Duration.ofMinutes(5);
+    private LockMode lockMode = LockMode.DATABASE;
+    private Duration leaseTimeToLive = Duration.ofSeconds(60);
     private @Nullable Duration ddlLockTimeout;
     private @Nullable Duration statementTimeout;
     private @Nullable MigrationVersion target;
@@ -246,6 +272,21 @@ public final class StrataConfiguration {
 
     public Builder lockTimeout(Duration lockTimeout) {
       this.lockTimeout = Objects.requireNonNull(lockTimeout);
+      return this;
+    }
+
+    /**
+     * How to take the migration lock; {@link LockMode#LEASE} behind a connection pooler in
+     * transaction mode.
+     */
+    public Builder lockMode(LockMode mode) {
+      this.lockMode = Objects.requireNonNull(mode);
+      return this;
+    }
+
+    /** How long a lease lasts without renewal; renewed every third of it while held. */
+    public Builder leaseTimeToLive(Duration timeToLive) {
+      this.leaseTimeToLive = Objects.requireNonNull(timeToLive);
       return this;
     }
 
@@ -365,6 +406,8 @@ public final class StrataConfiguration {
           case "schema" -> schema(value.isBlank() ? null : value);
           case "table" -> table(value);
           case "lockTimeout" -> lockTimeout(DurationText.parse(value));
+          case "lockMode" -> lockMode(LockMode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
+          case "leaseTimeToLive" -> leaseTimeToLive(DurationText.parse(value));
           case "ddlLockTimeout" -> ddlLockTimeout(value.isBlank() ? null : DurationText.parse(value));
           case "statementTimeout" -> statementTimeout(value.isBlank() ? null : DurationText.parse(value));
           case "target" -> target(value.isBlank() || value.equals("latest") ? null : MigrationVersion.parse(value));

@@ -25,7 +25,7 @@ public final class StrataProperties {
   /** Every option, by its property name without the {@code strata.} prefix. */
   public static final List<String> KEYS =
       List.of(
-          "url", "user", "password", "passwordFile", "sources", "schema", "table", "lockTimeout", "ddlLockTimeout", "statementTimeout",
+          "url", "user", "password", "passwordFile", "sources", "schema", "table", "lockTimeout", "lockMode", "leaseTimeToLive", "ddlLockTimeout", "statementTimeout",
           "target", "outOfOrder", "phase", "lintGate", "strictNaming", "dialect", "config");
 
   private StrataProperties() {}

@@ -122,7 +122,8 @@ class StrataPropertiesTest {
         .withMessage(
             file
                 + ": unknown option strata.lockTimeot; known options: url, user, password,"
-                + " passwordFile, sources, schema, table, lockTimeout, ddlLockTimeout, statementTimeout, target, outOfOrder,"
+                + " passwordFile, sources, schema, table, lockTimeout, lockMode, leaseTimeToLive, ddlLockTimeout,"
+                + " statementTimeout, target, outOfOrder,"
                 + " phase, lintGate, strictNaming, dialect, config");
   }
 
