@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * types in {@link #createHistoryTable}.
  */
 public interface Dialect {
-  /** The dialect's name, e.g. {@code postgresql}. */
+  /** The dialect's name, e.g. {@code postgresql}; equals its provider's {@link DialectProvider#name()}. */
   String name();
 
   /**
@@ -26,7 +26,11 @@ public interface Dialect {
   Set<String> fileTags();
 
   /**
-   * Splits a script into statements, exactly as the database's own command-line client would.
+   * Splits a script into statements, exactly as the database's own command-line client would. A
+   * statement's text runs from its first token to its last, without the delimiter; comments
+   * before it are not part of it, comments inside it are; its line is the line of its first
+   * token; {@code \r\n}, {@code \n} and {@code \r} each end one line; empty statements and
+   * comment-only scripts yield none.
    *
    * @throws dev.strata.api.ScriptParseException with the line, when the script cannot be split
    */
@@ -96,13 +100,33 @@ public interface Dialect {
     }
   }
 
-  /** Whether {@code table} exists in {@code schema}. */
+  /**
+   * Whether {@code table} exists in {@code schema}, names matched exactly: the default escapes
+   * them for {@link java.sql.DatabaseMetaData#getTables}, whose arguments are patterns ({@code _}
+   * matches any character), and passes the schema as the catalog where the driver has catalogs
+   * but no schemas (MySQL).
+   */
   default boolean tableExists(Connection connection, String schema, String table)
       throws SQLException {
-    try (var tables = connection.getMetaData().getTables(null, schema, table, null)) {
+    var md = connection.getMetaData();
+    String escape = md.getSearchStringEscape();
+    boolean catalogs =
+        !md.supportsSchemasInTableDefinitions() && md.supportsCatalogsInTableDefinitions();
+    try (var tables =
+        catalogs
+            ? md.getTables(schema, null, escapePattern(table, escape), null)
+            : md.getTables(null, escapePattern(schema, escape), escapePattern(table, escape), null)) {
       return tables.next();
     }
   }
+
+  private static String escapePattern(String name, @Nullable String escape) {
+    if (escape == null || escape.isEmpty()) {
+      return name;
+    }
+    return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+  }
+
 
   /**
    * The statements that create the history table {@code qualifiedTable} (already quoted) with the

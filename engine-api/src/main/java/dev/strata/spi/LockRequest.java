@@ -16,4 +16,10 @@ import java.time.Duration;
  * @param onWait called once, before waiting, when the lock is held by someone else
  */
 public record LockRequest(
-    String name, String historyTable, Duration timeout, Clock clock, Runnable onWait) {}
+    String name, String historyTable, Duration timeout, Clock clock, Runnable onWait) {
+
+  /** The lock name for a history table: {@code strata:<schema>.<table>}, stable across versions. */
+  public static String nameFor(String schema, String table) {
+    return "strata:" + schema + "." + table;
+  }
+}

@@ -1,6 +1,7 @@
 package dev.strata.core;
 
 import dev.strata.spi.Dialect;
+import dev.strata.spi.LockRequest;
 
 /**
  * What the migration lock protects: one history table. Its name, {@code
@@ -10,7 +11,7 @@ record LockTarget(Dialect dialect, String name, String historyTable, String leas
   static LockTarget of(Session session, String table) {
     return new LockTarget(
         session.dialect,
-        "strata:" + session.schema + "." + table,
+        LockRequest.nameFor(session.schema, table),
         session.history.qualifiedName(),
         session.dialect.quote(session.schema) + "." + session.dialect.quote(table + "_lease"));
   }
