@@ -15,7 +15,9 @@ import static dev.strata.spi.HistoryTable.VERSION;
 
 import dev.strata.api.SqlStatement;
 import dev.strata.spi.DatabaseProduct;
+import dev.strata.dialect.mysql.internal.lint.MySqlLintRules;
 import dev.strata.spi.Dialect;
+import dev.strata.spi.LintRule;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.math.BigDecimal;
@@ -245,6 +247,15 @@ public final class MySqlDialect implements Dialect {
 
   private String column(String name, String type) {
     return "  " + quote(name) + ' ' + type + ",\n";
+  }
+
+  /**
+   * MySQL's rules ({@link MySqlLintRules}): {@code ALTER TABLE} and {@code CREATE INDEX} that do
+   * not insist on an online change, and columns added with expression defaults.
+   */
+  @Override
+  public List<LintRule> lintRules() {
+    return MySqlLintRules.all();
   }
 
   @Override

@@ -14,7 +14,9 @@ import static dev.strata.spi.HistoryTable.SUCCESS;
 import static dev.strata.spi.HistoryTable.VERSION;
 
 import dev.strata.api.SqlStatement;
+import dev.strata.dialect.postgres.internal.lint.PostgresLintRules;
 import dev.strata.spi.Dialect;
+import dev.strata.spi.LintRule;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.sql.Connection;
@@ -275,6 +277,15 @@ public final class PostgresDialect implements Dialect {
 
   private String column(String name, String type) {
     return "  " + quote(name) + ' ' + type + ",\n";
+  }
+
+  /**
+   * PostgreSQL's rules ({@link PostgresLintRules}): index builds without {@code CONCURRENTLY},
+   * table rewrites and scans under an exclusive lock, constraints without {@code NOT VALID}.
+   */
+  @Override
+  public List<LintRule> lintRules() {
+    return PostgresLintRules.all();
   }
 
   /**

@@ -1,0 +1,5 @@
+/** The PostgreSQL dialect's lint rules; internal, and may change at any time. */
+@NullMarked
+package dev.strata.dialect.postgres.internal.lint;
+
+import org.jspecify.annotations.NullMarked;
