@@ -59,6 +59,15 @@ public interface JavaMigration {
     return MigrationPhase.EXPAND;
   }
 
+  /**
+   * Whether a failed or interrupted run may simply run again because the migration resumes where
+   * it stopped (a {@code Backfill} keeps its own progress); only for non-transactional ones. A
+   * resumable failure stays pending instead of needing {@code repair}.
+   */
+  default boolean resumable() {
+    return false;
+  }
+
   /** Whether it runs in a transaction with its history row; {@code false} for long backfills. */
   default boolean transactional() {
     return true;

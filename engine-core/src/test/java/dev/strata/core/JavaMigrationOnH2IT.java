@@ -88,6 +88,30 @@ class JavaMigrationOnH2IT {
     }
   }
 
+  /** Fails outside a transaction; resumable or not. */
+  static final class V2__Outside implements JavaMigration {
+    private final boolean resumable;
+
+    V2__Outside(boolean resumable) {
+      this.resumable = resumable;
+    }
+
+    @Override
+    public void up(JavaMigrationContext context) {
+      throw new IllegalStateException("stopped half way");
+    }
+
+    @Override
+    public boolean transactional() {
+      return false;
+    }
+
+    @Override
+    public boolean resumable() {
+      return resumable;
+    }
+  }
+
   @TempDir Path dir;
   H2Database db;
 
@@ -169,5 +193,19 @@ class JavaMigrationOnH2IT {
     }
 
     assertThat(db.column("SELECT name FROM person")).containsExactly("ADA");
+  }
+
+  @Test
+  void aNonTransactionalFailureNeedsRepairUnlessTheMigrationResumesByItself() {
+    Strata plain = db.configure().javaMigrations(new V2__Outside(false)).load();
+    assertThatThrownBy(plain::migrate).hasMessageContaining("repair --confirm");
+    assertThat(plain.status().migrations()).extracting(MigrationInfo::state)
+        .containsExactly(MigrationState.APPLIED, MigrationState.FAILED);
+    plain.repair();
+
+    Strata resumable = db.configure().javaMigrations(new V2__Outside(true)).load();
+    assertThatThrownBy(resumable::migrate).hasMessageContaining("run the command again");
+    assertThat(resumable.status().migrations()).extracting(MigrationInfo::state)
+        .containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
   }
 }

@@ -114,14 +114,17 @@ public final class Executor {
           c.setAutoCommit(true);
           history.append(c, entry(m, rank, false, 0, start));
         } else {
-          history.update(c, rank, 1, false, elapsed(start)); // what it changed may remain
+          // What it changed may remain: failed, unless it resumes where it stopped by itself.
+          history.update(c, rank, code.resumable() ? 0 : 1, false, elapsed(start));
         }
       } catch (SQLException cleanup) {
         cause.addSuppressed(cleanup);
       }
       throw transactional
           ? fail(m, null, cause, "The migration was rolled back: nothing of it is applied.", true)
-          : fail(
+          : code.resumable()
+              ? fail(m, null, cause, "It resumes where it stopped: run the command again.", false)
+              : fail(
               m,
               null,
               cause,
