@@ -1,6 +1,7 @@
 package dev.strata.spi;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The columns of Strata's history table, the contract between the engine (which reads and writes
@@ -45,4 +46,26 @@ public final class HistoryTable {
           INSTALLED_AT, DURATION, ENGINE_VERSION);
 
   private HistoryTable() {}
+
+  /**
+   * {@code CREATE TABLE IF NOT EXISTS} with every column, in table order, one per line: the usual
+   * body of {@link Dialect#createHistoryTable}.
+   *
+   * @param quote the dialect's {@link Dialect#quote}
+   * @param types each column's type and constraints, in {@link #COLUMNS} order
+   * @param options what follows the closing parenthesis ({@code ENGINE=InnoDB ...}), or {@code ""}
+   */
+  public static String createTableIfNotExists(
+      String qualifiedTable, UnaryOperator<String> quote, List<String> types, String options) {
+    if (types.size() != COLUMNS.size()) {
+      throw new IllegalArgumentException(
+          "give one type for each of the " + COLUMNS.size() + " columns " + COLUMNS + ", not " + types.size());
+    }
+    StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(qualifiedTable).append(" (\n");
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      sql.append("  ").append(quote.apply(COLUMNS.get(i))).append(' ').append(types.get(i));
+      sql.append(i + 1 < COLUMNS.size() ? ",\n" : "\n)");
+    }
+    return options.isEmpty() ? sql.toString() : sql.append(' ').append(options).toString();
+  }
 }

@@ -1,20 +1,9 @@
 package dev.strata.dialect.h2.internal;
 
-import static dev.strata.spi.HistoryTable.ACTION;
-import static dev.strata.spi.HistoryTable.CHECKSUM;
-import static dev.strata.spi.HistoryTable.DESCRIPTION;
-import static dev.strata.spi.HistoryTable.DURATION;
-import static dev.strata.spi.HistoryTable.ENGINE_VERSION;
-import static dev.strata.spi.HistoryTable.INSTALLED_AT;
-import static dev.strata.spi.HistoryTable.INSTALLED_BY;
-import static dev.strata.spi.HistoryTable.RANK;
-import static dev.strata.spi.HistoryTable.SCRIPT;
-import static dev.strata.spi.HistoryTable.STATEMENTS;
-import static dev.strata.spi.HistoryTable.SUCCESS;
-import static dev.strata.spi.HistoryTable.VERSION;
 
 import dev.strata.api.SqlStatement;
 import dev.strata.spi.Dialect;
+import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import dev.strata.spi.RowLock;
@@ -80,28 +69,25 @@ public final class H2Dialect implements Dialect {
   @Override
   public List<String> createHistoryTable(String qualifiedTable) {
     return List.of(
-        "CREATE TABLE IF NOT EXISTS "
-            + qualifiedTable
-            + " (\n"
-            + column(RANK, "INT PRIMARY KEY")
-            + column(VERSION, "VARCHAR(50) NULL")
-            + column(DESCRIPTION, "VARCHAR(200) NOT NULL")
-            + column(ACTION, "VARCHAR(20) NOT NULL")
-            + column(SCRIPT, "VARCHAR(1000) NOT NULL")
-            + column(CHECKSUM, "VARCHAR(64)")
-            + column(SUCCESS, "BOOLEAN NOT NULL")
-            + column(STATEMENTS, "INT NOT NULL")
-            + column(INSTALLED_BY, "VARCHAR(100) NOT NULL")
-            + column(INSTALLED_AT, "TIMESTAMP WITH TIME ZONE NOT NULL")
-            + column(DURATION, "BIGINT NOT NULL")
-            + "  "
-            + quote(ENGINE_VERSION)
-            + " VARCHAR(20) NOT NULL\n)");
+        HistoryTable.createTableIfNotExists(
+            qualifiedTable,
+            this::quote,
+            List.of(
+                "INT PRIMARY KEY",
+                "VARCHAR(50) NULL",
+                "VARCHAR(200) NOT NULL",
+                "VARCHAR(20) NOT NULL",
+                "VARCHAR(1000) NOT NULL",
+                "VARCHAR(64)",
+                "BOOLEAN NOT NULL",
+                "INT NOT NULL",
+                "VARCHAR(100) NOT NULL",
+                "TIMESTAMP WITH TIME ZONE NOT NULL",
+                "BIGINT NOT NULL",
+                "VARCHAR(20) NOT NULL"),
+            ""));
   }
 
-  private String column(String name, String type) {
-    return "  " + quote(name) + ' ' + type + ",\n";
-  }
 
   @Override
   public MigrationLock lock(Connection connection, LockRequest request) throws SQLException {

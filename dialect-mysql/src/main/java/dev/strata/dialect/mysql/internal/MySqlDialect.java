@@ -1,23 +1,12 @@
 package dev.strata.dialect.mysql.internal;
 
-import static dev.strata.spi.HistoryTable.ACTION;
-import static dev.strata.spi.HistoryTable.CHECKSUM;
-import static dev.strata.spi.HistoryTable.DESCRIPTION;
-import static dev.strata.spi.HistoryTable.DURATION;
-import static dev.strata.spi.HistoryTable.ENGINE_VERSION;
-import static dev.strata.spi.HistoryTable.INSTALLED_AT;
-import static dev.strata.spi.HistoryTable.INSTALLED_BY;
-import static dev.strata.spi.HistoryTable.RANK;
-import static dev.strata.spi.HistoryTable.SCRIPT;
-import static dev.strata.spi.HistoryTable.STATEMENTS;
-import static dev.strata.spi.HistoryTable.SUCCESS;
-import static dev.strata.spi.HistoryTable.VERSION;
 
 import dev.strata.api.SqlStatement;
 import dev.strata.spi.DatabaseProduct;
 import dev.strata.dialect.mysql.internal.lint.MySqlLintRules;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.LintRule;
+import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.math.BigDecimal;
@@ -225,29 +214,26 @@ public final class MySqlDialect implements Dialect {
   @Override
   public List<String> createHistoryTable(String qualifiedTable) {
     return List.of(
-        "CREATE TABLE IF NOT EXISTS "
-            + qualifiedTable
-            + " (\n"
-            + column(RANK, "INT PRIMARY KEY")
-            + column(VERSION, "VARCHAR(50) NULL")
-            + column(DESCRIPTION, "VARCHAR(200) NOT NULL")
-            + column(ACTION, "VARCHAR(20) NOT NULL")
-            + column(SCRIPT, "VARCHAR(1000) NOT NULL")
-            + column(CHECKSUM, "VARCHAR(64) NULL")
-            + column(SUCCESS, "BOOLEAN NOT NULL")
-            + column(STATEMENTS, "INT NOT NULL")
-            + column(INSTALLED_BY, "VARCHAR(100) NOT NULL")
-            // An explicit default, so no ON UPDATE clause: progress updates keep the start time.
-            + column(INSTALLED_AT, "TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)")
-            + column(DURATION, "BIGINT NOT NULL")
-            + "  "
-            + quote(ENGINE_VERSION)
-            + " VARCHAR(20) NOT NULL\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        HistoryTable.createTableIfNotExists(
+            qualifiedTable,
+            this::quote,
+            List.of(
+                "INT PRIMARY KEY",
+                "VARCHAR(50) NULL",
+                "VARCHAR(200) NOT NULL",
+                "VARCHAR(20) NOT NULL",
+                "VARCHAR(1000) NOT NULL",
+                "VARCHAR(64) NULL",
+                "BOOLEAN NOT NULL",
+                "INT NOT NULL",
+                "VARCHAR(100) NOT NULL",
+                // An explicit default, so no ON UPDATE clause: progress updates keep the start time.
+                "TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)",
+                "BIGINT NOT NULL",
+                "VARCHAR(20) NOT NULL"),
+            "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"));
   }
 
-  private String column(String name, String type) {
-    return "  " + quote(name) + ' ' + type + ",\n";
-  }
 
   /**
    * MySQL's rules ({@link MySqlLintRules}): {@code ALTER TABLE} and {@code CREATE INDEX} that do

@@ -1,22 +1,11 @@
 package dev.strata.dialect.postgres.internal;
 
-import static dev.strata.spi.HistoryTable.ACTION;
-import static dev.strata.spi.HistoryTable.CHECKSUM;
-import static dev.strata.spi.HistoryTable.DESCRIPTION;
-import static dev.strata.spi.HistoryTable.DURATION;
-import static dev.strata.spi.HistoryTable.ENGINE_VERSION;
-import static dev.strata.spi.HistoryTable.INSTALLED_AT;
-import static dev.strata.spi.HistoryTable.INSTALLED_BY;
-import static dev.strata.spi.HistoryTable.RANK;
-import static dev.strata.spi.HistoryTable.SCRIPT;
-import static dev.strata.spi.HistoryTable.STATEMENTS;
-import static dev.strata.spi.HistoryTable.SUCCESS;
-import static dev.strata.spi.HistoryTable.VERSION;
 
 import dev.strata.api.SqlStatement;
 import dev.strata.dialect.postgres.internal.lint.PostgresLintRules;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.LintRule;
+import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.sql.Connection;
@@ -256,28 +245,25 @@ public final class PostgresDialect implements Dialect {
   @Override
   public List<String> createHistoryTable(String qualifiedTable) {
     return List.of(
-        "CREATE TABLE IF NOT EXISTS "
-            + qualifiedTable
-            + " (\n"
-            + column(RANK, "integer PRIMARY KEY")
-            + column(VERSION, "varchar(50)")
-            + column(DESCRIPTION, "varchar(200) NOT NULL")
-            + column(ACTION, "varchar(20) NOT NULL")
-            + column(SCRIPT, "varchar(1000) NOT NULL")
-            + column(CHECKSUM, "varchar(64)")
-            + column(SUCCESS, "boolean NOT NULL")
-            + column(STATEMENTS, "integer NOT NULL")
-            + column(INSTALLED_BY, "varchar(100) NOT NULL")
-            + column(INSTALLED_AT, "timestamptz NOT NULL DEFAULT now()")
-            + column(DURATION, "bigint NOT NULL")
-            + "  "
-            + quote(ENGINE_VERSION)
-            + " varchar(20) NOT NULL\n)");
+        HistoryTable.createTableIfNotExists(
+            qualifiedTable,
+            this::quote,
+            List.of(
+                "integer PRIMARY KEY",
+                "varchar(50)",
+                "varchar(200) NOT NULL",
+                "varchar(20) NOT NULL",
+                "varchar(1000) NOT NULL",
+                "varchar(64)",
+                "boolean NOT NULL",
+                "integer NOT NULL",
+                "varchar(100) NOT NULL",
+                "timestamptz NOT NULL DEFAULT now()",
+                "bigint NOT NULL",
+                "varchar(20) NOT NULL"),
+            ""));
   }
 
-  private String column(String name, String type) {
-    return "  " + quote(name) + ' ' + type + ",\n";
-  }
 
   /**
    * PostgreSQL's rules ({@link PostgresLintRules}): index builds without {@code CONCURRENTLY},
