@@ -44,5 +44,13 @@ public final class ExitCode {
   /** The database cannot be reached: wrong URL, host, user or password, or a query of Strata's failed. */
   public static final int DATABASE_UNREACHABLE = 7;
 
+  /**
+   * Stopped on request (SIGTERM, e.g. a Kubernetes pod being deleted): the running statement was
+   * cancelled, the migration rolled back where the database allows and recorded, the lock
+   * released. The error line says what state the interrupted migration was left in; running the
+   * command again continues.
+   */
+  public static final int STOPPED = 8;
+
   private ExitCode() {}
 }

@@ -1,6 +1,8 @@
 package dev.strata.cli;
 
+import dev.strata.cli.internal.GracefulStop;
 import dev.strata.cli.internal.Launcher;
+import dev.strata.cli.internal.StopRequest;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.logging.LogManager;
@@ -18,12 +20,21 @@ import java.util.logging.LogManager;
 public final class Main {
   private Main() {}
 
-  /** Runs the command line and exits the JVM with its exit code. */
+  /**
+   * Runs the command line and exits the JVM with its exit code. On SIGTERM (or Ctrl-C) it cancels
+   * the running command, waits up to 10 s for it to finish, and exits with {@link
+   * ExitCode#STOPPED}.
+   */
   public static void main(String[] args) {
     // JDBC drivers log through java.util.logging, whose default handler would print plain text on
     // stderr; what users see is rendered from engine events instead.
     LogManager.getLogManager().reset();
-    System.exit(run(args, System.out, System.err, System.getenv()));
+    StopRequest stop = new StopRequest();
+    GracefulStop graceful = GracefulStop.install(stop, GracefulStop.GRACE);
+    int exitCode =
+        Launcher.run(args, System.out, System.err, System.getenv(), System.getProperties(), stop);
+    graceful.finished();
+    System.exit(exitCode);
   }
 
   /**

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class HelpTest {
   @ParameterizedTest
-  @ValueSource(strings = {"migrate", "plan", "status", "validate", "down", "repair", "baseline", "history"})
+  @ValueSource(strings = {"migrate", "plan", "status", "validate", "down", "repair", "baseline", "history", "await"})
   void everyCommandHasHelpWithItsOptionsAndTheExitCodes(String command) {
     CliResult result = Workspace.run(command, "--help");
 
@@ -17,7 +17,9 @@ class HelpTest {
         .startsWith("Usage: strata " + command)
         .contains("--url=JDBC_URL", "--password-file=FILE", "--source=LOCATION", "--log-format=text|json")
         .contains("jdbc:h2:file:./strata-db/strata;AUTO_SERVER=TRUE")
-        .contains("Exit codes:", "  2  usage error", "  5  lock timeout", "  7  cannot reach the database");
+        .contains("Exit codes:", "  2  usage error", "  5  lock timeout", "  7  cannot reach the database")
+        .contains("  8  stopped on request (SIGTERM)")
+        .contains("--wait-for-database=DURATION", "STRATA_WAIT_FOR_DATABASE");
     assertThat(result.err()).isEmpty();
   }
 
@@ -27,7 +29,7 @@ class HelpTest {
 
     assertThat(result.exitCode()).isEqualTo(0);
     assertThat(result.out())
-        .contains("migrate", "plan", "status", "validate", "down", "repair", "baseline", "history")
+        .contains("migrate", "plan", "status", "validate", "down", "repair", "baseline", "history", "await")
         .contains("Exit codes:");
   }
 

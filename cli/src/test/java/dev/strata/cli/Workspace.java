@@ -26,14 +26,23 @@ final class Workspace {
   final String url;
 
   Workspace(Path dir) throws IOException {
+    this(dir, "");
+  }
+
+  /** @param settings H2 settings appended to the URL, e.g. {@code ;LOCK_TIMEOUT=30000} */
+  Workspace(Path dir, String settings) throws IOException {
     this.dir = dir;
     this.migrations = Files.createDirectories(dir.resolve("migrations"));
-    this.url = "jdbc:h2:file:" + dir.resolve("db");
+    this.url = "jdbc:h2:file:" + dir.resolve("db") + settings;
   }
 
   /** The usual two migrations, with a down script for the second. */
   static Workspace withPeople(Path dir) throws IOException {
-    return new Workspace(dir)
+    return withPeople(dir, "");
+  }
+
+  static Workspace withPeople(Path dir, String settings) throws IOException {
+    return new Workspace(dir, settings)
         .file("V1__create_person.sql", "CREATE TABLE person (\n  id INT PRIMARY KEY,\n  name VARCHAR(100)\n);\n"
             + "INSERT INTO person VALUES (1, 'Ada');\n")
         .file("V2__add_email.sql", "ALTER TABLE person ADD COLUMN email VARCHAR(200);\n")

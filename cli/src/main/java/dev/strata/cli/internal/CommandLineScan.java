@@ -3,6 +3,7 @@ package dev.strata.cli.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a few options from the raw arguments before picocli parses them, because a usage error
@@ -26,8 +27,27 @@ final class CommandLineScan {
 
   /** The {@code --log-format} given last, or text. */
   static Format logFormat(String[] args) {
+    return logFormat(args, null);
+  }
+
+  /**
+   * The {@code --log-format} given last, else {@code fallback} (from {@code STRATA_LOG_FORMAT}),
+   * else text; a value that is neither {@code text} nor {@code json} reads as text (picocli, or
+   * {@link #invalidFormat}, reports it).
+   */
+  static Format logFormat(String[] args, @Nullable String fallback) {
     List<String> given = values(args, "--log-format");
-    boolean json = !given.isEmpty() && given.get(given.size() - 1).strip().toLowerCase(Locale.ROOT).equals("json");
+    String value = given.isEmpty() ? fallback : given.get(given.size() - 1);
+    boolean json = value != null && value.strip().toLowerCase(Locale.ROOT).equals("json");
     return json ? Format.JSON : Format.TEXT;
+  }
+
+  /** Whether {@code value} (of a variable) is not a log format. */
+  static boolean invalidFormat(@Nullable String value) {
+    if (value == null) {
+      return false;
+    }
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    return !v.equals("text") && !v.equals("json");
   }
 }

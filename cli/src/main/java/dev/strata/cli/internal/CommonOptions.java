@@ -97,7 +97,7 @@ final class CommonOptions {
   @Option(
       names = "--log-format",
       paramLabel = "text|json",
-      description = "json: every line on stdout and stderr is one JSON object. Default: text")
+      description = "json: every line on stdout and stderr is one JSON object (STRATA_LOG_FORMAT). Default: text")
   @Nullable Format logFormat;
 
   /** The options given on the command line, as {@code strata.*} properties, in layer order. */

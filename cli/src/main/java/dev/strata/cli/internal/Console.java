@@ -4,13 +4,19 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where everything the process prints goes: results on stdout; progress, warnings and errors on
  * stderr. As text, a line is its message (warnings and errors prefixed); under {@code --log-format
  * json}, every line on either stream is one JSON object with {@code timestamp}, {@code level},
  * {@code event}, the line's fields and {@code message}. Every string is masked by the {@link
- * SecretMask} first. Not thread-safe; a command runs on one thread.
+ * SecretMask} first.
+ *
+ * <p>Thread-safe: the heartbeat, the shutdown hook and the workers of {@code migrate --schemas}
+ * print from their own threads, and each line is written whole. A console {@link #forSchema for
+ * one schema} marks its lines with that schema ({@code [tenant_1] Applying ...}, or a {@code
+ * schema} field in JSON).
  */
 final class Console {
   private final PrintStream out;
@@ -18,13 +24,33 @@ final class Console {
   private final Format format;
   private final SecretMask mask;
   private final Clock clock;
+  private final @Nullable String schema;
+  /** Shared by every console of one run, so that lines never interleave. */
+  private final Object lock;
 
   Console(PrintStream out, PrintStream err, Format format, SecretMask mask, Clock clock) {
+    this(out, err, format, mask, clock, null, new Object());
+  }
+
+  private Console(
+      PrintStream out, PrintStream err, Format format, SecretMask mask, Clock clock,
+      @Nullable String schema, Object lock) {
     this.out = out;
     this.err = err;
     this.format = format;
     this.mask = mask;
     this.clock = clock;
+    this.schema = schema;
+    this.lock = lock;
+  }
+
+  /** A console whose progress lines name {@code schema}; it writes to the same streams. */
+  Console forSchema(String schema) {
+    return new Console(out, err, format, mask, clock, schema, lock);
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   boolean isJson() {
@@ -67,6 +93,9 @@ final class Console {
       line.put("timestamp", clock.instant().toString());
       line.put("level", level);
       line.put("event", event);
+      if (schema != null) {
+        line.put("schema", schema);
+      }
       line.putAll(fields.asMap());
       line.put("message", message);
       print(stream, JsonText.of(line, mask::apply));
@@ -77,12 +106,14 @@ final class Console {
             case "ERROR" -> "error: ";
             default -> "";
           };
-      print(stream, mask.apply(prefix + message));
+      print(stream, mask.apply(prefix + (schema == null ? "" : "[" + schema + "] ") + message));
     }
   }
 
-  private static void print(PrintStream stream, String line) {
-    stream.println(line);
-    stream.flush();
+  private void print(PrintStream stream, String line) {
+    synchronized (lock) {
+      stream.println(line);
+      stream.flush();
+    }
   }
 }

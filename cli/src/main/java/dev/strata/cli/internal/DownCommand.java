@@ -3,8 +3,11 @@ package dev.strata.cli.internal;
 import dev.strata.api.DownRequest;
 import dev.strata.api.DownResult;
 import dev.strata.cli.ExitCode;
+import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code strata down}: reverts the newest applied migrations with their down scripts. */
 @Command(
@@ -19,6 +22,15 @@ import picocli.CommandLine.Command;
 final class DownCommand extends EngineCommand {
   @ArgGroup(exclusive = true, multiplicity = "1")
   DownSelection selection = new DownSelection();
+
+  @Option(
+      names = "--heartbeat",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "While a statement runs longer than DURATION, print a line every DURATION with its"
+              + " elapsed time (STRATA_HEARTBEAT); 0 or off disables it. Default: 5s")
+  Duration heartbeat = Duration.ofSeconds(5);
 
   private DownRequest request = DownRequest.steps(1);
 
@@ -37,8 +49,10 @@ final class DownCommand extends EngineCommand {
 
   @Override
   int run() {
-    DownResult result = strata().down(request);
-    console.result("summary", result.summary(), Summary.of("down", result.reverted(), result.durationMs()));
-    return ExitCode.SUCCESS;
+    try (HeartbeatTimer timer = new HeartbeatTimer(heartbeat)) {
+      DownResult result = strata(Map.of(), console, timer.listenerFor(console)).down(request);
+      console.result("summary", result.summary(), Summary.of("down", result.reverted(), result.durationMs()));
+      return ExitCode.SUCCESS;
+    }
   }
 }

@@ -1,6 +1,10 @@
 package dev.strata.cli.internal;
 
+import dev.strata.api.StrataListener;
 import dev.strata.core.Strata;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +26,20 @@ abstract class EngineCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
 
+  @Option(
+      names = "--wait-for-database",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Retry the first connection with backoff for up to DURATION, e.g. 2m, while the database"
+              + " starts (STRATA_WAIT_FOR_DATABASE). Default: 0, fail at once")
+  Duration waitForDatabase = Duration.ZERO;
+
   @Spec CommandSpec spec;
 
   final Console console;
-  private final StrataLoader loader;
+  final StrataLoader loader;
+  private boolean waited;
 
   EngineCommand(Console console, StrataLoader loader) {
     this.console = console;
@@ -54,7 +68,31 @@ abstract class EngineCommand implements Callable<Integer> {
   abstract int run();
 
   final Strata strata() {
-    return loader.load(options(), commandProperties());
+    return strata(Map.of(), console, List.of());
+  }
+
+  /**
+   * An engine for this command; the first one waits for the database ({@code --wait-for-database}).
+   *
+   * @param more {@code strata.*} options above the command's own (the schema of one tenant)
+   * @param progress where its events are printed
+   * @param listeners further listeners (the heartbeat)
+   */
+  final Strata strata(Map<String, String> more, Console progress, List<StrataListener> listeners) {
+    Map<String, String> properties = new LinkedHashMap<>(commandProperties());
+    properties.putAll(more);
+    Strata strata = loader.load(options(), properties, progress, listeners);
+    awaitDatabase(strata);
+    return strata;
+  }
+
+  private synchronized void awaitDatabase(Strata strata) {
+    if (!waited) {
+      waited = true;
+      StopRequest stop = loader.stopRequest();
+      new DatabaseWait(console, console.clock(), stop::pause, stop)
+          .untilReachable(strata.configuration(), waitForDatabase);
+    }
   }
 
   /** The common options; picocli leaves the group {@code null} when none is given. */

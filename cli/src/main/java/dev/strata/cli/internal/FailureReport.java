@@ -1,5 +1,6 @@
 package dev.strata.cli.internal;
 
+import dev.strata.api.CancelledException;
 import dev.strata.api.ConfigurationException;
 import dev.strata.api.DatabaseAccessException;
 import dev.strata.api.LockTimeoutException;
@@ -36,6 +37,8 @@ final class FailureReport {
       return ExitCode.MIGRATION_FAILED;
     } else if (failure instanceof DatabaseAccessException) {
       return ExitCode.DATABASE_UNREACHABLE;
+    } else if (failure instanceof CancelledException) {
+      return ExitCode.STOPPED;
     }
     return ExitCode.UNEXPECTED;
   }

@@ -23,7 +23,7 @@ final class HistoryCommand extends EngineCommand {
   @Option(
       names = "--output",
       paramLabel = "text|json",
-      description = "json: print one JSON document on stdout. Default: text")
+      description = "json: print one JSON document on stdout (STRATA_OUTPUT). Default: text")
   Format output = Format.TEXT;
 
   HistoryCommand(Console console, StrataLoader loader) {

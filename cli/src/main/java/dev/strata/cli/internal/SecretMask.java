@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Removes credentials from text before it is printed: the password of {@code user:pass@} in URLs,
  * {@code password=…} parameters, and every configured password wherever it occurs (drivers quote
- * URLs and values in their messages). Not thread-safe; a command runs on one thread.
+ * URLs and values in their messages). Thread-safe.
  */
 public final class SecretMask {
   static final String MASK = "***";
@@ -22,14 +22,14 @@ public final class SecretMask {
   private final Set<String> secrets = new LinkedHashSet<>();
 
   /** Masks {@code secret} from now on; {@code null} and empty strings are ignored. */
-  public void add(@Nullable String secret) {
+  public synchronized void add(@Nullable String secret) {
     if (secret != null && !secret.isEmpty()) {
       secrets.add(secret);
     }
   }
 
   /** {@code text} with every credential replaced by {@code ***}. */
-  public String apply(String text) {
+  public synchronized String apply(String text) {
     String masked = text;
     // Longest first, so that a password containing another one is masked whole.
     for (String secret :

@@ -30,12 +30,12 @@ final class StatusCommand extends EngineCommand {
   @Option(
       names = "--output",
       paramLabel = "text|json",
-      description = "json: print one JSON document on stdout. Default: text")
+      description = "json: print one JSON document on stdout (STRATA_OUTPUT). Default: text")
   Format output = Format.TEXT;
 
   @Option(
       names = "--exit-code",
-      description = "Exit with 4 while any migration is not applied or baselined.")
+      description = "Exit with 4 while any migration is not applied or baselined (STRATA_EXIT_CODE).")
   boolean exitCode;
 
   StatusCommand(Console console, StrataLoader loader) {

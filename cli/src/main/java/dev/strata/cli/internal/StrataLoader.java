@@ -1,6 +1,9 @@
 package dev.strata.cli.internal;
 
+import dev.strata.api.StrataEvent;
+import dev.strata.api.StrataListener;
 import dev.strata.core.Strata;
+import dev.strata.core.StrataConfiguration;
 import dev.strata.core.StrataProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the engine from the four layers of configuration, highest first: the command line, system
@@ -29,12 +34,25 @@ final class StrataLoader {
   private final SecretMask mask;
   private final Map<String, String> environment;
   private final Properties system;
+  private final StopRequest stop;
+  private boolean announcedDefault;
 
-  StrataLoader(Console console, SecretMask mask, Map<String, String> environment, Properties system) {
+  StrataLoader(
+      Console console, SecretMask mask, Map<String, String> environment, Properties system, StopRequest stop) {
     this.console = console;
     this.mask = mask;
     this.environment = environment;
     this.system = system;
+    this.stop = stop;
+  }
+
+  StopRequest stopRequest() {
+    return stop;
+  }
+
+  /** The process environment, for options that default from other variables (JOB_COMPLETION_INDEX). */
+  Map<String, String> environment() {
+    return environment;
   }
 
   /**
@@ -44,6 +62,21 @@ final class StrataLoader {
    *     strata.target}), which override every layer
    */
   Strata load(CommonOptions options, Map<String, String> commandProperties) {
+    return load(options, commandProperties, console, List.of());
+  }
+
+  /**
+   * The engine for one command, or for one schema of {@code migrate --schemas}.
+   *
+   * @param progress where the engine's events are printed
+   * @param listeners further listeners (the heartbeat)
+   */
+  Strata load(
+      CommonOptions options,
+      Map<String, String> commandProperties,
+      Console progress,
+      List<StrataListener> listeners) {
+    stop.check("connecting to the database");
     Map<String, String> merged =
         new LinkedHashMap<>(StrataProperties.load(options.config, environment, system));
     Map<String, String> given = new LinkedHashMap<>(options.asProperties());
@@ -64,12 +97,37 @@ final class StrataLoader {
     String url = merged.get(URL);
     if (url == null || url.isBlank()) {
       merged.put(URL, DEFAULT_URL);
+      announceDefault();
+    }
+    AtomicReference<@Nullable Strata> self = new AtomicReference<>();
+    StrataConfiguration.Builder builder =
+        Strata.configure()
+            .properties(merged)
+            .listener(new EventPrinter(progress))
+            // Strata.cancel() stops only what runs under the lock; a stop requested while the
+            // command was still reading sources and history takes effect once it has the lock.
+            .listener(event -> {
+              if (event instanceof StrataEvent.LockAcquired && stop.requested()) {
+                Strata strata = self.get();
+                if (strata != null) {
+                  strata.cancel();
+                }
+              }
+            });
+    listeners.forEach(builder::listener);
+    Strata strata = builder.load();
+    self.set(strata);
+    return stop.register(strata);
+  }
+
+  private synchronized void announceDefault() {
+    if (!announcedDefault) {
+      announcedDefault = true;
       console.info(
           "default_database",
           "No --url given (nor strata.url, STRATA_URL): using the local H2 database " + DEFAULT_URL,
           Fields.of("url", DEFAULT_URL));
     }
-    return Strata.configure().properties(merged).listener(new EventPrinter(console)).load();
   }
 
   private void maskPasswords(Map<String, String> merged) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 final class ValidateCommand extends EngineCommand {
   @Option(
       names = "--require-up-to-date",
-      description = "Count pending migrations as differences too (e.g. before starting an app).")
+      description = "Count pending migrations as differences too, e.g. before starting an app (STRATA_REQUIRE_UP_TO_DATE).")
   boolean requireUpToDate;
 
   ValidateCommand(Console console, StrataLoader loader) {
