@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param script the script's file, as the source named it
  * @param checksum the script's checksum at the time, {@code null} for baselines
  * @param success whether it succeeded; a failed row stays until {@code repair}
- * @param statementsApplied how many statements had completed when the row was last written
+ * @param statementsApplied how many statements had completed when the row was last written; a
+ *     negative {@code -k} says statement k was running when the row was last written (the process
+ *     died or lost its connection then), so it may have completed on the server
  * @param installedBy the database user
  * @param installedAt when the row was written
  * @param durationMs how long the action took

@@ -3,6 +3,7 @@ package dev.strata.core;
 import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataListener;
 import dev.strata.core.internal.execute.Cancellation;
+import dev.strata.core.internal.execute.LockGuard;
 import dev.strata.spi.LeaseLock;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
@@ -63,15 +64,19 @@ final class HeldLock implements AutoCloseable {
   }
 
   /** Throws when the lock's connection died, and with it the lock. */
-  void verifyHeld() throws SQLException {
+  void verifyHeld() throws LockGuard.LockLostException {
     synchronized (connection) { // a lease's renewer uses the connection too
-      if (!connection.isValid(5)) {
-        throw new SQLException(
-            "the connection holding the migration lock was lost (terminated by the server?), so"
-                + " another migrator may hold the lock now; stopped without committing",
-            "08006");
+      try {
+        if (!connection.isValid(5)) {
+          throw new SQLException("the lock's connection is no longer valid");
+        }
+        lock.verifyHeld();
+      } catch (SQLException e) {
+        throw new LockGuard.LockLostException(
+            "the migration lock was lost (" + e.getMessage() + "; terminated by the server?), so"
+                + " another migrator may hold it now; stopped before committing or running anything more",
+            e);
       }
-      lock.verifyHeld();
     }
   }
 

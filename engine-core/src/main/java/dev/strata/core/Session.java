@@ -46,10 +46,20 @@ final class Session implements AutoCloseable {
       Dialect dialect = dialects.resolve(DatabaseProduct.of(meta), config.dialect());
       String schema = config.schema() != null ? config.schema() : dialect.currentSchema(c);
       String user = meta.getUserName() == null ? "" : meta.getUserName();
+      HistoryStore history;
+      try {
+        history = new HistoryStore(dialect, schema, config.table(), engineVersion);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException(
+            "The " + dialect.name() + " dialect cannot use the schema '" + schema + "' or table '"
+                + config.table() + "': " + e.getMessage() + "; change --schema (strata.schema) or"
+                + " --table (strata.table)",
+            e);
+      }
       return new Session(
           c,
           dialect,
-          new HistoryStore(dialect, schema, config.table(), engineVersion),
+          history,
           schema,
           user,
           new Cancellation(),

@@ -3,6 +3,7 @@ package dev.strata.cli.internal;
 import dev.strata.api.BaselineResult;
 import dev.strata.api.MigrationVersion;
 import dev.strata.cli.ExitCode;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,27 +11,50 @@ import picocli.CommandLine.Option;
 @Command(
     name = "baseline",
     sortOptions = false,
-    customSynopsis = "strata baseline --version=VERSION [OPTIONS]",
+    customSynopsis = "strata baseline (--version=VERSION | --from=TOOL) [OPTIONS]",
     description = {
       "Adopt an existing database: migrations up to and including VERSION count as applied from"
-          + " now on and never run. Refuses when the history table already records migrations."
+          + " now on and never run. With --from, adopt what another tool applied (drizzle, flyway,"
+          + " golang-migrate), matched with the sources. Refuses when the history table already"
+          + " records migrations."
     })
 final class BaselineCommand extends EngineCommand {
   @Option(
       names = "--version",
       paramLabel = "VERSION",
-      required = true,
       converter = Versions.VersionConverter.class,
       description = "The version the existing database is at, e.g. 5 or 1.2.")
-  MigrationVersion version = MigrationVersion.parse("0");
+  @Nullable MigrationVersion version;
+
+  @Option(
+      names = "--from",
+      paramLabel = "TOOL",
+      description = "Adopt another tool's history: drizzle, flyway or golang-migrate.")
+  @Nullable String from;
 
   BaselineCommand(Console console, StrataLoader loader) {
     super(console, loader);
   }
 
   @Override
+  void checkOptions() {
+    if ((version == null) == (from == null)) {
+      throw usageError("give either --version or --from");
+    }
+  }
+
+  @Override
   int run() {
-    BaselineResult result = strata().baseline(version);
+    BaselineResult result = from != null ? strata().baselineFrom(from) : strata().baseline(version);
+    if (!result.adopted().isEmpty()) {
+      console.result(
+          "adopted",
+          "adopted " + result.adopted().size() + " migration(s) that " + from + " applied, up to "
+              + result.version() + "; they will not run again",
+          Fields.of("version", result.version().toString())
+              .with("adopted", result.adopted().stream().map(Object::toString).toList()));
+      return ExitCode.SUCCESS;
+    }
     console.result(
         "baselined",
         "baselined at version " + result.version() + ": migrations up to and including "

@@ -67,6 +67,36 @@ final class CommonOptions {
   @Nullable String lockTimeout;
 
   @Option(
+      names = "--lock-mode",
+      paramLabel = "database|lease",
+      description = "lease behind a connection pooler in transaction mode (PgBouncer) (STRATA_LOCK_MODE). Default: database")
+  @Nullable String lockMode;
+
+  @Option(
+      names = "--ddl-lock-timeout",
+      paramLabel = "DURATION",
+      description = "How long one migration statement may wait for a table lock (STRATA_DDL_LOCK_TIMEOUT). Default: 10s")
+  @Nullable String ddlLockTimeout;
+
+  @Option(
+      names = "--statement-timeout",
+      paramLabel = "DURATION",
+      description = "How long one migration statement may run (STRATA_STATEMENT_TIMEOUT). Default: the server's")
+  @Nullable String statementTimeout;
+
+  @Option(
+      names = "--phase",
+      paramLabel = "expand|contract",
+      description = "Apply only one expand/contract phase (STRATA_PHASE). Default: every migration in order")
+  @Nullable String phase;
+
+  @Option(
+      names = "--lint-gate",
+      paramLabel = "off|info|warning|error",
+      description = "Lint pending migrations first; refuse on findings this severe (STRATA_LINT_GATE). Default: off")
+  @Nullable String lintGate;
+
+  @Option(
       names = "--dialect",
       paramLabel = "NAME",
       description = "Force a dialect (h2, postgresql, mysql, ...) instead of detecting it (STRATA_DIALECT).")
@@ -111,6 +141,11 @@ final class CommonOptions {
     put(p, "schema", schema);
     put(p, "table", table);
     put(p, "lockTimeout", lockTimeout);
+    put(p, "lockMode", lockMode);
+    put(p, "ddlLockTimeout", ddlLockTimeout);
+    put(p, "statementTimeout", statementTimeout);
+    put(p, "phase", phase);
+    put(p, "lintGate", lintGate);
     put(p, "dialect", dialect);
     put(p, "outOfOrder", outOfOrder);
     put(p, "strictNaming", strictNaming);

@@ -42,7 +42,8 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
           new Entry("migrate", "--parallel", "parallel"),
           new Entry("migrate", "--shard", "shard"),
           new Entry("await", "--timeout", "awaitTimeout"),
-          new Entry("await", "--interval", "awaitInterval"));
+          new Entry("await", "--interval", "awaitInterval"),
+          new Entry("lint", "--fail-on", "failOn"));
 
   /** Read before parsing, so that even a usage error is printed in the right format. */
   static final Entry LOG_FORMAT = new Entry(null, "--log-format", "logFormat");

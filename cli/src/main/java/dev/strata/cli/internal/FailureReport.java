@@ -3,6 +3,7 @@ package dev.strata.cli.internal;
 import dev.strata.api.CancelledException;
 import dev.strata.api.ConfigurationException;
 import dev.strata.api.DatabaseAccessException;
+import dev.strata.api.LintFailedException;
 import dev.strata.api.LockTimeoutException;
 import dev.strata.api.MigrationDiscoveryException;
 import dev.strata.api.MigrationFailedException;
@@ -29,7 +30,7 @@ final class FailureReport {
         || failure instanceof MigrationDiscoveryException
         || failure instanceof ScriptParseException) {
       return ExitCode.CONFIGURATION;
-    } else if (failure instanceof ValidationException) {
+    } else if (failure instanceof ValidationException || failure instanceof LintFailedException) {
       return ExitCode.VALIDATION;
     } else if (failure instanceof LockTimeoutException) {
       return ExitCode.LOCK_TIMEOUT;
@@ -76,6 +77,8 @@ final class FailureReport {
       return Fields.of("files", e.origins());
     } else if (failure instanceof LockTimeoutException e) {
       return Fields.of("lock", e.lockName());
+    } else if (failure instanceof LintFailedException e) {
+      return Fields.of("findings", e.report().findings().stream().map(LintCommand::document).toList());
     }
     return Fields.of();
   }

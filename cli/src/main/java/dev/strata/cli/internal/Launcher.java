@@ -105,6 +105,7 @@ public final class Launcher {
     cl.addSubcommand(new BaselineCommand(console, loader));
     cl.addSubcommand(new HistoryCommand(console, loader));
     cl.addSubcommand(new AwaitCommand(console, loader));
+    cl.addSubcommand(new LintCommand(console, loader));
     footer(cl);
     cl.setDefaultValueProvider(defaults);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

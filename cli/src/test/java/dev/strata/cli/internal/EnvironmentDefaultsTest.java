@@ -16,13 +16,14 @@ import picocli.CommandLine.Model.OptionSpec;
 class EnvironmentDefaultsTest {
   /** Options without a variable of their own, on purpose (README, "Configuration"). */
   static final Set<String> COMMAND_LINE_ONLY =
-      Set.of("--help", "--version", "--steps", "--to", "--confirm", "--down", "--target");
+      Set.of("--help", "--version", "--steps", "--to", "--confirm", "--down", "--target", "--from");
 
   /** The engine's options, which StrataProperties layers (STRATA_URL, ...), and --log-format. */
   static final Set<String> LAYERED_BY_THE_ENGINE =
       Set.of(
           "--url", "--user", "--password", "--password-file", "--source", "--schema", "--table",
-          "--lock-timeout", "--dialect", "--out-of-order", "--strict-naming", "--config", "--log-format");
+          "--lock-timeout", "--dialect", "--out-of-order", "--strict-naming", "--config", "--log-format",
+          "--lock-mode", "--ddl-lock-timeout", "--statement-timeout", "--phase", "--lint-gate");
 
   @Test
   void everyOptionOfEveryCommandHasAnEnvironmentFormOrIsCommandLineOnlyOnPurpose() {

@@ -133,7 +133,7 @@ public final class Executor {
                   + " again.",
               false);
     } finally {
-      c.setAutoCommit(true);
+      restoreAutoCommit(c);
     }
   }
 
@@ -160,43 +160,83 @@ public final class Executor {
       }
       throw fail(m, failing, e, "The migration was rolled back: nothing of it is applied.", true);
     } finally {
-      c.setAutoCommit(true);
+      restoreAutoCommit(c);
     }
   }
 
+  /**
+   * Runs a migration without a transaction. Its history row says, at every moment, how far it
+   * got: {@code -k} while statement k runs (statements before it completed), {@code k} once k
+   * statements completed and the next failed cleanly. So after a crash or a lost connection, a
+   * statement the server may still have completed is never taken for one that did not run.
+   */
   private void runStatementByStatement(Connection c, PlannedMigration m, long rank, Instant start)
       throws SQLException {
     c.setAutoCommit(true);
-    history.append(c, entry(m, rank, false, 0, start));
-    int done = 0;
     int total = m.statements().size();
+    history.append(c, entry(m, rank, false, total > 0 ? -1 : 0, start));
+    int done = 0;
     try {
       for (SqlStatement s : m.statements()) {
         if (done > 0) {
           lock.verifyHeld();
+          history.update(c, rank, -(done + 1), false, elapsed(start));
         }
         execute(c, m, done + 1, s);
         done++;
-        if (done < total) {
-          history.update(c, rank, done, false, elapsed(start));
-        }
       }
       history.update(c, rank, done, true, elapsed(start));
     } catch (SQLException e) {
-      try {
-        history.update(c, rank, done, false, elapsed(start));
-      } catch (SQLException cleanup) {
-        e.addSuppressed(cleanup);
+      boolean lost = isConnectionLoss(c, e);
+      if (!lost) { // the server refused the statement: it did not take effect
+        try {
+          history.update(c, rank, done, false, elapsed(start));
+        } catch (SQLException cleanup) {
+          e.addSuppressed(cleanup);
+        }
       }
       String state =
-          done == 0
-              ? "No statement of it completed, so nothing of it is applied."
-              : "This database cannot roll back DDL: statements 1-" + done + " of " + total
-                  + " were applied and remain. Finish or undo them by hand, then run `strata"
-                  + " repair --confirm` and run the command again.";
-      throw fail(m, done < total ? m.statements().get(done) : null, e, state, done == 0);
+          lost
+              ? "The connection was lost while statement " + (done + 1) + " of " + total + " ran:"
+                  + " statements 1-" + done + " completed and statement " + (done + 1) + " may have"
+                  + " completed on the server too. Check it, finish or undo it by hand, then run"
+                  + " `strata repair --confirm` and run the command again."
+              : done == 0
+                  ? "No statement of it completed, so nothing of it is applied."
+                  : "This database cannot roll back DDL: statements 1-" + done + " of " + total
+                      + " were applied and remain. Finish or undo them by hand, then run `strata"
+                      + " repair --confirm` and run the command again.";
+      throw fail(m, done < total ? m.statements().get(done) : null, e, state, done == 0 && !lost);
     }
   }
+
+  /**
+   * Back to autocommit after a migration; on a connection that died meanwhile this fails, and the
+   * migration's own outcome (already thrown, or about to be reported) must not be replaced by it.
+   */
+  private static void restoreAutoCommit(Connection c) {
+    try {
+      c.setAutoCommit(true);
+    } catch (SQLException closed) {
+      // The connection is gone; the next use reports that, with context, if there is one.
+    }
+  }
+
+  /** Whether {@code e} means the connection is gone, so a running statement's fate is unknown. */
+  private static boolean isConnectionLoss(Connection c, SQLException e) {
+    if (e instanceof LockGuard.LockLostException) {
+      return false; // the lock's connection, not this one: the next statement never started
+    }
+    if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+      return true;
+    }
+    try {
+      return !c.isValid(2);
+    } catch (SQLException invalid) {
+      return true;
+    }
+  }
+
 
   private void execute(Connection c, PlannedMigration m, int index, SqlStatement s)
       throws SQLException {
@@ -243,7 +283,11 @@ public final class Executor {
                 + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
                 + ". "
                 + state
-                + (clean ? " Fix the script and run the command again." : ""),
+                + (!clean
+                    ? ""
+                    : e instanceof LockGuard.LockLostException
+                        ? " Run the command again."
+                        : " Fix the script and run the command again."),
             e);
     listener.onEvent(new StrataEvent.MigrationFailed(m, error));
     return error;

@@ -12,6 +12,15 @@ public interface LockGuard {
   /** A guard for work that holds no lock (none is needed, or it is checked elsewhere). */
   LockGuard NONE = () -> {};
 
-  /** Throws when the lock is no longer held. */
+  /** Throws {@link LockLostException} when the lock is no longer held. */
   void verifyHeld() throws SQLException;
+
+  /** The lock is gone: stop before the next statement. The migration's own connection is fine. */
+  final class LockLostException extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    public LockLostException(String message, Throwable cause) {
+      super(message, "08006", cause);
+    }
+  }
 }

@@ -15,9 +15,13 @@ import org.jspecify.annotations.Nullable;
 
 /** A DataSource that opens a new connection per call: Strata needs two at most. */
 public final class DriverManagerDataSource implements DataSource {
-  private static final Pattern PASSWORD_PARAM =
-      Pattern.compile("(?i)(password|pwd)=[^&;]*");
-  private static final Pattern USER_INFO = Pattern.compile("//([^/@:]+):([^/@]*)@");
+  // Masks to the end of the parameter list or the next '&': a password may contain ';' (which
+  // some drivers accept unescaped), and masking too much is harmless.
+  private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|pwd)=[^&]*");
+  // user:password@host, the password up to the LAST '@' before the path: it may contain '@'.
+  private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]*:)[^/]*@");
+  private static final Pattern USER_INFO_PASSWORD = Pattern.compile("//[^/:@]*:([^/]*)@");
+  private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)(?:password|pwd)=([^&]*)");
 
   private final String url;
   private final @Nullable String user;
@@ -32,16 +36,40 @@ public final class DriverManagerDataSource implements DataSource {
     this.classLoader = classLoader;
   }
 
-  /** {@code text} with this data source's password, and any password in a URL, masked. */
+  /**
+   * {@code text} with this data source's password masked, whether it was given apart or inside
+   * the URL (drivers quote parts of a malformed URL in their messages), and any password in a URL.
+   */
   public String maskSecrets(String text) {
-    String masked = mask(text);
-    return password == null || password.isEmpty() ? masked : masked.replace(password, "***");
+    String masked = text;
+    for (String secret : secrets()) {
+      masked = masked.replace(secret, "***");
+    }
+    return mask(masked);
+  }
+
+  private java.util.List<String> secrets() {
+    java.util.List<String> secrets = new java.util.ArrayList<>();
+    if (password != null && !password.isEmpty()) {
+      secrets.add(password);
+    }
+    var inUserInfo = USER_INFO_PASSWORD.matcher(url);
+    if (inUserInfo.find() && !inUserInfo.group(1).isEmpty()) {
+      secrets.add(inUserInfo.group(1));
+    }
+    var inParameter = PASSWORD_VALUE.matcher(url);
+    while (inParameter.find()) {
+      if (!inParameter.group(1).isEmpty()) {
+        secrets.add(inParameter.group(1));
+      }
+    }
+    return secrets;
   }
 
   /** {@code url} with any password replaced by {@code ***}, for messages and logs. */
   public static String mask(String url) {
     String masked = PASSWORD_PARAM.matcher(url).replaceAll("$1=***");
-    return USER_INFO.matcher(masked).replaceAll("//$1:***@");
+    return USER_INFO.matcher(masked).replaceAll("$1***@");
   }
 
   @Override

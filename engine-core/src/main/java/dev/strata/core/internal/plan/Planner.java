@@ -225,6 +225,13 @@ public final class Planner {
 
   private static ValidationProblem failedProblem(MigrationId id, String origin, Recorded r) {
     String verb = r.latest().action().name().equals("REVERT") ? "reverting" : "applying";
+    int applied = r.latest().statementsApplied();
+    String how =
+        applied < 0
+            ? " was interrupted (the process died or lost its connection) while statement "
+                + (-applied) + " ran; statements before it had completed and statement "
+                + (-applied) + " may have completed on the server too,"
+            : " after " + applied + " statement(s) had completed,";
     return new ValidationProblem(
         Kind.FAILED,
         id.version(),
@@ -234,11 +241,11 @@ public final class Planner {
             + origin
             + ") failed while "
             + verb
-            + " after "
-            + r.latest().statementsApplied()
-            + " statement(s) had completed, so the database may be half-migrated; finish or undo"
-            + " those statements by hand, then run `strata repair --confirm` and migrate again");
+            + how
+            + " so the database may be half-migrated; finish or undo those statements by hand,"
+            + " then run `strata repair --confirm` and migrate again");
   }
+
 
   private static @Nullable MigrationVersion newestApplied(RecordedState recorded) {
     MigrationVersion newest = null;
