@@ -120,6 +120,15 @@ public final class Strata {
    * @throws dev.strata.api.LockTimeoutException when another migrator holds the lock too long
    */
   public MigrateResult migrate() {
+    Cancellation cancellation = begin();
+    try {
+      return migrate(cancellation);
+    } finally {
+      running.remove(cancellation);
+    }
+  }
+
+  private MigrateResult migrate(Cancellation cancellation) {
     Stopwatch watch = Stopwatch.createStarted();
     List<SourceMigration> sources = new ArrayList<>();
     @Nullable LockTarget target = withSession(s -> {
@@ -148,7 +157,7 @@ public final class Strata {
     if (target == null) {
       return new MigrateResult(List.of(), false, watch.elapsed(TimeUnit.MILLISECONDS));
     }
-    List<ExecutedMigration> applied = underLock(target, s -> {
+    List<ExecutedMigration> applied = underLock(target, cancellation, s -> {
       Reconciliation current = reconcile(s, sources); // another migrator may have done the work
       refuseOnProblems("migrate", current.problems());
       return execute(s, render(s, current.pending(), Direction.UP));
@@ -196,6 +205,15 @@ public final class Strata {
    *     and history disagree
    */
   public DownResult down(DownRequest request) {
+    Cancellation cancellation = begin();
+    try {
+      return down(request, cancellation);
+    } finally {
+      running.remove(cancellation);
+    }
+  }
+
+  private DownResult down(DownRequest request, Cancellation cancellation) {
     Stopwatch watch = Stopwatch.createStarted();
     List<SourceMigration> sources = new ArrayList<>();
     @Nullable LockTarget target = withSession(s -> {
@@ -211,7 +229,7 @@ public final class Strata {
     if (target == null) {
       return new DownResult(List.of(), watch.elapsed(TimeUnit.MILLISECONDS));
     }
-    List<ExecutedMigration> reverted = underLock(target, s -> {
+    List<ExecutedMigration> reverted = underLock(target, cancellation, s -> {
       DownPlanner.Selection current =
           DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
       refuseOnProblems("down", current.problems());
@@ -396,9 +414,15 @@ public final class Strata {
    * Takes the lock, then opens the session that works under it: a replica waiting for the lock
    * holds one connection, not two.
    */
-  private <T> T underLock(LockTarget target, SessionWork<T> work) {
+  /** A cancellation for one command, reachable by {@link #cancel()} from its first step. */
+  private Cancellation begin() {
     Cancellation cancellation = new Cancellation();
     running.add(cancellation);
+    return cancellation;
+  }
+
+  private <T> T underLock(LockTarget target, Cancellation cancellation, SessionWork<T> work) {
+    cancellation.check("taking the migration lock; nothing was applied");
     try (HeldLock lock = HeldLock.take(config, target, listener, cancellation)) {
       return withSession(s -> work.run(s.under(lock::verifyHeld, cancellation)));
     } catch (SQLException e) {
@@ -410,8 +434,6 @@ public final class Strata {
           "Taking or releasing the migration lock on " + config.displayUrl() + " failed: "
               + config.maskSecrets(String.valueOf(e.getMessage())),
           e);
-    } finally {
-      running.remove(cancellation);
     }
   }
 

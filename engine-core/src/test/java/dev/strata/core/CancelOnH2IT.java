@@ -48,4 +48,22 @@ class CancelOnH2IT {
     db.file("V2__slow.sql", "SELECT 1;\n");
     assertThat(db.strata().migrate().applied()).hasSize(1);
   }
+
+  @Test
+  void cancelDuringDiscoveryStopsBeforeTheLockAndAppliesNothing() throws Exception {
+    H2Database db = new H2Database(dir);
+    db.file("V1__fast.sql", "CREATE TABLE t (id INT);\n").file("notes.txt", "a warning to hook into");
+    Strata[] strata = new Strata[1];
+    strata[0] = db.configure().listener(e -> {
+      if (e instanceof StrataEvent.Warning) {
+        strata[0].cancel(); // as a SIGTERM arriving while sources are read
+      }
+    }).load();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(strata[0]::migrate)
+        .isInstanceOf(CancelledException.class)
+        .hasMessageContaining("before taking the migration lock");
+    assertThat(db.tableExists("T")).isFalse();
+    assertThat(db.strata().migrate().applied()).hasSize(1);
+  }
 }
