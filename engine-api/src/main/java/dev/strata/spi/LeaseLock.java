@@ -52,6 +52,7 @@ public final class LeaseLock {
         request.onWait().run();
         announced = true;
       }
+      request.throwIfStopRequested();
       if (!request.clock().instant().isBefore(deadline)) {
         throw new LockTimeoutException(
             request.name(), Duration.between(start, request.clock().instant()), describe(c, request.name()));
@@ -117,9 +118,9 @@ public final class LeaseLock {
     }
   }
 
-  private static long databaseMillis(Connection c) throws SQLException {
+  private long databaseMillis(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT CURRENT_TIMESTAMP")) {
+        ResultSet rs = s.executeQuery("SELECT " + dialect.currentTimestamp())) {
       rs.next();
       return rs.getTimestamp(1).getTime();
     }

@@ -54,6 +54,7 @@ public final class RowLock {
           request.onWait().run();
           announced = true;
         }
+        request.throwIfStopRequested();
         Instant now = request.clock().instant();
         if (!now.isBefore(deadline)) {
           throw new LockTimeoutException(request.name(), Duration.between(start, now), null);

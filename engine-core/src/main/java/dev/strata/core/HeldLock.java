@@ -40,7 +40,8 @@ final class HeldLock implements AutoCloseable {
               target.historyTable(),
               config.lockTimeout(),
               clock,
-              () -> listener.onEvent(new StrataEvent.LockWaiting(name)));
+              () -> listener.onEvent(new StrataEvent.LockWaiting(name)),
+              stop::requested);
       stop.waiting(c);
       MigrationLock lock;
       try {

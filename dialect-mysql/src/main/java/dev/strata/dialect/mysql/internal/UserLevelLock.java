@@ -93,6 +93,7 @@ final class UserLevelLock implements MigrationLock {
     }
     request.onWait().run();
     while (true) {
+      request.throwIfStopRequested();
       Instant now = request.clock().instant();
       Duration remaining = Duration.between(now, deadline);
       if (remaining.isNegative() || remaining.isZero()) {

@@ -86,6 +86,7 @@ final class AdvisoryLock {
         request.onWait().run();
         announced = true;
       }
+      request.throwIfStopRequested();
       Instant now = request.clock().instant();
       if (!now.isBefore(deadline)) {
         throw new LockTimeoutException(
