@@ -13,8 +13,10 @@ import dev.strata.core.internal.discovery.ScriptText;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.MigrationResource;
+import dev.strata.spi.SqlTokens;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Turns a migration into a plan step: its script split by the dialect, and how it will run. */
@@ -49,8 +51,10 @@ final class StepRenderer {
       throw e.withOrigin(resource.origin());
     }
     Directives directives = DirectiveParser.parse(script, resource.origin());
+    // Without transactional DDL, a script of data changes only still runs in one transaction:
+    // DML rolls back everywhere.
     boolean transactional =
-        dialect.supportsTransactionalDdl()
+        (dialect.supportsTransactionalDdl() || onlyDataChanges(statements))
             && transactional(resource, statements, directives, warnings);
     String checksum = direction == Direction.UP ? m.checksum() : ScriptText.checksum(script);
     return new Step(
@@ -59,6 +63,15 @@ final class StepRenderer {
         null,
         directives.lockTimeout(),
         directives.statementTimeout());
+  }
+
+  private static final Set<String> DATA_CHANGES =
+      Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "SELECT", "WITH", "VALUES", "UPSERT");
+
+  /** Whether every statement reads or changes rows only (no DDL, no implicit commit). */
+  private static boolean onlyDataChanges(List<SqlStatement> statements) {
+    return !statements.isEmpty()
+        && statements.stream().allMatch(s -> DATA_CHANGES.contains(SqlTokens.of(s.sql()).get(0)));
   }
 
   /**

@@ -98,7 +98,7 @@ class MySqlMigrateIT {
               assertThat(e.origin()).endsWith("V1__half_done.sql");
               assertThat(e.sqlState()).isEqualTo("42S02");
             })
-        .hasMessageContaining("V1__half_done.sql:5: ")
+        .hasMessageContaining("V1__half_done.sql:5 (INSERT INTO b …): ")
         .hasMessageContaining("Table '" + db.name() + ".b' doesn't exist")
         .hasMessageContaining("statements 1-2 of 4 were applied and remain");
     HistoryEntry failed = strata(db).history().get(0);

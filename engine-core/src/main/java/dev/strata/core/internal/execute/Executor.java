@@ -222,6 +222,12 @@ public final class Executor {
     }
   }
 
+  /** The statement's first line, at most 80 characters, to recognise it in an error. */
+  private static String abridged(SqlStatement statement) {
+    String first = statement.firstLine();
+    return first.length() <= 80 ? first : first.substring(0, 77) + "...";
+  }
+
   /** Whether {@code e} means the connection is gone, so a running statement's fate is unknown. */
   private static boolean isConnectionLoss(Connection c, SQLException e) {
     if (e instanceof LockGuard.LockLostException) {
@@ -278,6 +284,7 @@ public final class Executor {
                 + m.id()
                 + " failed at "
                 + where
+                + (failing == null ? "" : " (" + abridged(failing) + ")")
                 + ": "
                 + e.getMessage()
                 + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
