@@ -31,24 +31,30 @@ public final class ExitCode {
 
   /**
    * Sources and history disagree (an applied file was edited or is missing, a failed attempt), or
-   * {@code validate --require-up-to-date} / {@code status --exit-code} found migrations not applied.
+   * {@code validate --require-up-to-date} / {@code status --exit-code} found migrations not
+   * applied.
    */
   public static final int VALIDATION = 4;
 
   /** Another migrator held the migration lock longer than {@code --lock-timeout}. */
   public static final int LOCK_TIMEOUT = 5;
 
-  /** A migration's statement failed; the error line says which ({@code file:line}) and the state. */
+  /**
+   * A migration's statement failed; the error line says which ({@code file:line}) and the state.
+   */
   public static final int MIGRATION_FAILED = 6;
 
-  /** The database cannot be reached: wrong URL, host, user or password, or a query of Strata's failed. */
+  /**
+   * The database cannot be reached: wrong URL, host, user or password, or a query of Strata's
+   * failed.
+   */
   public static final int DATABASE_UNREACHABLE = 7;
 
   /**
    * Stopped on request (SIGTERM, e.g. a Kubernetes pod being deleted): the running statement was
-   * cancelled, the migration rolled back where the database allows and recorded, the lock
-   * released. The error line says what state the interrupted migration was left in; running the
-   * command again continues.
+   * cancelled, the migration rolled back where the database allows and recorded, the lock released.
+   * The error line says what state the interrupted migration was left in; running the command again
+   * continues.
    */
   public static final int STOPPED = 8;
 

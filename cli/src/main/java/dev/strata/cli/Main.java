@@ -46,7 +46,8 @@ public final class Main {
    *     are read from {@link System#getProperties()}
    * @return the exit code, one of {@link ExitCode}'s constants
    */
-  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+  public static int run(
+      String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
     return Launcher.run(args, out, err, environment, System.getProperties());
   }
 }

@@ -42,8 +42,11 @@ class AwaitCommandTest {
     assertThat(result.errLines())
         .hasSize(2)
         .first(InstanceOfAssertFactories.STRING)
-        .startsWith("Waiting for 1 migration to be applied by another migrator: V2 (pending) (giving up in");
-    assertThat(result.err()).contains("error: not up to date after 600 ms (--timeout): 1 migration is not applied: V2 (pending)");
+        .startsWith(
+            "Waiting for 1 migration to be applied by another migrator: V2 (pending) (giving up in");
+    assertThat(result.err())
+        .contains(
+            "error: not up to date after 600 ms (--timeout): 1 migration is not applied: V2 (pending)");
     assertThat(ws.history()).containsExactly("APPLY 1 TRUE");
   }
 
@@ -51,7 +54,10 @@ class AwaitCommandTest {
   void awaitReturnsOnceAnotherMigratorHasAppliedEverything() throws Exception {
     CompletableFuture<CliResult> waiting =
         CompletableFuture.supplyAsync(
-            () -> Workspace.run(Map.of("STRATA_AWAIT_INTERVAL", "100ms", "STRATA_AWAIT_TIMEOUT", "30s"), ws.with("await")));
+            () ->
+                Workspace.run(
+                    Map.of("STRATA_AWAIT_INTERVAL", "100ms", "STRATA_AWAIT_TIMEOUT", "30s"),
+                    ws.with("await")));
     Thread.sleep(500);
     assertThat(waiting).isNotDone();
 
@@ -60,17 +66,23 @@ class AwaitCommandTest {
 
     assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(0);
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-    assertThat(result.err()).contains("Waiting for 2 migrations to be applied by another migrator: V1 (pending), V2 (pending)");
-    assertThat(result.lastLine()).matches("up to date: 2 migrations are applied \\(waited \\d+(\\.\\d)? m?s\\)");
+    assertThat(result.err())
+        .contains(
+            "Waiting for 2 migrations to be applied by another migrator: V1 (pending), V2 (pending)");
+    assertThat(result.lastLine())
+        .matches("up to date: 2 migrations are applied \\(waited \\d+(\\.\\d)? m?s\\)");
   }
 
   @Test
   void awaitUnderJsonLogsPrintsOnlyJsonObjects() {
-    CliResult result = ws.strata("await", "--timeout", "300ms", "--interval", "100ms", "--log-format", "json");
+    CliResult result =
+        ws.strata("await", "--timeout", "300ms", "--interval", "100ms", "--log-format", "json");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
     List<Map<String, Object>> lines = JsonLogFormatTest.lines(result);
-    assertThat(lines).extracting(l -> l.get("event")).containsExactly("await_waiting", "not_up_to_date");
+    assertThat(lines)
+        .extracting(l -> l.get("event"))
+        .containsExactly("await_waiting", "not_up_to_date");
     assertThat(lines.get(1)).containsEntry("pending", List.of("V1 (pending)", "V2 (pending)"));
   }
 }

@@ -25,7 +25,8 @@ class BaselineCommandTest {
 
     assertThat(baseline.exitCode()).as(baseline.toString()).isEqualTo(0);
     assertThat(baseline.outLines())
-        .containsExactly("baselined at version 1: migrations up to and including 1 count as applied");
+        .containsExactly(
+            "baselined at version 1: migrations up to and including 1 count as applied");
     assertThat(ws.strata("status").out()).containsPattern("1 +create person +baselined");
     assertThat(ws.strata("migrate").lastLine()).matches("applied 1 migration \\(V2\\) in \\d+ ms");
   }

@@ -24,7 +24,8 @@ class ConfigurationTest {
   void strataUrlFromTheEnvironmentIsUsed() throws Exception {
     CliResult result =
         Workspace.run(
-            Map.of("STRATA_URL", ws.url, "STRATA_SOURCES", "filesystem:" + ws.migrations), "migrate");
+            Map.of("STRATA_URL", ws.url, "STRATA_SOURCES", "filesystem:" + ws.migrations),
+            "migrate");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     assertThat(ws.history()).hasSize(2);
@@ -35,7 +36,9 @@ class ConfigurationTest {
     CliResult result =
         Workspace.run(
             Map.of("STRATA_URL", ws.url, "STRATA_SOURCES", "filesystem:" + ws.migrations),
-            "migrate", "--url", other.url);
+            "migrate",
+            "--url",
+            other.url);
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     assertThat(other.history()).hasSize(2);
@@ -63,8 +66,7 @@ class ConfigurationTest {
   void sourcesOnTheCommandLineReplaceThoseOfLowerLayers() {
     CliResult result =
         Workspace.run(
-            Map.of("STRATA_SOURCES", "filesystem:" + dir.resolve("nowhere")),
-            ws.with("migrate"));
+            Map.of("STRATA_SOURCES", "filesystem:" + dir.resolve("nowhere")), ws.with("migrate"));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     assertThat(result.lastLine()).startsWith("applied 2 migrations");
@@ -82,10 +84,12 @@ class ConfigurationTest {
   void aMissingLocationExitsWith3() {
     Path missing = dir.resolve("missing");
 
-    CliResult result = Workspace.run("migrate", "--url", ws.url, "--source", "filesystem:" + missing);
+    CliResult result =
+        Workspace.run("migrate", "--url", ws.url, "--source", "filesystem:" + missing);
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
-    assertThat(result.err()).contains("The migration location filesystem:" + missing + " does not exist");
+    assertThat(result.err())
+        .contains("The migration location filesystem:" + missing + " does not exist");
   }
 
   @Test
@@ -124,9 +128,11 @@ class ConfigurationTest {
 
   @Test
   void aDatabaseThatCannotBeReachedExitsWith7() {
-    CliResult result = ws.strata("status", "--url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
+    CliResult result =
+        ws.strata("status", "--url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.DATABASE_UNREACHABLE);
-    assertThat(result.err()).startsWith("error: Cannot connect to jdbc:postgresql://127.0.0.1:1/none");
+    assertThat(result.err())
+        .startsWith("error: Cannot connect to jdbc:postgresql://127.0.0.1:1/none");
   }
 }

@@ -29,7 +29,9 @@ class CredentialsTest {
     CliResult result = ws.strata("migrate", "--user", "sa", "--password", WRONG);
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.DATABASE_UNREACHABLE);
-    assertThat(result.err()).startsWith("error: Cannot connect to " + ws.url).contains("Wrong user name or password");
+    assertThat(result.err())
+        .startsWith("error: Cannot connect to " + ws.url)
+        .contains("Wrong user name or password");
     assertThat(result.all()).doesNotContain(WRONG).doesNotContain(RIGHT);
   }
 

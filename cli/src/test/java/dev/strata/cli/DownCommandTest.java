@@ -23,15 +23,19 @@ class DownCommandTest {
 
     assertThat(down.exitCode()).as(down.toString()).isEqualTo(0);
     assertThat(down.lastLine()).matches("reverted 1 migration \\(V2\\) in \\d+ ms");
-    assertThat(down.err()).contains("Reverting V2 add email (" + ws.migrations.resolve("U2__add_email.sql") + ")");
-    assertThat(ws.column("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'EMAIL'"))
+    assertThat(down.err())
+        .contains("Reverting V2 add email (" + ws.migrations.resolve("U2__add_email.sql") + ")");
+    assertThat(
+            ws.column(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'EMAIL'"))
         .containsExactly("0");
     assertThat(ws.strata("status").out()).containsPattern("2 +add email +reverted");
 
     CliResult migrate = ws.strata("migrate");
 
     assertThat(migrate.lastLine()).matches("applied 1 migration \\(V2\\) in \\d+ ms");
-    assertThat(ws.history()).containsExactly("APPLY 1 TRUE", "APPLY 2 TRUE", "REVERT 2 TRUE", "APPLY 2 TRUE");
+    assertThat(ws.history())
+        .containsExactly("APPLY 1 TRUE", "APPLY 2 TRUE", "REVERT 2 TRUE", "APPLY 2 TRUE");
   }
 
   @Test
@@ -51,7 +55,11 @@ class DownCommandTest {
     CliResult result = ws.strata("down", "--steps", "2");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
-    assertThat(result.err()).contains("V1 create person (" + ws.migrations.resolve("V1__create_person.sql") + ") has no down script");
+    assertThat(result.err())
+        .contains(
+            "V1 create person ("
+                + ws.migrations.resolve("V1__create_person.sql")
+                + ") has no down script");
     assertThat(ws.history()).containsExactly("APPLY 1 TRUE", "APPLY 2 TRUE");
   }
 

@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runnable jar in a child process configured by environment variables alone, as in a container. */
+/**
+ * The runnable jar in a child process configured by environment variables alone, as in a container.
+ */
 class EnvironmentOnlyIT {
   static final String SECRET = "s3cret-from-a-mounted-file";
 
@@ -38,7 +40,9 @@ class EnvironmentOnlyIT {
 
     assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(0);
     List<Map<String, Object>> lines = JsonLogFormatTest.lines(migrate); // each line is one object
-    assertThat(lines).extracting(l -> l.get("event")).contains("lock_acquired", "migration_completed");
+    assertThat(lines)
+        .extracting(l -> l.get("event"))
+        .contains("lock_acquired", "migration_completed");
     assertThat(JsonObjects.parse(migrate.lastLine()))
         .containsEntry("event", "summary")
         .containsEntry("migrations", List.of("V1", "V2"));
@@ -54,7 +58,8 @@ class EnvironmentOnlyIT {
     try (Connection c = DriverManager.getConnection(ws.url, "app", SECRET);
         ResultSet rs =
             c.createStatement()
-                .executeQuery("SELECT COUNT(*) FROM \"PUBLIC\".\"app_history\" WHERE \"installed_rank\" > 0")) {
+                .executeQuery(
+                    "SELECT COUNT(*) FROM \"PUBLIC\".\"app_history\" WHERE \"installed_rank\" > 0")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(2);
     }

@@ -32,12 +32,16 @@ class EnvironmentOptionsTest {
     CliResult result = Workspace.run(Map.of("STRATA_LOG_FORMAT", "yaml"), ws.with("status"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).isEqualTo("error: Invalid value for STRATA_LOG_FORMAT (or -Dstrata.logFormat): 'yaml'; use text or json\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: Invalid value for STRATA_LOG_FORMAT (or -Dstrata.logFormat): 'yaml'; use text or json\n");
   }
 
   @Test
   void strataOutputAndStrataExitCodeConfigureStatus() {
-    CliResult result = Workspace.run(Map.of("STRATA_OUTPUT", "json", "STRATA_EXIT_CODE", "true"), ws.with("status"));
+    CliResult result =
+        Workspace.run(
+            Map.of("STRATA_OUTPUT", "json", "STRATA_EXIT_CODE", "true"), ws.with("status"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
     assertThat(JsonObjects.parse(result.out().strip())).containsEntry("up_to_date", false);
@@ -45,7 +49,8 @@ class EnvironmentOptionsTest {
 
   @Test
   void theCommandLineBeatsTheEnvironment() {
-    CliResult result = Workspace.run(Map.of("STRATA_OUTPUT", "json"), ws.with("history", "--output", "text"));
+    CliResult result =
+        Workspace.run(Map.of("STRATA_OUTPUT", "json"), ws.with("history", "--output", "text"));
 
     assertThat(result.exitCode()).isEqualTo(0);
     assertThat(result.lastLine()).isEqualTo("1 history row in strata_schema_history");
@@ -53,7 +58,8 @@ class EnvironmentOptionsTest {
 
   @Test
   void strataRequireUpToDateConfiguresValidate() {
-    CliResult result = Workspace.run(Map.of("STRATA_REQUIRE_UP_TO_DATE", "true"), ws.with("validate"));
+    CliResult result =
+        Workspace.run(Map.of("STRATA_REQUIRE_UP_TO_DATE", "true"), ws.with("validate"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
     assertThat(result.err()).contains("is pending");
@@ -62,7 +68,8 @@ class EnvironmentOptionsTest {
   @Test
   void aBadValueFromTheEnvironmentIsAUsageErrorNamingTheVariable() {
     CliResult result =
-        Workspace.run(Map.of("STRATA_PARALLEL", "many"), ws.with("migrate", "--schemas", "tenant_*"));
+        Workspace.run(
+            Map.of("STRATA_PARALLEL", "many"), ws.with("migrate", "--schemas", "tenant_*"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err())
@@ -75,16 +82,20 @@ class EnvironmentOptionsTest {
     CliResult result =
         Workspace.run(
             Map.of("STRATA_WAIT_FOR_DATABASE", "1s"),
-            "status", "--url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1&password=hunter2");
+            "status",
+            "--url",
+            "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1&password=hunter2");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.DATABASE_UNREACHABLE);
     assertThat(result.errLines()).hasSizeGreaterThan(2);
     assertThat(result.errLines().get(0))
-        .startsWith("Waiting for the database jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1&password=***"
-            + " (attempt 1; retrying in 250 ms, giving up in ")
+        .startsWith(
+            "Waiting for the database jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1&password=***"
+                + " (attempt 1; retrying in 250 ms, giving up in ")
         .contains("): Connection to 127.0.0.1:1 refused");
     assertThat(result.err())
-        .contains("error: Cannot connect to jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1&password=*** after waiting 1.0 s")
+        .contains(
+            "error: Cannot connect to jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1&password=*** after waiting 1.0 s")
         .doesNotContain("hunter2");
   }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGTERM to the runnable jar while a migration runs, as Kubernetes sends when it deletes a pod. */
+/**
+ * SIGTERM to the runnable jar while a migration runs, as Kubernetes sends when it deletes a pod.
+ */
 class GracefulStopIT {
   @TempDir Path dir;
 
@@ -19,7 +21,9 @@ class GracefulStopIT {
     // so the same file, with the same checksum, then runs quickly.
     Workspace ws =
         new Workspace(dir.resolve("ws"))
-            .file("V1__knob.sql", "CREATE TABLE knob (n BIGINT);\nINSERT INTO knob VALUES (100000000000);\n")
+            .file(
+                "V1__knob.sql",
+                "CREATE TABLE knob (n BIGINT);\nINSERT INTO knob VALUES (100000000000);\n")
             .file("V2__slow.sql", "SELECT SUM(X) FROM SYSTEM_RANGE(1, (SELECT n FROM knob));\n");
     Map<String, String> environment =
         Map.of("STRATA_URL", ws.url, "STRATA_SOURCES", "filesystem:" + ws.migrations);

@@ -17,7 +17,9 @@ class HeartbeatTest {
   void setUp() throws Exception {
     ws =
         new Workspace(dir)
-            .file("V1__slow.sql", "CREATE ALIAS SLEEP FOR \"java.lang.Thread.sleep\";\nCALL SLEEP(2500);\n")
+            .file(
+                "V1__slow.sql",
+                "CREATE ALIAS SLEEP FOR \"java.lang.Thread.sleep\";\nCALL SLEEP(2500);\n")
             .file("V2__quick.sql", "CREATE TABLE quick (id INT);\n");
   }
 
@@ -26,24 +28,37 @@ class HeartbeatTest {
     CliResult result = ws.strata("migrate", "--heartbeat", "1s");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-    List<String> beats = result.errLines().stream().filter(l -> l.startsWith("Still running")).toList();
+    List<String> beats =
+        result.errLines().stream().filter(l -> l.startsWith("Still running")).toList();
     assertThat(beats).hasSizeBetween(1, 3);
     assertThat(beats.get(0))
-        .matches("Still running V1 slow, statement 2 of 2 \\(.*V1__slow.sql:2\\), for \\d\\.\\d s: CALL SLEEP\\(2500\\)");
+        .matches(
+            "Still running V1 slow, statement 2 of 2 \\(.*V1__slow.sql:2\\), for \\d\\.\\d s: CALL SLEEP\\(2500\\)");
     // The heartbeat stops with the migration: nothing after it is reported as still running.
-    int applied = result.errLines().indexOf(result.errLines().stream().filter(l -> l.startsWith("Applied V1")).findFirst().orElseThrow());
-    assertThat(result.errLines().subList(applied, result.errLines().size())).noneMatch(l -> l.startsWith("Still running"));
+    int applied =
+        result
+            .errLines()
+            .indexOf(
+                result.errLines().stream()
+                    .filter(l -> l.startsWith("Applied V1"))
+                    .findFirst()
+                    .orElseThrow());
+    assertThat(result.errLines().subList(applied, result.errLines().size()))
+        .noneMatch(l -> l.startsWith("Still running"));
     assertThat(result.out()).doesNotContain("Still running");
   }
 
   @Test
   void underJsonLogsEachHeartbeatIsOneObjectWithTheElapsedTimeAndStatement() {
     CliResult result =
-        Workspace.run(Map.of("STRATA_HEARTBEAT", "1s", "STRATA_LOG_FORMAT", "json"), ws.with("migrate"));
+        Workspace.run(
+            Map.of("STRATA_HEARTBEAT", "1s", "STRATA_LOG_FORMAT", "json"), ws.with("migrate"));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     List<Map<String, Object>> beats =
-        JsonLogFormatTest.lines(result).stream().filter(l -> "statement_running".equals(l.get("event"))).toList();
+        JsonLogFormatTest.lines(result).stream()
+            .filter(l -> "statement_running".equals(l.get("event")))
+            .toList();
     assertThat(beats).isNotEmpty();
     assertThat(beats.get(0))
         .containsEntry("level", "INFO")

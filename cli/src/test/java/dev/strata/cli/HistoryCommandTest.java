@@ -26,10 +26,14 @@ class HistoryCommandTest {
     CliResult result = ws.strata("history");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-    assertThat(result.outLines().get(0)).matches("Rank +Version +Description +Action +Result +Statements +By +At +Duration +Script");
+    assertThat(result.outLines().get(0))
+        .matches(
+            "Rank +Version +Description +Action +Result +Statements +By +At +Duration +Script");
     assertThat(result.outLines().subList(2, 5))
         .satisfiesExactly(
-            l -> assertThat(l).matches("1 +1 +create person +apply +success +2 .*V1__create_person.sql"),
+            l ->
+                assertThat(l)
+                    .matches("1 +1 +create person +apply +success +2 .*V1__create_person.sql"),
             l -> assertThat(l).matches("2 +2 +add email +apply +success +1 .*V2__add_email.sql"),
             l -> assertThat(l).matches("3 +2 +add email +revert +success +1 .*U2__add_email.sql"));
     assertThat(result.lastLine()).isEqualTo("3 history rows in strata_schema_history");

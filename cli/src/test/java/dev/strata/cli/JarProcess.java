@@ -31,14 +31,18 @@ final class JarProcess {
     this.err = err;
   }
 
-  static JarProcess start(Path dir, Map<String, String> environment, String... args) throws IOException {
+  static JarProcess start(Path dir, Map<String, String> environment, String... args)
+      throws IOException {
     assertThat(JAR).as("run `mvn verify`: the jar is built in the package phase").exists();
     List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
     ProcessBuilder builder =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     String path = builder.environment().get("PATH");
     builder.environment().clear();
     if (path != null) {
@@ -48,7 +52,10 @@ final class JarProcess {
     return new JarProcess(builder.start(), out, err);
   }
 
-  /** Waits until a line of stderr matches, failing after {@code timeout} or when the process ends first. */
+  /**
+   * Waits until a line of stderr matches, failing after {@code timeout} or when the process ends
+   * first.
+   */
   void awaitErrLine(Predicate<String> line, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -72,7 +79,8 @@ final class JarProcess {
   CliResult finish(Duration timeout) throws Exception {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly().waitFor();
-      throw new AssertionError("did not end within " + timeout + "\n--- stdout\n" + out() + "--- stderr\n" + err());
+      throw new AssertionError(
+          "did not end within " + timeout + "\n--- stdout\n" + out() + "--- stderr\n" + err());
     }
     return new CliResult(process.exitValue(), out(), err());
   }

@@ -33,20 +33,30 @@ class JsonLogFormatTest {
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     List<Map<String, Object>> lines = lines(result);
-    assertThat(lines).allSatisfy(l -> assertThat(l).containsKeys("timestamp", "level", "event", "message"));
-    assertThat(lines).extracting(l -> l.get("event"))
-        .contains("warning", "lock_acquired", "migration_started", "migration_completed", "summary");
+    assertThat(lines)
+        .allSatisfy(l -> assertThat(l).containsKeys("timestamp", "level", "event", "message"));
+    assertThat(lines)
+        .extracting(l -> l.get("event"))
+        .contains(
+            "warning", "lock_acquired", "migration_started", "migration_completed", "summary");
     Map<String, Object> summary = JsonObjects.parse(result.lastLine());
     assertThat(summary)
         .containsEntry("event", "summary")
         .containsEntry("count", 2L)
         .containsEntry("migrations", List.of("V1", "V2"))
         .containsKey("duration_ms");
-    assertThat((String) summary.get("message")).matches("applied 2 migrations \\(V1, V2\\) in \\d+ ms");
+    assertThat((String) summary.get("message"))
+        .matches("applied 2 migrations \\(V1, V2\\) in \\d+ ms");
     Map<String, Object> completed =
-        lines.stream().filter(l -> "migration_completed".equals(l.get("event"))).findFirst().orElseThrow();
-    assertThat(completed).containsEntry("version", "1").containsEntry("description", "create person")
-        .containsEntry("statements", 2L).containsKey("duration_ms");
+        lines.stream()
+            .filter(l -> "migration_completed".equals(l.get("event")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(completed)
+        .containsEntry("version", "1")
+        .containsEntry("description", "create person")
+        .containsEntry("statements", 2L)
+        .containsKey("duration_ms");
     Map<String, Object> warning =
         lines.stream().filter(l -> "warning".equals(l.get("event"))).findFirst().orElseThrow();
     assertThat(warning).containsEntry("level", "WARN");
@@ -80,8 +90,15 @@ class JsonLogFormatTest {
     CliResult result = ws.strata("plan", "--log-format", "json");
 
     List<Map<String, Object>> out = result.outLines().stream().map(JsonObjects::parse).toList();
-    assertThat(out).extracting(l -> l.get("event"))
-        .containsExactly("plan_step", "plan_statement", "plan_statement", "plan_step", "plan_statement", "plan_summary");
+    assertThat(out)
+        .extracting(l -> l.get("event"))
+        .containsExactly(
+            "plan_step",
+            "plan_statement",
+            "plan_statement",
+            "plan_step",
+            "plan_statement",
+            "plan_summary");
     assertThat(out.get(2))
         .containsEntry("line", 5L)
         .containsEntry("sql", "INSERT INTO person VALUES (1, 'Ada')");
@@ -119,7 +136,8 @@ class JsonLogFormatTest {
         .containsEntry("exit_code", 4L);
     assertThat(JsonObjects.objects(error.get("problems")))
         .singleElement()
-        .satisfies(p -> assertThat(p).containsEntry("kind", "edited").containsEntry("version", "1"));
+        .satisfies(
+            p -> assertThat(p).containsEntry("kind", "edited").containsEntry("version", "1"));
   }
 
   @Test
@@ -127,6 +145,7 @@ class JsonLogFormatTest {
     CliResult result = ws.strata("status", "--log-format", "json", "--output", "json");
 
     assertThat(result.outLines()).hasSize(1);
-    assertThat(JsonObjects.parse(result.out().strip())).containsKeys("database", "up_to_date", "migrations");
+    assertThat(JsonObjects.parse(result.out().strip()))
+        .containsKeys("database", "up_to_date", "migrations");
   }
 }

@@ -52,7 +52,8 @@ class LintAndPhaseCommandTest {
   @Test
   void migrateByPhaseStopsBeforeTheContractMigration() throws Exception {
     ws.file("V3__add_name.sql", "ALTER TABLE person ADD COLUMN nickname VARCHAR(100);\n");
-    ws.file("V4__drop_email.sql", "-- strata:phase=contract\nALTER TABLE person DROP COLUMN email;\n");
+    ws.file(
+        "V4__drop_email.sql", "-- strata:phase=contract\nALTER TABLE person DROP COLUMN email;\n");
 
     CliResult expand = ws.strata("migrate", "--phase", "expand");
     CliResult contract = ws.strata("migrate", "--phase", "contract");

@@ -26,10 +26,14 @@ class ManySchemasTest {
     // ALTER TABLE ... ADD COLUMN: H2 2.3 can deadlock running it next to other DDL (see README).
     ws =
         new Workspace(dir, ";LOCK_TIMEOUT=10000")
-            .file("V1__create_person.sql", "CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));\n"
-                + "INSERT INTO person VALUES (1, 'Ada');\n")
-            .file("V2__create_address.sql", "CREATE TABLE address (id INT PRIMARY KEY, person_id INT);\n"
-                + "CREATE INDEX address_person ON address (person_id);\n");
+            .file(
+                "V1__create_person.sql",
+                "CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));\n"
+                    + "INSERT INTO person VALUES (1, 'Ada');\n")
+            .file(
+                "V2__create_address.sql",
+                "CREATE TABLE address (id INT PRIMARY KEY, person_id INT);\n"
+                    + "CREATE INDEX address_person ON address (person_id);\n");
     for (String tenant : TENANTS) {
       ws.execute("CREATE SCHEMA " + tenant);
     }
@@ -49,22 +53,27 @@ class ManySchemasTest {
     for (int i = 0; i < 20; i++) {
       String tenant = TENANTS.get(i);
       if (tenant.equals("TENANT_07")) {
-        assertThat(out.get(i + 2)).matches("TENANT_07 +0 +failed +Applying V1 create person failed at .*");
+        assertThat(out.get(i + 2))
+            .matches("TENANT_07 +0 +failed +Applying V1 create person failed at .*");
       } else {
         assertThat(out.get(i + 2)).matches(tenant + " +2 +migrated");
         assertThat(historyOf(tenant)).containsExactly("1 TRUE", "2 TRUE");
       }
     }
     assertThat(result.lastLine())
-        .matches("migrated 20 schemas in \\d+ ms: 19 succeeded, 38 migrations applied; 1 failed: TENANT_07");
+        .matches(
+            "migrated 20 schemas in \\d+ ms: 19 succeeded, 38 migrations applied; 1 failed: TENANT_07");
     assertThat(result.err())
         .contains("error: [TENANT_07] Applying V1 create person failed at")
         .contains("[TENANT_03] Applying V1 create person")
         .contains("error: 1 of 20 schemas failed: TENANT_07 (failed, exit 6)");
-    assertThat(ws.column("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'OTHER'"))
+    assertThat(
+            ws.column(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'OTHER'"))
         .containsExactly("0");
 
-    CliResult again = ws.strata("migrate", "--schemas", "TENANT_0?,tenant_1*,tenant_20", "--parallel", "4");
+    CliResult again =
+        ws.strata("migrate", "--schemas", "TENANT_0?,tenant_1*,tenant_20", "--parallel", "4");
 
     assertThat(again.outLines().subList(2, 22))
         .filteredOn(l -> !l.startsWith("TENANT_07"))
@@ -73,10 +82,12 @@ class ManySchemasTest {
 
   @Test
   void twoShardsTogetherMigrateEveryTenantExactlyOnce() {
-    CliResult first = ws.strata("migrate", "--schemas", "tenant_*", "--shard", "0/2", "--log-format", "json");
+    CliResult first =
+        ws.strata("migrate", "--schemas", "tenant_*", "--shard", "0/2", "--log-format", "json");
     CliResult second =
         Workspace.run(
-            Map.of("JOB_COMPLETION_INDEX", "1", "STRATA_PARALLEL", "3", "STRATA_LOG_FORMAT", "json"),
+            Map.of(
+                "JOB_COMPLETION_INDEX", "1", "STRATA_PARALLEL", "3", "STRATA_LOG_FORMAT", "json"),
             ws.with("migrate", "--schemas", "tenant_*", "--shard", "2"));
 
     assertThat(first.exitCode()).as(first.toString()).isEqualTo(0);
@@ -96,7 +107,8 @@ class ManySchemasTest {
 
   @Test
   void underJsonLogsProgressLinesNameTheirSchema() {
-    CliResult result = ws.strata("migrate", "--schemas", "tenant_0*", "--log-format", "json", "--parallel", "2");
+    CliResult result =
+        ws.strata("migrate", "--schemas", "tenant_0*", "--log-format", "json", "--parallel", "2");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     assertThat(JsonLogFormatTest.lines(result))
@@ -107,7 +119,9 @@ class ManySchemasTest {
 
   @Test
   void aSchemasFileListsSchemasOnePerLineAndAMissingOneIsCreated() throws Exception {
-    Path file = Files.writeString(dir.resolve("tenants.txt"), "# tenants\nTENANT_01\n\nNEW_TENANT  # created\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("tenants.txt"), "# tenants\nTENANT_01\n\nNEW_TENANT  # created\n");
 
     CliResult result = ws.strata("migrate", "--schemas-file", file.toString());
 
@@ -122,24 +136,31 @@ class ManySchemasTest {
     CliResult result = ws.strata("migrate", "--schemas", "customer_*");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
-    assertThat(result.err()).startsWith("error: No schema matches customer_* (--schemas, STRATA_SCHEMAS); the database has: ")
+    assertThat(result.err())
+        .startsWith(
+            "error: No schema matches customer_* (--schemas, STRATA_SCHEMAS); the database has: ")
         .contains("OTHER", "TENANT_20");
   }
 
   @Test
   void optionsThatOnlyGoWithManySchemasAreUsageErrorsWithoutThem() {
-    assertThat(ws.strata("migrate", "--parallel", "4").err()).contains("--parallel and --shard go with --schemas");
+    assertThat(ws.strata("migrate", "--parallel", "4").err())
+        .contains("--parallel and --shard go with --schemas");
     assertThat(ws.strata("migrate", "--schemas", "t*", "--schema", "x").err())
         .contains("--schema names one schema and --schemas many");
-    assertThat(ws.strata("migrate", "--schemas", "t*", "--shard", "2/2").err()).contains("write I/N with 0 <= I < N");
+    assertThat(ws.strata("migrate", "--schemas", "t*", "--shard", "2/2").err())
+        .contains("write I/N with 0 <= I < N");
     CliResult noIndex = ws.strata("migrate", "--schemas", "t*", "--shard", "4");
     assertThat(noIndex.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(noIndex.err()).contains("--shard 4 needs the shard's index: write --shard I/4, or run it where JOB_COMPLETION_INDEX is set");
+    assertThat(noIndex.err())
+        .contains(
+            "--shard 4 needs the shard's index: write --shard I/4, or run it where JOB_COMPLETION_INDEX is set");
   }
 
   private List<String> historyOf(String schema) throws Exception {
     return ws.column(
-        "SELECT COALESCE(\"version\", 'R') || ' ' || \"success\" FROM \"" + schema
+        "SELECT COALESCE(\"version\", 'R') || ' ' || \"success\" FROM \""
+            + schema
             + "\".\"strata_schema_history\" WHERE \"installed_rank\" > 0 ORDER BY \"installed_rank\"");
   }
 

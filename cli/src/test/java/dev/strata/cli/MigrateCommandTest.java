@@ -38,7 +38,8 @@ class MigrateCommandTest {
 
     assertThat(result.err())
         .contains("Took the migration lock strata:PUBLIC.strata_schema_history")
-        .contains("Applying V1 create person (" + ws.migrations.resolve("V1__create_person.sql") + ")")
+        .contains(
+            "Applying V1 create person (" + ws.migrations.resolve("V1__create_person.sql") + ")")
         .containsPattern("Applied V1 create person in \\d+ ms \\(2 statements\\)")
         .containsPattern("Applied V2 add email in \\d+ ms \\(1 statement\\)");
     assertThat(result.out()).doesNotContain("Applying");
@@ -51,7 +52,8 @@ class MigrateCommandTest {
     CliResult result = ws.strata("migrate");
 
     assertThat(result.exitCode()).isEqualTo(0);
-    assertThat(result.errLines()).anyMatch(l -> l.startsWith("warning: ") && l.contains("README.md"));
+    assertThat(result.errLines())
+        .anyMatch(l -> l.startsWith("warning: ") && l.contains("README.md"));
     assertThat(result.out()).doesNotContain("README.md");
   }
 
@@ -65,14 +67,17 @@ class MigrateCommandTest {
 
   @Test
   void aFailingStatementExitsWith6NamingTheFileAndLine() throws Exception {
-    ws.file("V3__broken.sql", "INSERT INTO person VALUES (2, 'Bob', 'b@example.com');\nSELECT * FROM no_such_table;\n");
+    ws.file(
+        "V3__broken.sql",
+        "INSERT INTO person VALUES (2, 'Bob', 'b@example.com');\nSELECT * FROM no_such_table;\n");
 
     CliResult result = ws.strata("migrate");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.MIGRATION_FAILED);
     assertThat(result.err())
         .contains("Failed to apply V3 broken at " + ws.migrations.resolve("V3__broken.sql") + ":2")
-        .contains("error: Applying V3 broken failed at " + ws.migrations.resolve("V3__broken.sql") + ":2")
+        .contains(
+            "error: Applying V3 broken failed at " + ws.migrations.resolve("V3__broken.sql") + ":2")
         .doesNotContain("\tat ");
     assertThat(result.out()).isEmpty();
   }

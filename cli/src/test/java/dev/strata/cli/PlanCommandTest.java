@@ -26,9 +26,13 @@ class PlanCommandTest {
         .contains("V1 create person: " + v1 + ", 2 statements, without a transaction")
         .contains("  " + v1 + ":1\n    CREATE TABLE person (\n      id INT PRIMARY KEY,")
         .contains("  " + v1 + ":5\n    INSERT INTO person VALUES (1, 'Ada')")
-        .contains("  " + ws.migrations.resolve("V2__add_email.sql") + ":1\n    ALTER TABLE person ADD COLUMN email");
+        .contains(
+            "  "
+                + ws.migrations.resolve("V2__add_email.sql")
+                + ":1\n    ALTER TABLE person ADD COLUMN email");
     assertThat(result.lastLine())
-        .isEqualTo("plan: migrate would apply 2 migrations (V1, V2) with 3 statements; nothing was changed");
+        .isEqualTo(
+            "plan: migrate would apply 2 migrations (V1, V2) with 3 statements; nothing was changed");
     assertThat(ws.tableExists("strata_schema_history")).isFalse();
     assertThat(ws.tableExists("PERSON")).isFalse();
   }
@@ -40,7 +44,8 @@ class PlanCommandTest {
     CliResult result = ws.strata("plan");
 
     assertThat(result.exitCode()).isEqualTo(0);
-    assertThat(result.outLines()).containsExactly("plan: migrate has nothing to apply; nothing was changed");
+    assertThat(result.outLines())
+        .containsExactly("plan: migrate has nothing to apply; nothing was changed");
   }
 
   @Test
@@ -51,9 +56,13 @@ class PlanCommandTest {
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     assertThat(result.out())
-        .contains("  " + ws.migrations.resolve("U2__add_email.sql") + ":1\n    ALTER TABLE person DROP COLUMN email");
+        .contains(
+            "  "
+                + ws.migrations.resolve("U2__add_email.sql")
+                + ":1\n    ALTER TABLE person DROP COLUMN email");
     assertThat(result.lastLine())
-        .isEqualTo("plan: down would revert 1 migration (V2) with 1 statement; nothing was changed");
+        .isEqualTo(
+            "plan: down would revert 1 migration (V2) with 1 statement; nothing was changed");
     assertThat(ws.history()).containsExactly("APPLY 1 TRUE", "APPLY 2 TRUE");
   }
 
@@ -65,7 +74,8 @@ class PlanCommandTest {
     CliResult result = ws.strata("plan", "--down", "--to", "0");
 
     assertThat(result.lastLine())
-        .isEqualTo("plan: down would revert 2 migrations (V2, V1) with 2 statements; nothing was changed");
+        .isEqualTo(
+            "plan: down would revert 2 migrations (V2, V1) with 2 statements; nothing was changed");
   }
 
   @Test
@@ -89,6 +99,7 @@ class PlanCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
     assertThat(result.err())
         .contains("error: plan: migrate would refuse to run and change nothing")
-        .contains("V1 create person (" + ws.migrations.resolve("V1__create_person.sql") + ") was edited");
+        .contains(
+            "V1 create person (" + ws.migrations.resolve("V1__create_person.sql") + ") was edited");
   }
 }

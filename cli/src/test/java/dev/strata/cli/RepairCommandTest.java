@@ -32,14 +32,17 @@ class RepairCommandTest {
   @Test
   void repairWithConfirmAcceptsAnEditedScript() throws Exception {
     ws.strata("migrate");
-    ws.file("V1__create_person.sql", "-- reformatted\nCREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));\n"
-        + "INSERT INTO person VALUES (1, 'Ada');\n");
+    ws.file(
+        "V1__create_person.sql",
+        "-- reformatted\nCREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));\n"
+            + "INSERT INTO person VALUES (1, 'Ada');\n");
     assertThat(ws.strata("validate").exitCode()).isEqualTo(ExitCode.VALIDATION);
 
     CliResult result = ws.strata("repair", "--confirm");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-    assertThat(result.outLines()).containsExactly("repair: accepted the edited script of 1 migration (V1)");
+    assertThat(result.outLines())
+        .containsExactly("repair: accepted the edited script of 1 migration (V1)");
     assertThat(ws.strata("validate").exitCode()).isEqualTo(0);
   }
 
@@ -55,7 +58,8 @@ class RepairCommandTest {
     CliResult repair = ws.strata("repair", "--confirm");
     CliResult migrate = ws.strata("migrate");
 
-    assertThat(repair.outLines()).containsExactly("repair: cleared the failed attempt of 1 migration (V3)");
+    assertThat(repair.outLines())
+        .containsExactly("repair: cleared the failed attempt of 1 migration (V3)");
     assertThat(migrate.lastLine()).matches("applied 1 migration \\(V3\\) in \\d+ ms");
   }
 
@@ -63,6 +67,7 @@ class RepairCommandTest {
   void repairOfAHealthyDatabaseHasNothingToDo() {
     ws.strata("migrate");
 
-    assertThat(ws.strata("repair", "--confirm").outLines()).containsExactly("repair: nothing to repair");
+    assertThat(ws.strata("repair", "--confirm").outLines())
+        .containsExactly("repair: nothing to repair");
   }
 }

@@ -29,21 +29,38 @@ class ShadedJarIT {
   void setUp() throws IOException {
     assertThat(JAR).as("run `mvn verify`: the jar is built in the package phase").exists();
     migrations = Files.createDirectories(dir.resolve("m"));
-    Files.writeString(migrations.resolve("V1__create_person.sql"), "CREATE TABLE person (id INT PRIMARY KEY);\n");
-    Files.writeString(migrations.resolve("V2__add_name.sql"), "ALTER TABLE person ADD COLUMN name VARCHAR(100);\n");
+    Files.writeString(
+        migrations.resolve("V1__create_person.sql"), "CREATE TABLE person (id INT PRIMARY KEY);\n");
+    Files.writeString(
+        migrations.resolve("V2__add_name.sql"),
+        "ALTER TABLE person ADD COLUMN name VARCHAR(100);\n");
     url = "jdbc:h2:file:" + dir.resolve("db");
   }
 
   @Test
   void theRunnableJarMigratesAndItsBundledH2ShellReadsTheHistory() throws Exception {
-    Run migrate = java("-jar", JAR.toString(), "migrate", "--url", url, "--source", "filesystem:" + migrations);
+    Run migrate =
+        java(
+            "-jar",
+            JAR.toString(),
+            "migrate",
+            "--url",
+            url,
+            "--source",
+            "filesystem:" + migrations);
 
     assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(0);
     assertThat(migrate.out().strip()).matches("applied 2 migrations \\(V1, V2\\) in \\d+ ms");
     assertThat(migrate.err()).contains("Applying V1 create person").doesNotContain("SLF4J");
 
     Run shell =
-        java("-cp", JAR.toString(), "org.h2.tools.Shell", "-url", url, "-sql",
+        java(
+            "-cp",
+            JAR.toString(),
+            "org.h2.tools.Shell",
+            "-url",
+            url,
+            "-sql",
             "select count(*) from \"PUBLIC\".\"strata_schema_history\"");
 
     assertThat(shell.exitCode()).as(shell.toString()).isEqualTo(0);
@@ -54,7 +71,16 @@ class ShadedJarIT {
   @Test
   void theRunnableJarReportsFailuresThroughItsExitCodeAsJson() throws Exception {
     Run result =
-        java("-jar", JAR.toString(), "migrate", "--url", url, "--source", "nope:x", "--log-format", "json");
+        java(
+            "-jar",
+            JAR.toString(),
+            "migrate",
+            "--url",
+            url,
+            "--source",
+            "nope:x",
+            "--log-format",
+            "json");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.CONFIGURATION);
     assertThat(result.out()).isEmpty();

@@ -25,8 +25,10 @@ class StatusCommandTest {
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     List<String> lines = result.outLines();
-    assertThat(lines.get(0)).matches("Version +Description +State +Applied at +Applied by +Duration");
-    assertThat(lines.get(2)).matches("1 +create person +applied +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +\\d+ ms");
+    assertThat(lines.get(0))
+        .matches("Version +Description +State +Applied at +Applied by +Duration");
+    assertThat(lines.get(2))
+        .matches("1 +create person +applied +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +\\d+ ms");
     assertThat(lines.get(3)).matches("2 +add email +pending");
     assertThat(result.lastLine()).isEqualTo("2 migrations: 1 applied, 1 pending");
   }
@@ -43,7 +45,9 @@ class StatusCommandTest {
     assertThat(migrations).extracting(m -> m.get("version")).containsExactly("1", "2");
     assertThat(migrations).extracting(m -> m.get("state")).containsExactly("applied", "pending");
     assertThat(migrations.get(0).get("applied_at")).isNotNull();
-    assertThat(migrations.get(1)).containsEntry("applied_at", null).containsEntry("kind", "versioned");
+    assertThat(migrations.get(1))
+        .containsEntry("applied_at", null)
+        .containsEntry("kind", "versioned");
   }
 
   @Test
@@ -53,7 +57,8 @@ class StatusCommandTest {
     CliResult upToDate = ws.strata("status", "--exit-code");
 
     assertThat(pending.exitCode()).isEqualTo(ExitCode.VALIDATION);
-    assertThat(pending.err()).contains("error: not up to date: 1 migration is not applied: V2 (pending)");
+    assertThat(pending.err())
+        .contains("error: not up to date: 1 migration is not applied: V2 (pending)");
     assertThat(upToDate.exitCode()).as(upToDate.toString()).isEqualTo(0);
     assertThat(upToDate.lastLine()).isEqualTo("2 migrations: 2 applied; up to date");
   }

@@ -37,8 +37,14 @@ class ValidateCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.VALIDATION);
     assertThat(result.err())
         .startsWith("error: validate found 2 differences between sources and history:")
-        .contains("  - V1 create person (" + ws.migrations.resolve("V1__create_person.sql") + ") was edited")
-        .contains("  - V2 add email (" + ws.migrations.resolve("V2__add_email.sql") + ") is applied but no source has it");
+        .contains(
+            "  - V1 create person ("
+                + ws.migrations.resolve("V1__create_person.sql")
+                + ") was edited")
+        .contains(
+            "  - V2 add email ("
+                + ws.migrations.resolve("V2__add_email.sql")
+                + ") is applied but no source has it");
     assertThat(result.out()).isEmpty();
   }
 
@@ -51,6 +57,7 @@ class ValidateCommandTest {
 
     assertThat(plain.exitCode()).isEqualTo(0);
     assertThat(strict.exitCode()).isEqualTo(ExitCode.VALIDATION);
-    assertThat(strict.err()).contains("V3 add phone (" + ws.migrations.resolve("V3__add_phone.sql") + ") is pending");
+    assertThat(strict.err())
+        .contains("V3 add phone (" + ws.migrations.resolve("V3__add_phone.sql") + ") is pending");
   }
 }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * An H2 file database and a migrations folder in a test's temporary directory, and a way to run
- * the CLI in-process against them.
+ * An H2 file database and a migrations folder in a test's temporary directory, and a way to run the
+ * CLI in-process against them.
  */
 final class Workspace {
   final Path dir;
@@ -29,7 +29,9 @@ final class Workspace {
     this(dir, "");
   }
 
-  /** @param settings H2 settings appended to the URL, e.g. {@code ;LOCK_TIMEOUT=30000} */
+  /**
+   * @param settings H2 settings appended to the URL, e.g. {@code ;LOCK_TIMEOUT=30000}
+   */
   Workspace(Path dir, String settings) throws IOException {
     this.dir = dir;
     this.migrations = Files.createDirectories(dir.resolve("migrations"));
@@ -43,8 +45,10 @@ final class Workspace {
 
   static Workspace withPeople(Path dir, String settings) throws IOException {
     return new Workspace(dir, settings)
-        .file("V1__create_person.sql", "CREATE TABLE person (\n  id INT PRIMARY KEY,\n  name VARCHAR(100)\n);\n"
-            + "INSERT INTO person VALUES (1, 'Ada');\n")
+        .file(
+            "V1__create_person.sql",
+            "CREATE TABLE person (\n  id INT PRIMARY KEY,\n  name VARCHAR(100)\n);\n"
+                + "INSERT INTO person VALUES (1, 'Ada');\n")
         .file("V2__add_email.sql", "ALTER TABLE person ADD COLUMN email VARCHAR(200);\n")
         .file("U2__add_email.sql", "ALTER TABLE person DROP COLUMN email;\n");
   }
@@ -61,7 +65,8 @@ final class Workspace {
 
   String[] with(String command, String... more) {
     return Stream.concat(
-            Stream.of(command, "--url", url, "--source", "filesystem:" + migrations), Stream.of(more))
+            Stream.of(command, "--url", url, "--source", "filesystem:" + migrations),
+            Stream.of(more))
         .toArray(String[]::new);
   }
 
@@ -103,7 +108,8 @@ final class Workspace {
   }
 
   boolean tableExists(String table) throws SQLException {
-    return !column("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = '" + table + "'")
+    return !column(
+            "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = '" + table + "'")
         .isEmpty();
   }
 

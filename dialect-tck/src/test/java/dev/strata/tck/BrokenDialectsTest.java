@@ -16,9 +16,8 @@ import org.junit.platform.testkit.engine.Events;
 /**
  * A conformance kit that cannot fail proves nothing: the suite runs against H2's dialect with one
  * thing deliberately broken, and exactly the checks for that thing must fail, while H2 as it is
- * passes them all. The suites are nested
- * classes, which Surefire does not run on its own; they run here through the JUnit Platform's test
- * kit.
+ * passes them all. The suites are nested classes, which Surefire does not run on its own; they run
+ * here through the JUnit Platform's test kit.
  */
 class BrokenDialectsTest {
 

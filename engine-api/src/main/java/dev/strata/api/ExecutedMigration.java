@@ -8,4 +8,5 @@ package dev.strata.api;
  * @param statements how many statements ran
  * @param durationMs how long it took
  */
-public record ExecutedMigration(MigrationId id, Direction direction, int statements, long durationMs) {}
+public record ExecutedMigration(
+    MigrationId id, Direction direction, int statements, long durationMs) {}

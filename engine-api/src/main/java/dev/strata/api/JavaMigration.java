@@ -60,8 +60,8 @@ public interface JavaMigration {
   }
 
   /**
-   * Whether a failed or interrupted run may simply run again because the migration resumes where
-   * it stopped (a {@code Backfill} keeps its own progress); only for non-transactional ones. A
+   * Whether a failed or interrupted run may simply run again because the migration resumes where it
+   * stopped (a {@code Backfill} keeps its own progress); only for non-transactional ones. A
    * resumable failure stays pending instead of needing {@code repair}.
    */
   default boolean resumable() {

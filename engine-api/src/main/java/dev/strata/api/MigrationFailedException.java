@@ -4,8 +4,8 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A statement of a migration failed. The message says which statement ({@code file:line}), what
- * the database said, and what state the database was left in.
+ * A statement of a migration failed. The message says which statement ({@code file:line}), what the
+ * database said, and what state the database was left in.
  */
 public final class MigrationFailedException extends StrataException {
   private static final long serialVersionUID = 1L;

@@ -18,6 +18,7 @@ public record MigrationId(@Nullable MigrationVersion version, String description
   /** {@code V3 add email}, or {@code R views} for a repeatable migration. */
   @Override
   public String toString() {
-    return (version == null ? "R" : "V" + version) + (description.isEmpty() ? "" : " " + description);
+    return (version == null ? "R" : "V" + version)
+        + (description.isEmpty() ? "" : " " + description);
   }
 }

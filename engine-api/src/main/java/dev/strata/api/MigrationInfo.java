@@ -8,12 +8,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the migration
  * @param state its state
- * @param origin the source file, {@code null} when no source has it ({@link MigrationState#MISSING})
+ * @param origin the source file, {@code null} when no source has it ({@link
+ *     MigrationState#MISSING})
  * @param appliedAt when it was last applied, {@code null} when never
  * @param appliedBy the database user that applied it, {@code null} when never
  * @param durationMs how long applying it took, {@code null} when never applied
- * @param phase its expand/contract phase, as its source says ({@code expand} when no source has
- *     it any more)
+ * @param phase its expand/contract phase, as its source says ({@code expand} when no source has it
+ *     any more)
  */
 public record MigrationInfo(
     MigrationId id,

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The phase of an expand/contract deployment a migration belongs to. Expand migrations only add
- * (old code keeps working); contract migrations remove what old code still used, and run only
- * once every earlier expand migration is applied and the new code is deployed.
+ * (old code keeps working); contract migrations remove what old code still used, and run only once
+ * every earlier expand migration is applied and the new code is deployed.
  */
 public enum MigrationPhase {
   /** Backward-compatible: safe to apply before the code that needs it is deployed. The default. */

@@ -6,7 +6,8 @@ import java.util.List;
  * What {@code migrate} or {@code down} would do, computed without changing anything: the steps in
  * execution order with their statements, and the problems that would stop the command.
  *
- * @param direction {@link Direction#UP} for {@code migrate}, {@link Direction#DOWN} for {@code down}
+ * @param direction {@link Direction#UP} for {@code migrate}, {@link Direction#DOWN} for {@code
+ *     down}
  * @param steps the steps, in execution order
  * @param problems differences between sources and history that make the command refuse to run;
  *     empty when it would run

@@ -38,7 +38,9 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
   public static MigrationVersion parse(String text) {
     if (!FORM.matcher(text).matches()) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a migration version: use digits separated by '.' or '_',"
+          "'"
+              + text
+              + "' is not a migration version: use digits separated by '.' or '_',"
               + " such as 1, 1.2.10 or 20210410175418");
     }
     String normalized = text.replace('_', '.');

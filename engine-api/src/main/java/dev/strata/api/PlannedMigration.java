@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param origin the script's file
  * @param checksum the script's checksum; {@code null} for a Java migration without one
  * @param statements the statements, in order; empty for a no-op script
- * @param transactional whether the step runs in one transaction with its history row; {@code
- *     false} when the database has no transactional DDL or a statement refuses transactions
+ * @param transactional whether the step runs in one transaction with its history row; {@code false}
+ *     when the database has no transactional DDL or a statement refuses transactions
  * @param phase its expand/contract phase
  */
 public record PlannedMigration(

@@ -8,7 +8,8 @@ import java.util.List;
  * @param clearedFailures migrations whose failed attempt was cleared
  * @param realignedChecksums migrations whose edited source was accepted
  */
-public record RepairResult(List<MigrationId> clearedFailures, List<MigrationId> realignedChecksums) {
+public record RepairResult(
+    List<MigrationId> clearedFailures, List<MigrationId> realignedChecksums) {
   public RepairResult {
     clearedFailures = List.copyOf(clearedFailures);
     realignedChecksums = List.copyOf(realignedChecksums);

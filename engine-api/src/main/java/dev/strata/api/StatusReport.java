@@ -16,6 +16,7 @@ public record StatusReport(List<MigrationInfo> migrations) {
   /** Whether nothing is pending, failed, edited or missing. */
   public boolean isUpToDate() {
     return migrations.stream()
-        .allMatch(m -> m.state() == MigrationState.APPLIED || m.state() == MigrationState.BASELINED);
+        .allMatch(
+            m -> m.state() == MigrationState.APPLIED || m.state() == MigrationState.BASELINED);
   }
 }

@@ -3,8 +3,8 @@ package dev.strata.api;
 import java.time.Duration;
 
 /**
- * Something the engine did, delivered to {@link StrataListener}s as it happens. The CLI renders
- * its output from these, and so can any embedder (logs, metrics); never parse log text instead.
+ * Something the engine did, delivered to {@link StrataListener}s as it happens. The CLI renders its
+ * output from these, and so can any embedder (logs, metrics); never parse log text instead.
  */
 public sealed interface StrataEvent {
 

@@ -13,9 +13,20 @@ final class Summaries {
     }
     String names =
         done.stream()
-            .map(m -> m.id().version() == null ? "R " + m.id().description() : "V" + m.id().version())
+            .map(
+                m ->
+                    m.id().version() == null ? "R " + m.id().description() : "V" + m.id().version())
             .collect(Collectors.joining(", "));
-    return verb + " " + done.size() + " " + noun + (done.size() == 1 ? "" : "s") + " (" + names + ") in "
-        + durationMs + " ms";
+    return verb
+        + " "
+        + done.size()
+        + " "
+        + noun
+        + (done.size() == 1 ? "" : "s")
+        + " ("
+        + names
+        + ") in "
+        + durationMs
+        + " ms";
   }
 }

@@ -13,10 +13,7 @@ public final class ValidationException extends StrataException {
 
   public ValidationException(String summary, List<ValidationProblem> problems) {
     super(
-        summary
-            + problems.stream()
-                .map(p -> "\n  - " + p.message())
-                .collect(Collectors.joining()),
+        summary + problems.stream().map(p -> "\n  - " + p.message()).collect(Collectors.joining()),
         null);
     this.problems = List.copyOf(problems);
   }

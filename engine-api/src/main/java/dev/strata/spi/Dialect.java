@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * types in {@link #createHistoryTable}.
  */
 public interface Dialect {
-  /** The dialect's name, e.g. {@code postgresql}; equals its provider's {@link DialectProvider#name()}. */
+  /**
+   * The dialect's name, e.g. {@code postgresql}; equals its provider's {@link
+   * DialectProvider#name()}.
+   */
   String name();
 
   /**
@@ -27,10 +30,10 @@ public interface Dialect {
 
   /**
    * Splits a script into statements, exactly as the database's own command-line client would. A
-   * statement's text runs from its first token to its last, without the delimiter; comments
-   * before it are not part of it, comments inside it are; its line is the line of its first
-   * token; {@code \r\n}, {@code \n} and {@code \r} each end one line; empty statements and
-   * comment-only scripts yield none.
+   * statement's text runs from its first token to its last, without the delimiter; comments before
+   * it are not part of it, comments inside it are; its line is the line of its first token; {@code
+   * \r\n}, {@code \n} and {@code \r} each end one line; empty statements and comment-only scripts
+   * yield none.
    *
    * @throws dev.strata.api.ScriptParseException with the line, when the script cannot be split
    */
@@ -67,9 +70,9 @@ public interface Dialect {
   /**
    * Sets the limits for the migration statements that follow on {@code connection}.
    *
-   * @param lockTimeout how long one statement may wait for a lock (PostgreSQL {@code
-   *     lock_timeout}, MySQL {@code lock_wait_timeout}); {@code null} for the dialect's default
-   *     set by {@link #prepareSession}
+   * @param lockTimeout how long one statement may wait for a lock (PostgreSQL {@code lock_timeout},
+   *     MySQL {@code lock_wait_timeout}); {@code null} for the dialect's default set by {@link
+   *     #prepareSession}
    * @param statementTimeout how long one statement may run; {@code null} for the server's own
    *     setting
    */
@@ -78,16 +81,18 @@ public interface Dialect {
       throws SQLException {
     if (lockTimeout != null || statementTimeout != null) {
       throw new SQLException(
-          "the " + name() + " dialect cannot limit how long a statement waits or runs; remove"
+          "the "
+              + name()
+              + " dialect cannot limit how long a statement waits or runs; remove"
               + " the lock-timeout/statement-timeout settings and directives");
     }
   }
 
   /**
-   * Executes one statement of a migration on {@code jdbc}, a statement of the migration
-   * connection that the engine may cancel from another thread. The default sends {@link
-   * SqlStatement#sql()} as it is (never prepared, so {@code ?} in SQL is text); a dialect
-   * overrides it for statements that carry {@link SqlStatement#data()}.
+   * Executes one statement of a migration on {@code jdbc}, a statement of the migration connection
+   * that the engine may cancel from another thread. The default sends {@link SqlStatement#sql()} as
+   * it is (never prepared, so {@code ?} in SQL is text); a dialect overrides it for statements that
+   * carry {@link SqlStatement#data()}.
    */
   default void execute(java.sql.Statement jdbc, SqlStatement statement) throws SQLException {
     jdbc.execute(statement.sql());
@@ -101,10 +106,10 @@ public interface Dialect {
   }
 
   /**
-   * Whether {@code table} exists in {@code schema}, names matched exactly: the default escapes
-   * them for {@link java.sql.DatabaseMetaData#getTables}, whose arguments are patterns ({@code _}
-   * matches any character), and passes the schema as the catalog where the driver has catalogs
-   * but no schemas (MySQL).
+   * Whether {@code table} exists in {@code schema}, names matched exactly: the default escapes them
+   * for {@link java.sql.DatabaseMetaData#getTables}, whose arguments are patterns ({@code _}
+   * matches any character), and passes the schema as the catalog where the driver has catalogs but
+   * no schemas (MySQL).
    */
   default boolean tableExists(Connection connection, String schema, String table)
       throws SQLException {
@@ -115,7 +120,8 @@ public interface Dialect {
     try (var tables =
         catalogs
             ? md.getTables(schema, null, escapePattern(table, escape), null)
-            : md.getTables(null, escapePattern(schema, escape), escapePattern(table, escape), null)) {
+            : md.getTables(
+                null, escapePattern(schema, escape), escapePattern(table, escape), null)) {
       return tables.next();
     }
   }
@@ -124,9 +130,10 @@ public interface Dialect {
     if (escape == null || escape.isEmpty()) {
       return name;
     }
-    return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    return name.replace(escape, escape + escape)
+        .replace("_", escape + "_")
+        .replace("%", escape + "%");
   }
-
 
   /**
    * The statements that create the history table {@code qualifiedTable} (already quoted) with the

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
  * different server sessions, so a session advisory lock could be released on a session Strata no
  * longer uses, or taken on one it never sees again. A lease is a row in a table of its own ({@code
  * <history table>_lease}), written in short autocommit statements that any pooler passes through:
- * taken when absent or expired, renewed every third of its time to live by a daemon thread,
- * deleted on release. A crashed holder's lease expires after the time to live, after which
- * another migrator takes it over. Times are the database's clock, read once per attempt.
+ * taken when absent or expired, renewed every third of its time to live by a daemon thread, deleted
+ * on release. A crashed holder's lease expires after the time to live, after which another migrator
+ * takes it over. Times are the database's clock, read once per attempt.
  */
 public final class LeaseLock {
   private final Dialect dialect;
@@ -55,7 +55,9 @@ public final class LeaseLock {
       request.throwIfStopRequested();
       if (!request.clock().instant().isBefore(deadline)) {
         throw new LockTimeoutException(
-            request.name(), Duration.between(start, request.clock().instant()), describe(c, request.name()));
+            request.name(),
+            Duration.between(start, request.clock().instant()),
+            describe(c, request.name()));
       }
       try {
         Thread.sleep(pause);
@@ -71,8 +73,15 @@ public final class LeaseLock {
   private void createTable(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(
-          "CREATE TABLE IF NOT EXISTS " + table + " (" + q("lock_name") + " VARCHAR(200) PRIMARY KEY, "
-              + q("holder") + " VARCHAR(200) NOT NULL, " + q("expires_ms") + " BIGINT NOT NULL)");
+          "CREATE TABLE IF NOT EXISTS "
+              + table
+              + " ("
+              + q("lock_name")
+              + " VARCHAR(200) PRIMARY KEY, "
+              + q("holder")
+              + " VARCHAR(200) NOT NULL, "
+              + q("expires_ms")
+              + " BIGINT NOT NULL)");
     } catch (SQLException e) {
       // A concurrent creator may win; the statements below fail clearly if the table is absent.
     }
@@ -81,8 +90,16 @@ public final class LeaseLock {
   private boolean tryTake(Connection c, String name, String holder) throws SQLException {
     long now = databaseMillis(c);
     try (PreparedStatement insert =
-        c.prepareStatement("INSERT INTO " + table + " (" + q("lock_name") + ", " + q("holder") + ", "
-            + q("expires_ms") + ") VALUES (?, ?, ?)")) {
+        c.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " ("
+                + q("lock_name")
+                + ", "
+                + q("holder")
+                + ", "
+                + q("expires_ms")
+                + ") VALUES (?, ?, ?)")) {
       insert.setString(1, name);
       insert.setString(2, holder);
       insert.setLong(3, now + timeToLive.toMillis());
@@ -91,8 +108,18 @@ public final class LeaseLock {
     } catch (SQLException held) {
       // Someone holds it, or held it and died: take it over only if it expired.
       try (PreparedStatement steal =
-          c.prepareStatement("UPDATE " + table + " SET " + q("holder") + " = ?, " + q("expires_ms")
-              + " = ? WHERE " + q("lock_name") + " = ? AND " + q("expires_ms") + " < ?")) {
+          c.prepareStatement(
+              "UPDATE "
+                  + table
+                  + " SET "
+                  + q("holder")
+                  + " = ?, "
+                  + q("expires_ms")
+                  + " = ? WHERE "
+                  + q("lock_name")
+                  + " = ? AND "
+                  + q("expires_ms")
+                  + " < ?")) {
         steal.setString(1, holder);
         steal.setLong(2, now + timeToLive.toMillis());
         steal.setString(3, name);
@@ -104,13 +131,26 @@ public final class LeaseLock {
 
   private String describe(Connection c, String name) {
     try (PreparedStatement s =
-        c.prepareStatement("SELECT " + q("holder") + ", " + q("expires_ms") + " FROM " + table
-            + " WHERE " + q("lock_name") + " = ?")) {
+        c.prepareStatement(
+            "SELECT "
+                + q("holder")
+                + ", "
+                + q("expires_ms")
+                + " FROM "
+                + table
+                + " WHERE "
+                + q("lock_name")
+                + " = ?")) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next()
-            ? "lease " + rs.getString(1) + " (expires in " + (rs.getLong(2) - databaseMillis(c)) / 1000
-                + " s unless renewed; delete its row in " + table + " if that migrator is gone)"
+            ? "lease "
+                + rs.getString(1)
+                + " (expires in "
+                + (rs.getLong(2) - databaseMillis(c)) / 1000
+                + " s unless renewed; delete its row in "
+                + table
+                + " if that migrator is gone)"
             : null;
       }
     } catch (SQLException e) {
@@ -143,11 +183,12 @@ public final class LeaseLock {
       this.name = name;
       this.holder = holder;
       this.renewer =
-          Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "strata-lease-renewer");
-            t.setDaemon(true);
-            return t;
-          });
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "strata-lease-renewer");
+                t.setDaemon(true);
+                return t;
+              });
       long every = Math.max(1, timeToLive.toMillis() / 3);
       renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
@@ -161,14 +202,27 @@ public final class LeaseLock {
 
     private void renewNow() {
       try (PreparedStatement s =
-          connection.prepareStatement("UPDATE " + table + " SET " + q("expires_ms") + " = ? WHERE "
-              + q("lock_name") + " = ? AND " + q("holder") + " = ?")) {
+          connection.prepareStatement(
+              "UPDATE "
+                  + table
+                  + " SET "
+                  + q("expires_ms")
+                  + " = ? WHERE "
+                  + q("lock_name")
+                  + " = ? AND "
+                  + q("holder")
+                  + " = ?")) {
         s.setLong(1, databaseMillis(connection) + timeToLive.toMillis());
         s.setString(2, name);
         s.setString(3, holder);
         if (s.executeUpdate() != 1) {
-          lost = new SQLException("the lease " + name + " was taken over by another migrator after"
-              + " it expired; stopped without committing", "55P03");
+          lost =
+              new SQLException(
+                  "the lease "
+                      + name
+                      + " was taken over by another migrator after"
+                      + " it expired; stopped without committing",
+                  "55P03");
         }
       } catch (SQLException e) {
         lost = e;
@@ -192,8 +246,14 @@ public final class LeaseLock {
 
     private void delete() throws SQLException {
       try (PreparedStatement s =
-          connection.prepareStatement("DELETE FROM " + table + " WHERE " + q("lock_name") + " = ? AND "
-              + q("holder") + " = ?")) {
+          connection.prepareStatement(
+              "DELETE FROM "
+                  + table
+                  + " WHERE "
+                  + q("lock_name")
+                  + " = ? AND "
+                  + q("holder")
+                  + " = ?")) {
         s.setString(1, name);
         s.setString(2, holder);
         s.executeUpdate();

@@ -15,10 +15,9 @@ import java.util.function.BooleanSupplier;
  *     dev.strata.api.LockTimeoutException}
  * @param clock the clock to measure the wait with
  * @param onWait called once, before waiting, when the lock is held by someone else
- * @param stopRequested whether the command was asked to stop ({@code Strata.cancel()}); a lock
- *     that waits checks it between attempts and gives up with an {@link java.sql.SQLException}
- *     saying it stopped on request (the engine also aborts the connection, but not every driver
- *     honours that)
+ * @param stopRequested whether the command was asked to stop ({@code Strata.cancel()}); a lock that
+ *     waits checks it between attempts and gives up with an {@link java.sql.SQLException} saying it
+ *     stopped on request (the engine also aborts the connection, but not every driver honours that)
  */
 public record LockRequest(
     String name,
@@ -29,14 +28,16 @@ public record LockRequest(
     BooleanSupplier stopRequested) {
 
   /** A request that is never asked to stop. */
-  public LockRequest(String name, String historyTable, Duration timeout, Clock clock, Runnable onWait) {
+  public LockRequest(
+      String name, String historyTable, Duration timeout, Clock clock, Runnable onWait) {
     this(name, historyTable, timeout, clock, onWait, () -> false);
   }
 
   /** Throws when the command was asked to stop; call it between attempts. */
   public void throwIfStopRequested() throws java.sql.SQLException {
     if (stopRequested.getAsBoolean()) {
-      throw new java.sql.SQLException("stopped on request while waiting for the migration lock " + name);
+      throw new java.sql.SQLException(
+          "stopped on request while waiting for the migration lock " + name);
     }
   }
 

@@ -51,7 +51,8 @@ public final class MigrationFileName {
     }
     Matcher repeatable = REPEATABLE.matcher(fileName);
     if (repeatable.matches()) {
-      return new Parsed(new MigrationId(null, describe(repeatable.group(1))), Direction.UP, null, false);
+      return new Parsed(
+          new MigrationId(null, describe(repeatable.group(1))), Direction.UP, null, false);
     }
     Matcher upDown = UP_DOWN.matcher(fileName);
     if (upDown.matches()) {
@@ -66,7 +67,9 @@ public final class MigrationFileName {
     return null;
   }
 
-  /** Why {@code fileName} follows no convention, with the nearest correct name where one is clear. */
+  /**
+   * Why {@code fileName} follows no convention, with the nearest correct name where one is clear.
+   */
   public static String whyUnrecognized(String fileName) {
     Matcher oneUnderscore = Pattern.compile("([VUR])([0-9._]*)_([^_].*)\\.sql").matcher(fileName);
     if (oneUnderscore.matches()) {

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 public interface MigrationLock extends AutoCloseable {
   /**
    * Throws when the lock is known to be lost (a lease taken over after it expired). The engine
-   * calls it before each commit, besides checking that the lock's connection is alive; the
-   * default knows nothing beyond the connection.
+   * calls it before each commit, besides checking that the lock's connection is alive; the default
+   * knows nothing beyond the connection.
    */
   default void verifyHeld() throws SQLException {}
 

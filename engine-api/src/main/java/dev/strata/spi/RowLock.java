@@ -11,11 +11,11 @@ import java.util.function.Predicate;
 /**
  * The generic migration lock for databases without advisory locks: row 0 of the history table,
  * locked with {@code SELECT ... FOR UPDATE} in a transaction kept open on the dedicated lock
- * connection. The database releases it when that connection dies, so a crashed migrator leaves
- * no stale lock.
+ * connection. The database releases it when that connection dies, so a crashed migrator leaves no
+ * stale lock.
  *
- * <p>Each attempt waits at most the database's own lock-wait timeout (which the dialect sets on
- * the connection, about a second); attempts repeat until {@link LockRequest#timeout()}.
+ * <p>Each attempt waits at most the database's own lock-wait timeout (which the dialect sets on the
+ * connection, about a second); attempts repeat until {@link LockRequest#timeout()}.
  */
 public final class RowLock {
   private final Dialect dialect;
@@ -23,8 +23,8 @@ public final class RowLock {
 
   /**
    * @param dialect quotes the history table's columns
-   * @param isLockWaitTimeout recognises the database's "lock wait timed out" error, which makes
-   *     the lock try again; any other error is thrown
+   * @param isLockWaitTimeout recognises the database's "lock wait timed out" error, which makes the
+   *     lock try again; any other error is thrown
    */
   public RowLock(Dialect dialect, Predicate<SQLException> isLockWaitTimeout) {
     this.dialect = dialect;

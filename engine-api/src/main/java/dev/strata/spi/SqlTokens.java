@@ -51,7 +51,10 @@ public final class SqlTokens {
         i = Math.min(n, j + 1);
       } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
         int j = i;
-        while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
+        while (j < n
+            && (Character.isLetterOrDigit(sql.charAt(j))
+                || sql.charAt(j) == '_'
+                || sql.charAt(j) == '$')) {
           j++;
         }
         out.add(sql.substring(i, j).toUpperCase(Locale.ROOT));
@@ -108,13 +111,16 @@ public final class SqlTokens {
   }
 
   /**
-   * The table named after {@code ALTER TABLE}, {@code CREATE TABLE}, {@code DROP TABLE}, {@code
-   * ON} ... starting at {@code index}: skips {@code IF [NOT] EXISTS} and {@code ONLY}, and drops a
+   * The table named after {@code ALTER TABLE}, {@code CREATE TABLE}, {@code DROP TABLE}, {@code ON}
+   * ... starting at {@code index}: skips {@code IF [NOT] EXISTS} and {@code ONLY}, and drops a
    * schema qualifier. Lower-cased unless quoted.
    */
   public String tableAt(int index) {
     int k = index;
-    while (get(k).equals("IF") || get(k).equals("NOT") || get(k).equals("EXISTS") || get(k).equals("ONLY")) {
+    while (get(k).equals("IF")
+        || get(k).equals("NOT")
+        || get(k).equals("EXISTS")
+        || get(k).equals("ONLY")) {
       k++;
     }
     String name = get(k);

@@ -114,8 +114,24 @@ class MigrationVersionTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", " ", "v1", "V1", "1.", ".1", "1..2", "1__2", "1-2", "1.a", "a", "1 2", " 1", "-1",
-        "1.2-SNAPSHOT", "+1"})
+      strings = {
+        "",
+        " ",
+        "v1",
+        "V1",
+        "1.",
+        ".1",
+        "1..2",
+        "1__2",
+        "1-2",
+        "1.a",
+        "a",
+        "1 2",
+        " 1",
+        "-1",
+        "1.2-SNAPSHOT",
+        "+1"
+      })
   void rejectsTextThatIsNotDigitsSeparatedByDotsOrUnderscores(String text) {
     assertThat(MigrationVersion.isVersion(text)).isFalse();
     assertThatIllegalArgumentException()
@@ -153,7 +169,8 @@ class MigrationVersionTest {
             "20210410175418",
             "20210410175418000000",
             "20210410175418000001");
-    List<MigrationVersion> shuffled = new ArrayList<>(ordered.stream().map(MigrationVersion::parse).toList());
+    List<MigrationVersion> shuffled =
+        new ArrayList<>(ordered.stream().map(MigrationVersion::parse).toList());
     Collections.shuffle(shuffled, new Random(42));
 
     Collections.sort(shuffled);
@@ -166,9 +183,7 @@ class MigrationVersionTest {
     List<String> texts = List.of("1", "1.0", "1_0", "01", "1.2", "1.02", "1.10", "10");
     for (String a : texts) {
       for (String b : texts) {
-        assertThat(v(a).equals(v(b)))
-            .as("%s equals %s", a, b)
-            .isEqualTo(v(a).compareTo(v(b)) == 0);
+        assertThat(v(a).equals(v(b))).as("%s equals %s", a, b).isEqualTo(v(a).compareTo(v(b)) == 0);
       }
     }
   }

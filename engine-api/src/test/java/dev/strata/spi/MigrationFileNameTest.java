@@ -183,7 +183,8 @@ class MigrationFileNameTest {
 
   @Test
   void keepsDashesInOryNames() {
-    MigrationFileName.Parsed p = parse("20220513200400000001_uuid-mapping-remove-check.sqlite.up.sql");
+    MigrationFileName.Parsed p =
+        parse("20220513200400000001_uuid-mapping-remove-check.sqlite.up.sql");
 
     assertThat(p.id().version()).isEqualTo(MigrationVersion.parse("20220513200400000001"));
     assertThat(p.id().description()).isEqualTo("uuid-mapping-remove-check");
@@ -213,7 +214,8 @@ class MigrationFileNameTest {
   @Test
   void suggestsTheFixForAMultiSegmentVersionWithOneUnderscore() {
     assertThat(MigrationFileName.parse("V1_2_fix_users.sql")).isNull();
-    assertThat(MigrationFileName.whyUnrecognized("V1_2_fix_users.sql")).contains("V1_2__fix_users.sql");
+    assertThat(MigrationFileName.whyUnrecognized("V1_2_fix_users.sql"))
+        .contains("V1_2__fix_users.sql");
   }
 
   @Test
@@ -275,7 +277,12 @@ class MigrationFileNameTest {
     Assumptions.assumeTrue(Files.isDirectory(migrations), "no corpus folder " + migrations);
     List<String> names;
     try (Stream<Path> files = Files.list(migrations)) {
-      names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+      names =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".sql"))
+              .sorted()
+              .toList();
     }
     assertThat(names).isNotEmpty();
     assertThat(names)
@@ -286,7 +293,10 @@ class MigrationFileNameTest {
                     .isNotNull());
   }
 
-  /** {@code STRATA_CORPUS_DIR}, else the first {@code shared/corpus} beside an ancestor of the working directory. */
+  /**
+   * {@code STRATA_CORPUS_DIR}, else the first {@code shared/corpus} beside an ancestor of the
+   * working directory.
+   */
   private static Path corpusSet(String set) {
     String configured = System.getenv("STRATA_CORPUS_DIR");
     if (configured != null && !configured.isBlank()) {

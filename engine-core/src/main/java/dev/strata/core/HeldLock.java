@@ -47,12 +47,14 @@ final class HeldLock implements AutoCloseable {
       try {
         lock =
             config.lockMode() == StrataConfiguration.LockMode.LEASE
-                ? new LeaseLock(target.dialect(), target.leaseTable(), config.leaseTimeToLive()).lock(c, request)
+                ? new LeaseLock(target.dialect(), target.leaseTable(), config.leaseTimeToLive())
+                    .lock(c, request)
                 : target.dialect().lock(c, request);
       } finally {
         stop.doneWaiting(c);
       }
-      listener.onEvent(new StrataEvent.LockAcquired(name, Duration.between(start, clock.instant())));
+      listener.onEvent(
+          new StrataEvent.LockAcquired(name, Duration.between(start, clock.instant())));
       return new HeldLock(c, lock);
     } catch (SQLException | RuntimeException e) {
       try {
@@ -74,7 +76,9 @@ final class HeldLock implements AutoCloseable {
         lock.verifyHeld();
       } catch (SQLException e) {
         throw new LockGuard.LockLostException(
-            "the migration lock was lost (" + e.getMessage() + "; terminated by the server?), so"
+            "the migration lock was lost ("
+                + e.getMessage()
+                + "; terminated by the server?), so"
                 + " another migrator may hold it now; stopped before committing or running anything more",
             e);
       }

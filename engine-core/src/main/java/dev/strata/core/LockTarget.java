@@ -4,8 +4,8 @@ import dev.strata.spi.Dialect;
 import dev.strata.spi.LockRequest;
 
 /**
- * What the migration lock protects: one history table. Its name, {@code
- * strata:<schema>.<table>}, is what dialects derive their lock keys from.
+ * What the migration lock protects: one history table. Its name, {@code strata:<schema>.<table>},
+ * is what dialects derive their lock keys from.
  */
 record LockTarget(Dialect dialect, String name, String historyTable, String leaseTable) {
   static LockTarget of(Session session, String table) {

@@ -51,19 +51,19 @@ final class Session implements AutoCloseable {
         history = new HistoryStore(dialect, schema, config.table(), engineVersion);
       } catch (IllegalArgumentException e) {
         throw new ConfigurationException(
-            "The " + dialect.name() + " dialect cannot use the schema '" + schema + "' or table '"
-                + config.table() + "': " + e.getMessage() + "; change --schema (strata.schema) or"
+            "The "
+                + dialect.name()
+                + " dialect cannot use the schema '"
+                + schema
+                + "' or table '"
+                + config.table()
+                + "': "
+                + e.getMessage()
+                + "; change --schema (strata.schema) or"
                 + " --table (strata.table)",
             e);
       }
-      return new Session(
-          c,
-          dialect,
-          history,
-          schema,
-          user,
-          new Cancellation(),
-          LockGuard.NONE);
+      return new Session(c, dialect, history, schema, user, new Cancellation(), LockGuard.NONE);
     } catch (SQLException | RuntimeException e) {
       try {
         c.close();
@@ -72,7 +72,11 @@ final class Session implements AutoCloseable {
       }
       if (e instanceof SQLException sql) {
         throw new DatabaseAccessException(
-            "Cannot read the metadata of " + config.displayUrl() + ": " + config.maskSecrets(String.valueOf(sql.getMessage())), sql);
+            "Cannot read the metadata of "
+                + config.displayUrl()
+                + ": "
+                + config.maskSecrets(String.valueOf(sql.getMessage())),
+            sql);
       }
       throw (RuntimeException) e;
     }

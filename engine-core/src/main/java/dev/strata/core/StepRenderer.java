@@ -7,9 +7,9 @@ import dev.strata.api.SqlStatement;
 import dev.strata.api.StrataEvent;
 import dev.strata.core.internal.directive.DirectiveParser;
 import dev.strata.core.internal.directive.Directives;
+import dev.strata.core.internal.discovery.ScriptText;
 import dev.strata.core.internal.execute.Step;
 import dev.strata.core.internal.execute.TransactionControl;
-import dev.strata.core.internal.discovery.ScriptText;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.MigrationResource;
@@ -24,7 +24,10 @@ final class StepRenderer {
   private StepRenderer() {}
 
   static Step render(
-      Dialect dialect, SourceMigration m, Direction direction, Consumer<StrataEvent.Warning> warnings) {
+      Dialect dialect,
+      SourceMigration m,
+      Direction direction,
+      Consumer<StrataEvent.Warning> warnings) {
     if (m.code() != null) {
       return new Step(
           new PlannedMigration(
@@ -39,7 +42,8 @@ final class StepRenderer {
           null,
           null);
     }
-    MigrationResource resource = direction == Direction.UP ? m.up() : Objects.requireNonNull(m.down());
+    MigrationResource resource =
+        direction == Direction.UP ? m.up() : Objects.requireNonNull(m.down());
     String script = direction == Direction.UP ? m.upScript() : ScriptText.read(resource);
     List<SqlStatement> statements;
     try {
@@ -59,14 +63,21 @@ final class StepRenderer {
     String checksum = direction == Direction.UP ? m.checksum() : ScriptText.checksum(script);
     return new Step(
         new PlannedMigration(
-            m.id(), direction, resource.origin(), checksum, statements, transactional, directives.phase()),
+            m.id(),
+            direction,
+            resource.origin(),
+            checksum,
+            statements,
+            transactional,
+            directives.phase()),
         null,
         directives.lockTimeout(),
         directives.statementTimeout());
   }
 
   private static final Set<String> DATA_CHANGES =
-      Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "SELECT", "WITH", "VALUES", "UPSERT");
+      Set.of(
+          "INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "SELECT", "WITH", "VALUES", "UPSERT");
 
   /** Whether every statement reads or changes rows only (no DDL, no implicit commit). */
   private static boolean onlyDataChanges(List<SqlStatement> statements) {
@@ -80,8 +91,13 @@ final class StepRenderer {
    */
   private static List<SqlStatement> withDialectFlags(Dialect dialect, List<SqlStatement> pieces) {
     return pieces.stream()
-        .map(p -> new SqlStatement(
-            p.sql(), p.line(), dialect.parse(p.sql()).stream().anyMatch(SqlStatement::noTransaction), p.data()))
+        .map(
+            p ->
+                new SqlStatement(
+                    p.sql(),
+                    p.line(),
+                    dialect.parse(p.sql()).stream().anyMatch(SqlStatement::noTransaction),
+                    p.data()))
         .toList();
   }
 
@@ -89,8 +105,8 @@ final class StepRenderer {
    * Whether the script may run in one transaction. A script runs statement by statement when it
    * asks to ({@code -- strata:transaction=false}, Ory's {@code .autocommit.}), when it controls its
    * own transactions, or when all its statements refuse transactions; a script that mixes such a
-   * statement with others is refused unless it asks to run statement by statement, since a
-   * failure would then leave it half-applied.
+   * statement with others is refused unless it asks to run statement by statement, since a failure
+   * would then leave it half-applied.
    */
   private static boolean transactional(
       MigrationResource resource,
@@ -105,14 +121,18 @@ final class StepRenderer {
         throw new ScriptParseException(
             resource.origin(),
             first.line(),
-            "'" + first.firstLine() + "' cannot run inside a transaction, but the script asks for"
+            "'"
+                + first.firstLine()
+                + "' cannot run inside a transaction, but the script asks for"
                 + " one (strata:transaction=true); move it to a migration of its own");
       }
       if (!optedOut && refusing.size() < statements.size()) {
         throw new ScriptParseException(
             resource.origin(),
             first.line(),
-            "'" + first.firstLine() + "' cannot run inside a transaction, and the script has other"
+            "'"
+                + first.firstLine()
+                + "' cannot run inside a transaction, and the script has other"
                 + " statements that would then run without one; move it to a migration of its"
                 + " own, or add the header line -- strata:transaction=false to run the script"
                 + " statement by statement");

@@ -11,9 +11,9 @@ import dev.strata.api.DownResult;
 import dev.strata.api.ExecutedMigration;
 import dev.strata.api.HistoryAction;
 import dev.strata.api.HistoryEntry;
+import dev.strata.api.JavaMigration;
 import dev.strata.api.LintFailedException;
 import dev.strata.api.LintReport;
-import dev.strata.api.JavaMigration;
 import dev.strata.api.MigrateResult;
 import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationInfo;
@@ -29,11 +29,11 @@ import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
 import dev.strata.core.internal.adopt.ForeignHistory;
 import dev.strata.core.internal.discovery.Catalog;
+import dev.strata.core.internal.discovery.JavaMigrations;
 import dev.strata.core.internal.discovery.SourceResolver;
 import dev.strata.core.internal.execute.Cancellation;
 import dev.strata.core.internal.execute.Executor;
 import dev.strata.core.internal.execute.Step;
-import dev.strata.core.internal.discovery.JavaMigrations;
 import dev.strata.core.internal.jdbc.DialectResolver;
 import dev.strata.core.internal.lint.Linter;
 import dev.strata.core.internal.plan.DownPlanner;
@@ -88,10 +88,10 @@ public final class Strata {
   }
 
   /**
-   * Stops every command running on this instance, from any thread (a SIGTERM handler): the
-   * running statement is cancelled, its migration rolled back where the database allows and
-   * recorded, the lock released; each stopped command throws {@link CancelledException}.
-   * Commands started afterwards run normally.
+   * Stops every command running on this instance, from any thread (a SIGTERM handler): the running
+   * statement is cancelled, its migration rolled back where the database allows and recorded, the
+   * lock released; each stopped command throws {@link CancelledException}. Commands started
+   * afterwards run normally.
    */
   public void cancel() {
     running.forEach(Cancellation::cancel);
@@ -112,8 +112,8 @@ public final class Strata {
   }
 
   /**
-   * Applies every pending migration in version order, then changed repeatable ones. When nothing
-   * is pending it returns without taking the lock.
+   * Applies every pending migration in version order, then changed repeatable ones. When nothing is
+   * pending it returns without taking the lock.
    *
    * @throws ValidationException when sources and history disagree; nothing is applied
    * @throws dev.strata.api.MigrationFailedException when a statement fails
@@ -131,37 +131,46 @@ public final class Strata {
   private MigrateResult migrate(Cancellation cancellation) {
     Stopwatch watch = Stopwatch.createStarted();
     List<SourceMigration> sources = new ArrayList<>();
-    @Nullable LockTarget target = withSession(s -> {
-      sources.addAll(discover(s));
-      Reconciliation r = reconcile(s, sources);
-      // Without the lock, a row that looks failed may be another migrator's work in progress on a
-      // database without transactional DDL: only the lock tells, so that case goes on to take it.
-      boolean maybeInProgress =
-          r.problems().stream().anyMatch(p -> p.kind() == ValidationProblem.Kind.FAILED);
-      if (!maybeInProgress) {
-        refuseOnProblems("migrate", r.problems());
-        if (r.pending().isEmpty()) {
-          return null;
-        }
-      }
-      check(s, r.pending(), Direction.UP); // parse errors surface before anything changes
-      if (config.lintGate() != null) {
-        LintReport report = lint(s, r.pending());
-        if (report.hasAtLeast(config.lintGate())) {
-          throw new LintFailedException(config.lintGate(), report);
-        }
-      }
-      s.history.createIfAbsent(s.connection);
-      return LockTarget.of(s, config.table());
-    });
+    @Nullable LockTarget target =
+        withSession(
+            s -> {
+              sources.addAll(discover(s));
+              Reconciliation r = reconcile(s, sources);
+              // Without the lock, a row that looks failed may be another migrator's work in
+              // progress on a
+              // database without transactional DDL: only the lock tells, so that case goes on to
+              // take it.
+              boolean maybeInProgress =
+                  r.problems().stream().anyMatch(p -> p.kind() == ValidationProblem.Kind.FAILED);
+              if (!maybeInProgress) {
+                refuseOnProblems("migrate", r.problems());
+                if (r.pending().isEmpty()) {
+                  return null;
+                }
+              }
+              check(s, r.pending(), Direction.UP); // parse errors surface before anything changes
+              if (config.lintGate() != null) {
+                LintReport report = lint(s, r.pending());
+                if (report.hasAtLeast(config.lintGate())) {
+                  throw new LintFailedException(config.lintGate(), report);
+                }
+              }
+              s.history.createIfAbsent(s.connection);
+              return LockTarget.of(s, config.table());
+            });
     if (target == null) {
       return new MigrateResult(List.of(), false, watch.elapsed(TimeUnit.MILLISECONDS));
     }
-    List<ExecutedMigration> applied = underLock(target, cancellation, s -> {
-      Reconciliation current = reconcile(s, sources); // another migrator may have done the work
-      refuseOnProblems("migrate", current.problems());
-      return execute(s, render(s, current.pending(), Direction.UP));
-    });
+    List<ExecutedMigration> applied =
+        underLock(
+            target,
+            cancellation,
+            s -> {
+              Reconciliation current =
+                  reconcile(s, sources); // another migrator may have done the work
+              refuseOnProblems("migrate", current.problems());
+              return execute(s, render(s, current.pending(), Direction.UP));
+            });
     return new MigrateResult(applied, true, watch.elapsed(TimeUnit.MILLISECONDS));
   }
 
@@ -170,32 +179,41 @@ public final class Strata {
    * dialect's parser; changes nothing.
    */
   public LintReport lint() {
-    return withSession(s -> {
-      Reconciliation r =
-          Planner.reconcile(
-              discover(s), s.history.read(s.connection), new PlanSettings(config.target(), true, null));
-      return lint(s, r.pending());
-    });
+    return withSession(
+        s -> {
+          Reconciliation r =
+              Planner.reconcile(
+                  discover(s),
+                  s.history.read(s.connection),
+                  new PlanSettings(config.target(), true, null));
+          return lint(s, r.pending());
+        });
   }
 
   private LintReport lint(Session s, List<SourceMigration> pending) {
-    return new Linter(s.dialect.lintRules()).lint(pending, planned(render(s, pending, Direction.UP)));
+    return new Linter(s.dialect.lintRules())
+        .lint(pending, planned(render(s, pending, Direction.UP)));
   }
 
   /** What {@link #migrate()} would do, statements included; changes nothing and takes no lock. */
   public MigrationPlan plan() {
-    return withSession(s -> {
-      Reconciliation r = reconcile(s, discover(s));
-      return new MigrationPlan(Direction.UP, planned(render(s, r.pending(), Direction.UP)), r.problems());
-    });
+    return withSession(
+        s -> {
+          Reconciliation r = reconcile(s, discover(s));
+          return new MigrationPlan(
+              Direction.UP, planned(render(s, r.pending(), Direction.UP)), r.problems());
+        });
   }
 
   /** What {@link #down(DownRequest)} would do; changes nothing and takes no lock. */
   public MigrationPlan planDown(DownRequest request) {
-    return withSession(s -> {
-      DownPlanner.Selection sel = DownPlanner.select(reconcile(s, discover(s)), request.steps(), request.to());
-      return new MigrationPlan(Direction.DOWN, planned(render(s, sel.steps(), Direction.DOWN)), sel.problems());
-    });
+    return withSession(
+        s -> {
+          DownPlanner.Selection sel =
+              DownPlanner.select(reconcile(s, discover(s)), request.steps(), request.to());
+          return new MigrationPlan(
+              Direction.DOWN, planned(render(s, sel.steps(), Direction.DOWN)), sel.problems());
+        });
   }
 
   /**
@@ -216,25 +234,32 @@ public final class Strata {
   private DownResult down(DownRequest request, Cancellation cancellation) {
     Stopwatch watch = Stopwatch.createStarted();
     List<SourceMigration> sources = new ArrayList<>();
-    @Nullable LockTarget target = withSession(s -> {
-      sources.addAll(discover(s));
-      DownPlanner.Selection sel = DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
-      refuseOnProblems("down", sel.problems());
-      if (sel.steps().isEmpty()) {
-        return null;
-      }
-      check(s, sel.steps(), Direction.DOWN);
-      return LockTarget.of(s, config.table());
-    });
+    @Nullable LockTarget target =
+        withSession(
+            s -> {
+              sources.addAll(discover(s));
+              DownPlanner.Selection sel =
+                  DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
+              refuseOnProblems("down", sel.problems());
+              if (sel.steps().isEmpty()) {
+                return null;
+              }
+              check(s, sel.steps(), Direction.DOWN);
+              return LockTarget.of(s, config.table());
+            });
     if (target == null) {
       return new DownResult(List.of(), watch.elapsed(TimeUnit.MILLISECONDS));
     }
-    List<ExecutedMigration> reverted = underLock(target, cancellation, s -> {
-      DownPlanner.Selection current =
-          DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
-      refuseOnProblems("down", current.problems());
-      return execute(s, render(s, current.steps(), Direction.DOWN));
-    });
+    List<ExecutedMigration> reverted =
+        underLock(
+            target,
+            cancellation,
+            s -> {
+              DownPlanner.Selection current =
+                  DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
+              refuseOnProblems("down", current.problems());
+              return execute(s, render(s, current.steps(), Direction.DOWN));
+            });
     return new DownResult(reverted, watch.elapsed(TimeUnit.MILLISECONDS));
   }
 
@@ -249,76 +274,102 @@ public final class Strata {
    * @param requireUpToDate whether pending migrations count as differences
    */
   public ValidateResult validate(boolean requireUpToDate) {
-    return withSession(s -> {
-      Reconciliation r = reconcile(s, discover(s));
-      List<ValidationProblem> problems = new ArrayList<>(r.problems());
-      if (requireUpToDate) {
-        for (SourceMigration p : r.pending()) {
-          problems.add(
-              new ValidationProblem(
-                  ValidationProblem.Kind.PENDING,
-                  p.id().version(),
-                  p.id().description(),
-                  p.id() + " (" + p.up().origin() + ") is pending; run `strata migrate`"));
-        }
-      }
-      return new ValidateResult(problems);
-    });
+    return withSession(
+        s -> {
+          Reconciliation r = reconcile(s, discover(s));
+          List<ValidationProblem> problems = new ArrayList<>(r.problems());
+          if (requireUpToDate) {
+            for (SourceMigration p : r.pending()) {
+              problems.add(
+                  new ValidationProblem(
+                      ValidationProblem.Kind.PENDING,
+                      p.id().version(),
+                      p.id().description(),
+                      p.id() + " (" + p.up().origin() + ") is pending; run `strata migrate`"));
+            }
+          }
+          return new ValidateResult(problems);
+        });
   }
 
   /**
-   * Clears failed attempts and accepts the edited sources of applied migrations, recording both
-   * in the history table. Run it only after fixing the database by hand.
+   * Clears failed attempts and accepts the edited sources of applied migrations, recording both in
+   * the history table. Run it only after fixing the database by hand.
    */
   public RepairResult repair() {
-    return withSession(s -> {
-      List<SourceMigration> sources = discover(s);
-      if (!s.history.exists(s.connection)) {
-        return new RepairResult(List.of(), List.of());
-      }
-      List<MigrationId> cleared = new ArrayList<>();
-      List<MigrationId> realigned = new ArrayList<>();
-      try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
-        Reconciliation r = reconcile(s, sources);
-        long rank = s.history.nextRank(s.connection);
-        for (MigrationInfo info : r.status()) {
-          if (info.state() == MigrationState.FAILED) {
-            s.history.append(s.connection, row(rank++, info.id(), HistoryAction.CLEAR_FAILED, originOf(info), null, s));
-            cleared.add(info.id());
-          } else if (info.state() == MigrationState.EDITED) {
-            String checksum = sources.stream().filter(m -> m.id().equals(info.id())).findFirst().map(SourceMigration::checksum).orElseThrow();
-            s.history.append(s.connection, row(rank++, info.id(), HistoryAction.REALIGN_CHECKSUM, originOf(info), checksum, s));
-            realigned.add(info.id());
+    return withSession(
+        s -> {
+          List<SourceMigration> sources = discover(s);
+          if (!s.history.exists(s.connection)) {
+            return new RepairResult(List.of(), List.of());
           }
-        }
-      }
-      return new RepairResult(cleared, realigned);
-    });
+          List<MigrationId> cleared = new ArrayList<>();
+          List<MigrationId> realigned = new ArrayList<>();
+          try (HeldLock lock =
+              HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
+            Reconciliation r = reconcile(s, sources);
+            long rank = s.history.nextRank(s.connection);
+            for (MigrationInfo info : r.status()) {
+              if (info.state() == MigrationState.FAILED) {
+                s.history.append(
+                    s.connection,
+                    row(rank++, info.id(), HistoryAction.CLEAR_FAILED, originOf(info), null, s));
+                cleared.add(info.id());
+              } else if (info.state() == MigrationState.EDITED) {
+                String checksum =
+                    sources.stream()
+                        .filter(m -> m.id().equals(info.id()))
+                        .findFirst()
+                        .map(SourceMigration::checksum)
+                        .orElseThrow();
+                s.history.append(
+                    s.connection,
+                    row(
+                        rank++,
+                        info.id(),
+                        HistoryAction.REALIGN_CHECKSUM,
+                        originOf(info),
+                        checksum,
+                        s));
+                realigned.add(info.id());
+              }
+            }
+          }
+          return new RepairResult(cleared, realigned);
+        });
   }
 
   /**
-   * Adopts an existing database: versions up to and including {@code version} count as applied
-   * from now on and are never run.
+   * Adopts an existing database: versions up to and including {@code version} count as applied from
+   * now on and are never run.
    *
    * @throws ConfigurationException when the history table already records migrations
    */
   public BaselineResult baseline(MigrationVersion version) {
-    return withSession(s -> {
-      s.history.createIfAbsent(s.connection);
-      try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
-        refuseUnlessHistoryIsEmpty(s, "baseline");
-        s.history.append(
-            s.connection,
-            row(1, new MigrationId(version, "<< baseline >>"), HistoryAction.BASELINE, "", null, s));
-      }
-      return new BaselineResult(version, List.of());
-    });
+    return withSession(
+        s -> {
+          s.history.createIfAbsent(s.connection);
+          try (HeldLock lock =
+              HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
+            refuseUnlessHistoryIsEmpty(s, "baseline");
+            s.history.append(
+                s.connection,
+                row(
+                    1,
+                    new MigrationId(version, "<< baseline >>"),
+                    HistoryAction.BASELINE,
+                    "",
+                    null,
+                    s));
+          }
+          return new BaselineResult(version, List.of());
+        });
   }
 
   /**
    * Adopts a database another tool migrated ({@code drizzle}, {@code flyway}, {@code
-   * golang-migrate}): the migrations that tool applied are matched with the sources and recorded
-   * as baselined, with their checksums, so that nothing runs twice.
+   * golang-migrate}): the migrations that tool applied are matched with the sources and recorded as
+   * baselined, with their checksums, so that nothing runs twice.
    *
    * @throws ConfigurationException when the tool is unknown or its table holds nothing
    * @throws ValidationException changing nothing, when its records and the sources disagree
@@ -328,39 +379,61 @@ public final class Strata {
         ForeignHistory.all().stream()
             .filter(f -> f.tool().equals(tool))
             .findFirst()
-            .orElseThrow(() -> new ConfigurationException("Unknown tool '" + tool + "' for baseline --from; known: "
-                + ForeignHistory.all().stream().map(ForeignHistory::tool).toList()));
-    return withSession(s -> {
-      List<SourceMigration> sources = discover(s);
-      List<SourceMigration> adopted = foreign.applied(s.connection, s.dialect, s.schema, sources);
-      if (adopted.isEmpty()) {
-        throw new ConfigurationException(
-            "Found no " + tool + " history in schema " + s.schema + " to adopt; check --url and --schema");
-      }
-      s.history.createIfAbsent(s.connection);
-      try (HeldLock lock = HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
-        refuseUnlessHistoryIsEmpty(s, "baseline --from " + tool);
-        long rank = 1;
-        for (SourceMigration m : adopted) {
-          s.history.append(s.connection, row(rank++, m.id(), HistoryAction.BASELINE, m.up().origin(), m.checksum(), s));
-        }
-      }
-      MigrationVersion newest =
-          adopted.stream().map(m -> m.id().version()).filter(java.util.Objects::nonNull).max(MigrationVersion::compareTo).orElseThrow();
-      return new BaselineResult(newest, adopted.stream().map(SourceMigration::id).toList());
-    });
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "Unknown tool '"
+                            + tool
+                            + "' for baseline --from; known: "
+                            + ForeignHistory.all().stream().map(ForeignHistory::tool).toList()));
+    return withSession(
+        s -> {
+          List<SourceMigration> sources = discover(s);
+          List<SourceMigration> adopted =
+              foreign.applied(s.connection, s.dialect, s.schema, sources);
+          if (adopted.isEmpty()) {
+            throw new ConfigurationException(
+                "Found no "
+                    + tool
+                    + " history in schema "
+                    + s.schema
+                    + " to adopt; check --url and --schema");
+          }
+          s.history.createIfAbsent(s.connection);
+          try (HeldLock lock =
+              HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
+            refuseUnlessHistoryIsEmpty(s, "baseline --from " + tool);
+            long rank = 1;
+            for (SourceMigration m : adopted) {
+              s.history.append(
+                  s.connection,
+                  row(rank++, m.id(), HistoryAction.BASELINE, m.up().origin(), m.checksum(), s));
+            }
+          }
+          MigrationVersion newest =
+              adopted.stream()
+                  .map(m -> m.id().version())
+                  .filter(java.util.Objects::nonNull)
+                  .max(MigrationVersion::compareTo)
+                  .orElseThrow();
+          return new BaselineResult(newest, adopted.stream().map(SourceMigration::id).toList());
+        });
   }
 
   private static void refuseUnlessHistoryIsEmpty(Session s, String command) throws SQLException {
     List<HistoryEntry> history = s.history.read(s.connection);
     if (!history.isEmpty()) {
       throw new ConfigurationException(
-          "Cannot " + command + " " + s.history.qualifiedName() + ": it already records "
-              + history.size() + " row(s). Baseline adopts a database Strata has never"
+          "Cannot "
+              + command
+              + " "
+              + s.history.qualifiedName()
+              + ": it already records "
+              + history.size()
+              + " row(s). Baseline adopts a database Strata has never"
               + " migrated; use `strata status` to see where this one stands");
     }
   }
-
 
   /** The audit trail, oldest first; empty when the history table does not exist. */
   public List<HistoryEntry> history() {
@@ -376,7 +449,10 @@ public final class Strata {
       return work.run(s);
     } catch (SQLException e) {
       throw new DatabaseAccessException(
-          "A query on " + config.displayUrl() + " failed: " + config.maskSecrets(String.valueOf(e.getMessage()))
+          "A query on "
+              + config.displayUrl()
+              + " failed: "
+              + config.maskSecrets(String.valueOf(e.getMessage()))
               + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
           e);
     }
@@ -384,7 +460,8 @@ public final class Strata {
 
   private List<SourceMigration> discover(Session s) {
     return Catalog.discover(
-        sourceResolver.resolve(config.sources(), new SourceSettings(config.strictNaming(), config.classLoader())),
+        sourceResolver.resolve(
+            config.sources(), new SourceSettings(config.strictNaming(), config.classLoader())),
         JavaMigrations.resolve(javaMigrations),
         s.dialect.fileTags(),
         listener::onEvent);
@@ -392,7 +469,9 @@ public final class Strata {
 
   private Reconciliation reconcile(Session s, List<SourceMigration> sources) throws SQLException {
     return Planner.reconcile(
-        sources, s.history.read(s.connection), new PlanSettings(config.target(), config.outOfOrder(), config.phase()));
+        sources,
+        s.history.read(s.connection),
+        new PlanSettings(config.target(), config.outOfOrder(), config.phase()));
   }
 
   /** Renders the steps for their errors only; their warnings come with the real rendering. */
@@ -431,7 +510,9 @@ public final class Strata {
             "Stopped on request while waiting for the migration lock; nothing was applied.", e);
       }
       throw new DatabaseAccessException(
-          "Taking or releasing the migration lock on " + config.displayUrl() + " failed: "
+          "Taking or releasing the migration lock on "
+              + config.displayUrl()
+              + " failed: "
               + config.maskSecrets(String.valueOf(e.getMessage())),
           e);
     }
@@ -459,12 +540,15 @@ public final class Strata {
     return done;
   }
 
-
   private static void refuseOnProblems(String command, List<ValidationProblem> problems) {
     if (!problems.isEmpty()) {
       throw new ValidationException(
-          command + " changed nothing: sources and history disagree (" + problems.size()
-              + " problem" + (problems.size() == 1 ? "" : "s") + "):",
+          command
+              + " changed nothing: sources and history disagree ("
+              + problems.size()
+              + " problem"
+              + (problems.size() == 1 ? "" : "s")
+              + "):",
           problems);
     }
   }
@@ -473,8 +557,20 @@ public final class Strata {
     return info.origin() == null ? "" : info.origin();
   }
 
-  private HistoryEntry row(long rank, MigrationId id, HistoryAction action, String script, String checksum, Session s) {
-    return new HistoryEntry(rank, id, action, script, checksum, true, 0, s.user, config.clock().instant(), 0, engineVersion);
+  private HistoryEntry row(
+      long rank, MigrationId id, HistoryAction action, String script, String checksum, Session s) {
+    return new HistoryEntry(
+        rank,
+        id,
+        action,
+        script,
+        checksum,
+        true,
+        0,
+        s.user,
+        config.clock().instant(),
+        0,
+        engineVersion);
   }
 
   private static String engineVersion() {

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * Everything a {@link Strata} needs, fixed at {@link Builder#load()}. Immutable and thread-safe.
  *
  * <p>Every option also has a property form ({@code strata.lockTimeout}) read by {@link
- * Builder#properties(Map)}; {@link StrataProperties} gathers those from a file, the environment
- * and system properties.
+ * Builder#properties(Map)}; {@link StrataProperties} gathers those from a file, the environment and
+ * system properties.
  */
 public final class StrataConfiguration {
   /** The location used when none is configured. */
@@ -291,9 +291,9 @@ public final class StrataConfiguration {
     }
 
     /**
-     * How long one migration statement may wait for a table lock before failing, so that DDL
-     * queued behind a long query does not stall the traffic queued behind it; {@code null}: the
-     * dialect's default (10 s). A script overrides it with {@code -- strata:lock-timeout=5s}.
+     * How long one migration statement may wait for a table lock before failing, so that DDL queued
+     * behind a long query does not stall the traffic queued behind it; {@code null}: the dialect's
+     * default (10 s). A script overrides it with {@code -- strata:lock-timeout=5s}.
      */
     public Builder ddlLockTimeout(@Nullable Duration timeout) {
       this.ddlLockTimeout = timeout;
@@ -329,8 +329,8 @@ public final class StrataConfiguration {
     }
 
     /**
-     * Makes {@code migrate} lint the pending migrations first and refuse, changing nothing, when
-     * a finding is at least {@code gate}; {@code null} (the default) lints nothing.
+     * Makes {@code migrate} lint the pending migrations first and refuse, changing nothing, when a
+     * finding is at least {@code gate}; {@code null} (the default) lints nothing.
      */
     public Builder lintGate(@Nullable LintSeverity gate) {
       this.lintGate = gate;
@@ -406,25 +406,40 @@ public final class StrataConfiguration {
           case "schema" -> schema(value.isBlank() ? null : value);
           case "table" -> table(value);
           case "lockTimeout" -> lockTimeout(DurationText.parse(value));
-          case "lockMode" -> lockMode(LockMode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
+          case "lockMode" ->
+              lockMode(LockMode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
           case "leaseTimeToLive" -> leaseTimeToLive(DurationText.parse(value));
-          case "ddlLockTimeout" -> ddlLockTimeout(value.isBlank() ? null : DurationText.parse(value));
-          case "statementTimeout" -> statementTimeout(value.isBlank() ? null : DurationText.parse(value));
-          case "target" -> target(value.isBlank() || value.equals("latest") ? null : MigrationVersion.parse(value));
+          case "ddlLockTimeout" ->
+              ddlLockTimeout(value.isBlank() ? null : DurationText.parse(value));
+          case "statementTimeout" ->
+              statementTimeout(value.isBlank() ? null : DurationText.parse(value));
+          case "target" ->
+              target(
+                  value.isBlank() || value.equals("latest") ? null : MigrationVersion.parse(value));
           case "outOfOrder" -> outOfOrder(Boolean.parseBoolean(value));
           case "phase" ->
-              phase(value.isBlank() || value.equals("all") ? null : MigrationPhase.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
+              phase(
+                  value.isBlank() || value.equals("all")
+                      ? null
+                      : MigrationPhase.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
           case "strictNaming" -> strictNaming(Boolean.parseBoolean(value));
           case "lintGate" ->
-              lintGate(value.isBlank() || value.equals("off") ? null : LintSeverity.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
+              lintGate(
+                  value.isBlank() || value.equals("off")
+                      ? null
+                      : LintSeverity.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
           case "dialect" -> dialect(value.isBlank() ? null : value);
-          case "config" -> { }
+          case "config" -> {}
           default ->
               throw new ConfigurationException(
-                  "Unknown option strata." + key + "; known options: " + String.join(", ", StrataProperties.KEYS));
+                  "Unknown option strata."
+                      + key
+                      + "; known options: "
+                      + String.join(", ", StrataProperties.KEYS));
         }
       } catch (IllegalArgumentException e) {
-        throw new ConfigurationException("Invalid value for strata." + key + ": " + e.getMessage(), e);
+        throw new ConfigurationException(
+            "Invalid value for strata." + key + ": " + e.getMessage(), e);
       }
     }
 
@@ -438,8 +453,14 @@ public final class StrataConfiguration {
         throw new ConfigurationException(
             "Invalid history table name '" + table + "' (strata.table): use letters, digits and _");
       }
-      DataSource ds = dataSource != null ? dataSource : new DriverManagerDataSource(url, user, password, classLoader);
-      String display = dataSource != null ? dataSource.getClass().getSimpleName() : DriverManagerDataSource.mask(url);
+      DataSource ds =
+          dataSource != null
+              ? dataSource
+              : new DriverManagerDataSource(url, user, password, classLoader);
+      String display =
+          dataSource != null
+              ? dataSource.getClass().getSimpleName()
+              : DriverManagerDataSource.mask(url);
       return new Strata(new StrataConfiguration(this, ds, display));
     }
   }

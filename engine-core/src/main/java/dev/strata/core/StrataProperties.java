@@ -15,18 +15,35 @@ import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gathers {@code strata.*} options from their three lower layers, each overriding the one before:
- * a properties file named explicitly ({@code --config FILE} or {@code STRATA_CONFIG}; never picked
- * up from the working directory), then {@code STRATA_*} environment variables, then system
- * properties. Command-line options and builder calls override all three. A list option given in a
- * higher layer replaces the lower one's list.
+ * Gathers {@code strata.*} options from their three lower layers, each overriding the one before: a
+ * properties file named explicitly ({@code --config FILE} or {@code STRATA_CONFIG}; never picked up
+ * from the working directory), then {@code STRATA_*} environment variables, then system properties.
+ * Command-line options and builder calls override all three. A list option given in a higher layer
+ * replaces the lower one's list.
  */
 public final class StrataProperties {
   /** Every option, by its property name without the {@code strata.} prefix. */
   public static final List<String> KEYS =
       List.of(
-          "url", "user", "password", "passwordFile", "sources", "schema", "table", "lockTimeout", "lockMode", "leaseTimeToLive", "ddlLockTimeout", "statementTimeout",
-          "target", "outOfOrder", "phase", "lintGate", "strictNaming", "dialect", "config");
+          "url",
+          "user",
+          "password",
+          "passwordFile",
+          "sources",
+          "schema",
+          "table",
+          "lockTimeout",
+          "lockMode",
+          "leaseTimeToLive",
+          "ddlLockTimeout",
+          "statementTimeout",
+          "target",
+          "outOfOrder",
+          "phase",
+          "lintGate",
+          "strictNaming",
+          "dialect",
+          "config");
 
   private StrataProperties() {}
 

@@ -30,7 +30,8 @@ class AdoptOnH2IT {
   }
 
   void sql(String... statements) throws Exception {
-    try (var c = db.connect(); Statement s = c.createStatement()) {
+    try (var c = db.connect();
+        Statement s = c.createStatement()) {
       for (String statement : statements) {
         s.execute(statement);
       }
@@ -43,22 +44,29 @@ class AdoptOnH2IT {
 
   @Test
   void adoptsWhatDrizzlesMigratorAppliedAndRunsOnlyTheRest() throws Exception {
-    sql("CREATE TABLE \"__drizzle_migrations\" (id SERIAL PRIMARY KEY, hash TEXT NOT NULL, created_at BIGINT)",
-        "INSERT INTO \"__drizzle_migrations\" (hash, created_at) VALUES ('" + sha256(V1) + "', 1700000000000)");
+    sql(
+        "CREATE TABLE \"__drizzle_migrations\" (id SERIAL PRIMARY KEY, hash TEXT NOT NULL, created_at BIGINT)",
+        "INSERT INTO \"__drizzle_migrations\" (hash, created_at) VALUES ('"
+            + sha256(V1)
+            + "', 1700000000000)");
 
     var result = db.strata().baselineFrom("drizzle");
     var migrate = db.strata().migrate();
 
     assertThat(result.adopted()).extracting(id -> id.version().toString()).containsExactly("1");
     assertThat(migrate.applied()).extracting(m -> m.id().version().toString()).containsExactly("2");
-    assertThat(db.strata().status().migrations()).extracting(MigrationInfo::state)
+    assertThat(db.strata().status().migrations())
+        .extracting(MigrationInfo::state)
         .containsExactly(MigrationState.BASELINED, MigrationState.APPLIED);
   }
 
   @Test
   void refusesWhenDrizzleAppliedAFileTheSourcesDoNotHaveAndChangesNothing() throws Exception {
-    sql("CREATE TABLE \"__drizzle_migrations\" (id SERIAL PRIMARY KEY, hash TEXT NOT NULL, created_at BIGINT)",
-        "INSERT INTO \"__drizzle_migrations\" (hash, created_at) VALUES ('" + sha256("something else") + "', 1)");
+    sql(
+        "CREATE TABLE \"__drizzle_migrations\" (id SERIAL PRIMARY KEY, hash TEXT NOT NULL, created_at BIGINT)",
+        "INSERT INTO \"__drizzle_migrations\" (hash, created_at) VALUES ('"
+            + sha256("something else")
+            + "', 1)");
 
     assertThatThrownBy(() -> db.strata().baselineFrom("drizzle"))
         .isInstanceOf(ValidationException.class)
@@ -69,19 +77,22 @@ class AdoptOnH2IT {
 
   @Test
   void anAdoptedMigrationEditedLaterIsReported() throws Exception {
-    sql("CREATE TABLE \"__drizzle_migrations\" (id SERIAL PRIMARY KEY, hash TEXT NOT NULL, created_at BIGINT)",
+    sql(
+        "CREATE TABLE \"__drizzle_migrations\" (id SERIAL PRIMARY KEY, hash TEXT NOT NULL, created_at BIGINT)",
         "INSERT INTO \"__drizzle_migrations\" (hash, created_at) VALUES ('" + sha256(V1) + "', 1)");
     db.strata().baselineFrom("drizzle");
 
     db.file("V1__person.sql", V1 + "-- edited\n");
 
-    assertThat(db.strata().validate(false).problems()).singleElement()
+    assertThat(db.strata().validate(false).problems())
+        .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("V1 person").contains("edited"));
   }
 
   @Test
   void adoptsFlywaysSuccessfulMigrationsByVersion() throws Exception {
-    sql("CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT, \"version\" VARCHAR(50), \"script\" VARCHAR(1000), \"success\" BOOLEAN)",
+    sql(
+        "CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT, \"version\" VARCHAR(50), \"script\" VARCHAR(1000), \"success\" BOOLEAN)",
         "INSERT INTO \"flyway_schema_history\" VALUES (1, '1', 'V1__person.sql', TRUE)");
 
     assertThat(db.strata().baselineFrom("flyway").adopted()).hasSize(1);
@@ -90,7 +101,8 @@ class AdoptOnH2IT {
 
   @Test
   void refusesAFailedFlywayMigration() throws Exception {
-    sql("CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT, \"version\" VARCHAR(50), \"script\" VARCHAR(1000), \"success\" BOOLEAN)",
+    sql(
+        "CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT, \"version\" VARCHAR(50), \"script\" VARCHAR(1000), \"success\" BOOLEAN)",
         "INSERT INTO \"flyway_schema_history\" VALUES (1, '1', 'V1__person.sql', FALSE)");
 
     assertThatThrownBy(() -> db.strata().baselineFrom("flyway"))
@@ -99,9 +111,11 @@ class AdoptOnH2IT {
 
   @Test
   void adoptsGolangMigratesVersionAndRefusesADirtyOne() throws Exception {
-    sql("CREATE TABLE \"schema_migrations\" (\"version\" BIGINT, \"dirty\" BOOLEAN)",
+    sql(
+        "CREATE TABLE \"schema_migrations\" (\"version\" BIGINT, \"dirty\" BOOLEAN)",
         "INSERT INTO \"schema_migrations\" VALUES (1, TRUE)");
-    assertThatThrownBy(() -> db.strata().baselineFrom("golang-migrate")).hasMessageContaining("dirty");
+    assertThatThrownBy(() -> db.strata().baselineFrom("golang-migrate"))
+        .hasMessageContaining("dirty");
 
     sql("UPDATE \"schema_migrations\" SET \"dirty\" = FALSE");
     assertThat(db.strata().baselineFrom("golang-migrate").adopted()).hasSize(1);

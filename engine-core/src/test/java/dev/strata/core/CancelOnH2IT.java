@@ -18,21 +18,30 @@ class CancelOnH2IT {
   void cancelStopsTheRunningStatementRecordsTheAttemptAndReleasesTheLock() throws Exception {
     H2Database db = new H2Database(dir);
     db.file("V1__fast.sql", "CREATE TABLE t (id INT);\n")
-        .file("V2__slow.sql", "SELECT SUM(a.X * b.X) FROM SYSTEM_RANGE(1, 1000000) a, SYSTEM_RANGE(1, 1000000) b;\n");
+        .file(
+            "V2__slow.sql",
+            "SELECT SUM(a.X * b.X) FROM SYSTEM_RANGE(1, 1000000) a, SYSTEM_RANGE(1, 1000000) b;\n");
     CountDownLatch slowStarted = new CountDownLatch(1);
-    Strata strata = db.configure().listener(e -> {
-      if (e instanceof StrataEvent.StatementStarted s && s.migration().id().description().equals("slow")) {
-        slowStarted.countDown();
-      }
-    }).load();
+    Strata strata =
+        db.configure()
+            .listener(
+                e -> {
+                  if (e instanceof StrataEvent.StatementStarted s
+                      && s.migration().id().description().equals("slow")) {
+                    slowStarted.countDown();
+                  }
+                })
+            .load();
 
-    CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
-      try {
-        return strata.migrate();
-      } catch (RuntimeException e) {
-        return e;
-      }
-    });
+    CompletableFuture<Object> run =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return strata.migrate();
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
     assertThat(slowStarted.await(30, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(200);
     strata.cancel();
@@ -52,13 +61,18 @@ class CancelOnH2IT {
   @Test
   void cancelDuringDiscoveryStopsBeforeTheLockAndAppliesNothing() throws Exception {
     H2Database db = new H2Database(dir);
-    db.file("V1__fast.sql", "CREATE TABLE t (id INT);\n").file("notes.txt", "a warning to hook into");
+    db.file("V1__fast.sql", "CREATE TABLE t (id INT);\n")
+        .file("notes.txt", "a warning to hook into");
     Strata[] strata = new Strata[1];
-    strata[0] = db.configure().listener(e -> {
-      if (e instanceof StrataEvent.Warning) {
-        strata[0].cancel(); // as a SIGTERM arriving while sources are read
-      }
-    }).load();
+    strata[0] =
+        db.configure()
+            .listener(
+                e -> {
+                  if (e instanceof StrataEvent.Warning) {
+                    strata[0].cancel(); // as a SIGTERM arriving while sources are read
+                  }
+                })
+            .load();
 
     org.assertj.core.api.Assertions.assertThatThrownBy(strata[0]::migrate)
         .isInstanceOf(CancelledException.class)

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /** A private in-memory H2 database and a migrations folder for one test. */
 final class H2Database {
-  final String url = "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+  final String url =
+      "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
   final Path migrations;
 
   H2Database(Path dir) throws IOException {
@@ -53,7 +54,9 @@ final class H2Database {
   }
 
   boolean tableExists(String table) throws SQLException {
-    return !column("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = '" + table + "'").isEmpty();
+    return !column(
+            "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = '" + table + "'")
+        .isEmpty();
   }
 
   /** The history rows as "rank action version success statements". */

@@ -118,8 +118,10 @@ class JavaMigrationOnH2IT {
   @BeforeEach
   void setUp() throws Exception {
     db = new H2Database(dir);
-    db.file("V1__person.sql", "CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));\n"
-        + "INSERT INTO person VALUES (1, 'ada');\n");
+    db.file(
+        "V1__person.sql",
+        "CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));\n"
+            + "INSERT INTO person VALUES (1, 'ada');\n");
   }
 
   @Test
@@ -130,7 +132,8 @@ class JavaMigrationOnH2IT {
 
     assertThat(result.summary()).contains("(V1, V2, V3)");
     assertThat(db.column("SELECT name FROM person")).containsExactly("ADA!");
-    assertThat(db.history()).containsExactly("1 APPLY 1 TRUE 2", "2 APPLY 2 TRUE 1", "3 APPLY 3 TRUE 1");
+    assertThat(db.history())
+        .containsExactly("1 APPLY 1 TRUE 2", "2 APPLY 2 TRUE 1", "3 APPLY 3 TRUE 1");
   }
 
   @Test
@@ -153,7 +156,8 @@ class JavaMigrationOnH2IT {
         .hasMessageContaining("the backfill found a row it cannot handle")
         .hasMessageContaining("rolled back");
     assertThat(db.column("SELECT COUNT(*) FROM person")).containsExactly("1");
-    assertThat(strata.status().migrations()).extracting(MigrationInfo::state)
+    assertThat(strata.status().migrations())
+        .extracting(MigrationInfo::state)
         .containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
   }
 
@@ -179,16 +183,22 @@ class JavaMigrationOnH2IT {
   void reportsAnEditWhenTheAuthorsChecksumChanges() throws Exception {
     db.configure().javaMigrations(new Checked("a1")).load().migrate();
 
-    var problems = db.configure().javaMigrations(new Checked("b2")).load().validate(false).problems();
+    var problems =
+        db.configure().javaMigrations(new Checked("b2")).load().validate(false).problems();
 
-    assertThat(problems).extracting(ValidationProblem::kind).containsExactly(ValidationProblem.Kind.EDITED);
+    assertThat(problems)
+        .extracting(ValidationProblem::kind)
+        .containsExactly(ValidationProblem.Kind.EDITED);
   }
 
   @Test
   void findsJavaMigrationsListedForServiceLoader() throws Exception {
     Path services = Files.createDirectories(dir.resolve("cp/META-INF/services"));
-    Files.writeString(services.resolve(JavaMigration.class.getName()), V2__Shout_names.class.getName() + "\n");
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("cp").toUri().toURL()}, getClass().getClassLoader())) {
+    Files.writeString(
+        services.resolve(JavaMigration.class.getName()), V2__Shout_names.class.getName() + "\n");
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {dir.resolve("cp").toUri().toURL()}, getClass().getClassLoader())) {
       db.configure().classLoader(loader).load().migrate();
     }
 
@@ -199,13 +209,15 @@ class JavaMigrationOnH2IT {
   void aNonTransactionalFailureNeedsRepairUnlessTheMigrationResumesByItself() {
     Strata plain = db.configure().javaMigrations(new V2__Outside(false)).load();
     assertThatThrownBy(plain::migrate).hasMessageContaining("repair --confirm");
-    assertThat(plain.status().migrations()).extracting(MigrationInfo::state)
+    assertThat(plain.status().migrations())
+        .extracting(MigrationInfo::state)
         .containsExactly(MigrationState.APPLIED, MigrationState.FAILED);
     plain.repair();
 
     Strata resumable = db.configure().javaMigrations(new V2__Outside(true)).load();
     assertThatThrownBy(resumable::migrate).hasMessageContaining("run the command again");
-    assertThat(resumable.status().migrations()).extracting(MigrationInfo::state)
+    assertThat(resumable.status().migrations())
+        .extracting(MigrationInfo::state)
         .containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
   }
 }

@@ -39,13 +39,15 @@ class LeaseLockOnH2IT {
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      Thread t = new Thread(() -> {
-        try {
-          results.add(lease().load().migrate());
-        } catch (Throwable e) {
-          failures.add(e);
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  results.add(lease().load().migrate());
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              });
       threads.add(t);
       t.start();
     }
@@ -55,18 +57,24 @@ class LeaseLockOnH2IT {
 
     assertThat(failures).isEmpty();
     assertThat(results.stream().mapToInt(r -> r.applied().size()).sum()).isEqualTo(10);
-    assertThat(db.column("SELECT COUNT(*) FROM \"PUBLIC\".\"strata_schema_history_lease\"")).containsExactly("0");
+    assertThat(db.column("SELECT COUNT(*) FROM \"PUBLIC\".\"strata_schema_history_lease\""))
+        .containsExactly("0");
   }
 
   @Test
   void aLiveLeaseMakesOthersWaitAndTimeOutNamingIt() throws Exception {
     db.strata().migrate(); // creates the history table
     db.file("V11__more.sql", "CREATE TABLE more (id INT);\n");
-    try (var c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE \"PUBLIC\".\"strata_schema_history_lease\" (\"lock_name\" VARCHAR(200) PRIMARY KEY,"
-          + " \"holder\" VARCHAR(200) NOT NULL, \"expires_ms\" BIGINT NOT NULL)");
-      s.execute("INSERT INTO \"PUBLIC\".\"strata_schema_history_lease\" VALUES ('strata:PUBLIC.strata_schema_history',"
-          + " 'strata-other', " + (System.currentTimeMillis() + 600_000) + ")");
+    try (var c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE \"PUBLIC\".\"strata_schema_history_lease\" (\"lock_name\" VARCHAR(200) PRIMARY KEY,"
+              + " \"holder\" VARCHAR(200) NOT NULL, \"expires_ms\" BIGINT NOT NULL)");
+      s.execute(
+          "INSERT INTO \"PUBLIC\".\"strata_schema_history_lease\" VALUES ('strata:PUBLIC.strata_schema_history',"
+              + " 'strata-other', "
+              + (System.currentTimeMillis() + 600_000)
+              + ")");
     }
 
     assertThatThrownBy(() -> lease().lockTimeout(Duration.ofMillis(400)).load().migrate())
@@ -78,11 +86,14 @@ class LeaseLockOnH2IT {
   void anExpiredLeaseOfACrashedMigratorIsTakenOver() throws Exception {
     db.strata().migrate();
     db.file("V11__more.sql", "CREATE TABLE more (id INT);\n");
-    try (var c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE \"PUBLIC\".\"strata_schema_history_lease\" (\"lock_name\" VARCHAR(200) PRIMARY KEY,"
-          + " \"holder\" VARCHAR(200) NOT NULL, \"expires_ms\" BIGINT NOT NULL)");
-      s.execute("INSERT INTO \"PUBLIC\".\"strata_schema_history_lease\" VALUES ('strata:PUBLIC.strata_schema_history',"
-          + " 'strata-crashed', 0)");
+    try (var c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE \"PUBLIC\".\"strata_schema_history_lease\" (\"lock_name\" VARCHAR(200) PRIMARY KEY,"
+              + " \"holder\" VARCHAR(200) NOT NULL, \"expires_ms\" BIGINT NOT NULL)");
+      s.execute(
+          "INSERT INTO \"PUBLIC\".\"strata_schema_history_lease\" VALUES ('strata:PUBLIC.strata_schema_history',"
+              + " 'strata-crashed', 0)");
     }
 
     assertThat(lease().lockTimeout(Duration.ofSeconds(5)).load().migrate().applied()).hasSize(1);

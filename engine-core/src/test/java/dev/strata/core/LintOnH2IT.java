@@ -25,7 +25,9 @@ class LintOnH2IT {
 
   @Test
   void lintsOnlyPendingMigrationsAndTakesAppliedTablesAsExisting() {
-    assertThat(db.strata().lint().findings()).extracting(LintFinding::rule).containsExactly("ban-drop-column");
+    assertThat(db.strata().lint().findings())
+        .extracting(LintFinding::rule)
+        .containsExactly("ban-drop-column");
   }
 
   @Test

@@ -25,9 +25,13 @@ class MigrateOnH2IT {
   @BeforeEach
   void setUp() throws Exception {
     db = new H2Database(dir);
-    db.file("V1__create_person.sql", "CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));\n")
-        .file("V2__add_email.sql", "ALTER TABLE person ADD COLUMN email VARCHAR(200);\n"
-            + "INSERT INTO person VALUES (1, 'Ada ${name}', 'ada@example.com');\n")
+    db.file(
+            "V1__create_person.sql",
+            "CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));\n")
+        .file(
+            "V2__add_email.sql",
+            "ALTER TABLE person ADD COLUMN email VARCHAR(200);\n"
+                + "INSERT INTO person VALUES (1, 'Ada ${name}', 'ada@example.com');\n")
         .file("U2__add_email.sql", "DELETE FROM person;\nALTER TABLE person DROP COLUMN email;\n");
   }
 
@@ -51,7 +55,9 @@ class MigrateOnH2IT {
 
     var down = db.strata().down(DownRequest.steps(1));
     assertThat(down.summary()).startsWith("reverted 1 migration (V2)");
-    assertThat(db.column("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'EMAIL'"))
+    assertThat(
+            db.column(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'EMAIL'"))
         .containsExactly("0");
     assertThat(db.strata().status().migrations())
         .extracting(MigrationInfo::state)
@@ -59,7 +65,8 @@ class MigrateOnH2IT {
 
     assertThat(db.strata().migrate().applied()).hasSize(1);
     assertThat(db.history())
-        .containsExactly("1 APPLY 1 TRUE 1", "2 APPLY 2 TRUE 2", "3 REVERT 2 TRUE 2", "4 APPLY 2 TRUE 2");
+        .containsExactly(
+            "1 APPLY 1 TRUE 1", "2 APPLY 2 TRUE 2", "3 REVERT 2 TRUE 2", "4 APPLY 2 TRUE 2");
   }
 
   @Test
@@ -76,7 +83,8 @@ class MigrateOnH2IT {
   @Test
   void planShowsEveryStatementAndLeavesTheDatabaseUnchanged() throws Exception {
     db.strata().migrate();
-    db.file("V3__add_age.sql", "ALTER TABLE person ADD COLUMN age INT;\nUPDATE person SET age = 36;\n");
+    db.file(
+        "V3__add_age.sql", "ALTER TABLE person ADD COLUMN age INT;\nUPDATE person SET age = 36;\n");
     String before = db.dump();
 
     MigrationPlan plan = db.strata().plan();
@@ -85,7 +93,8 @@ class MigrateOnH2IT {
     assertThat(plan.steps()).hasSize(1);
     assertThat(plan.steps().get(0).statements())
         .extracting(s -> s.line() + ": " + s.sql())
-        .containsExactly("1: ALTER TABLE person ADD COLUMN age INT", "2: UPDATE person SET age = 36");
+        .containsExactly(
+            "1: ALTER TABLE person ADD COLUMN age INT", "2: UPDATE person SET age = 36");
   }
 
   @Test
@@ -99,19 +108,23 @@ class MigrateOnH2IT {
   @Test
   void eightConcurrentMigratorsApplyEachMigrationExactlyOnce() throws Exception {
     for (int v = 3; v <= 20; v++) {
-      db.file("V" + v + "__t" + v + ".sql", "CREATE TABLE t" + v + " (id INT);\nINSERT INTO t" + v + " VALUES (" + v + ");\n");
+      db.file(
+          "V" + v + "__t" + v + ".sql",
+          "CREATE TABLE t" + v + " (id INT);\nINSERT INTO t" + v + " VALUES (" + v + ");\n");
     }
     List<Thread> threads = new ArrayList<>();
     List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     List<MigrateResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < 8; i++) {
-      Thread t = new Thread(() -> {
-        try {
-          results.add(db.strata().migrate());
-        } catch (Throwable e) {
-          failures.add(e);
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  results.add(db.strata().migrate());
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              });
       threads.add(t);
       t.start();
     }
@@ -122,7 +135,9 @@ class MigrateOnH2IT {
     assertThat(failures).isEmpty();
     assertThat(results).hasSize(8);
     assertThat(results.stream().mapToInt(r -> r.applied().size()).sum()).isEqualTo(20);
-    assertThat(db.column("SELECT \"version\" FROM \"PUBLIC\".\"strata_schema_history\" WHERE \"action\" = 'APPLY'"))
+    assertThat(
+            db.column(
+                "SELECT \"version\" FROM \"PUBLIC\".\"strata_schema_history\" WHERE \"action\" = 'APPLY'"))
         .hasSize(20)
         .doesNotHaveDuplicates();
   }
@@ -132,9 +147,16 @@ class MigrateOnH2IT {
     db.file("V7_fix.sql", "SELECT 1;").file("README.md", "# notes");
     List<StrataEvent.Warning> warnings = new ArrayList<>();
 
-    db.configure().listener(e -> { if (e instanceof StrataEvent.Warning w) warnings.add(w); }).load().migrate();
+    db.configure()
+        .listener(
+            e -> {
+              if (e instanceof StrataEvent.Warning w) warnings.add(w);
+            })
+        .load()
+        .migrate();
 
-    assertThat(warnings).extracting(StrataEvent.Warning::message)
+    assertThat(warnings)
+        .extracting(StrataEvent.Warning::message)
         .anySatisfy(m -> assertThat(m).contains("README.md").contains("ignored"))
         .anySatisfy(m -> assertThat(m).contains("V7_fix.sql").contains("V7__fix.sql"));
     assertThat(db.history()).hasSize(2);
@@ -152,7 +174,8 @@ class MigrateOnH2IT {
 
   @Test
   void appliesEmptyAndCommentOnlyMigrationsAsRecordedNoOps() throws Exception {
-    db.file("V3__empty.sql", "").file("V4__comments only.sql", "-- nothing to do yet\n/* really */\n");
+    db.file("V3__empty.sql", "")
+        .file("V4__comments only.sql", "-- nothing to do yet\n/* really */\n");
 
     MigrateResult result = db.strata().migrate();
 
@@ -184,7 +207,11 @@ class MigrateOnH2IT {
 
   @Test
   void rejectsAFileThatIsNotUtf8NamingFileAndLine() throws Exception {
-    java.nio.file.Files.write(db.migrations.resolve("V3__latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '1', ';', '\n', '-', '-', ' ', (byte) 0xE9, '\n'});
+    java.nio.file.Files.write(
+        db.migrations.resolve("V3__latin1.sql"),
+        new byte[] {
+          'S', 'E', 'L', 'E', 'C', 'T', ' ', '1', ';', '\n', '-', '-', ' ', (byte) 0xE9, '\n'
+        });
 
     assertThatThrownBy(() -> db.strata().migrate())
         .isInstanceOf(MigrationDiscoveryException.class)
@@ -195,7 +222,13 @@ class MigrateOnH2IT {
 
   @Test
   void rejectsALocationThatDoesNotExist() {
-    assertThatThrownBy(() -> Strata.configure().url(db.url).sources("filesystem:" + dir.resolve("nope")).load().migrate())
+    assertThatThrownBy(
+            () ->
+                Strata.configure()
+                    .url(db.url)
+                    .sources("filesystem:" + dir.resolve("nope"))
+                    .load()
+                    .migrate())
         .isInstanceOf(MigrationDiscoveryException.class)
         .hasMessageContaining("does not exist")
         .hasMessageContaining("nope");
@@ -203,7 +236,8 @@ class MigrateOnH2IT {
 
   @Test
   void rejectsAnUnknownLocationPrefix() {
-    assertThatThrownBy(() -> Strata.configure().url(db.url).sources("nope:db/migration").load().migrate())
+    assertThatThrownBy(
+            () -> Strata.configure().url(db.url).sources("nope:db/migration").load().migrate())
         .hasMessageContaining("Unknown location prefix 'nope:'")
         .hasMessageContaining("filesystem");
   }
@@ -212,8 +246,15 @@ class MigrateOnH2IT {
   void reportsAWrongPasswordWithoutRevealingIt() throws Exception {
     String url = "jdbc:h2:mem:pw" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
     try (var owner = java.sql.DriverManager.getConnection(url, "admin", "right-secret")) {
-      assertThatThrownBy(() ->
-              Strata.configure().url(url).user("admin").password("wrong-secret").sources("filesystem:" + db.migrations).load().migrate())
+      assertThatThrownBy(
+              () ->
+                  Strata.configure()
+                      .url(url)
+                      .user("admin")
+                      .password("wrong-secret")
+                      .sources("filesystem:" + db.migrations)
+                      .load()
+                      .migrate())
           .isInstanceOf(DatabaseAccessException.class)
           .hasMessageContaining("Cannot connect")
           .hasMessageContaining("--password")

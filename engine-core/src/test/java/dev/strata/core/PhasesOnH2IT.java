@@ -20,8 +20,12 @@ class PhasesOnH2IT {
   void setUp() throws Exception {
     db = new H2Database(dir);
     db.file("V1__person.sql", "CREATE TABLE person (id INT PRIMARY KEY, fullname VARCHAR(100));\n")
-        .file("V2__add_name.sql", "-- strata:phase=expand\nALTER TABLE person ADD COLUMN name VARCHAR(100);\n")
-        .file("V3__drop_fullname.sql", "-- strata:phase=contract\nALTER TABLE person DROP COLUMN fullname;\n")
+        .file(
+            "V2__add_name.sql",
+            "-- strata:phase=expand\nALTER TABLE person ADD COLUMN name VARCHAR(100);\n")
+        .file(
+            "V3__drop_fullname.sql",
+            "-- strata:phase=contract\nALTER TABLE person DROP COLUMN fullname;\n")
         .file("V4__add_email.sql", "ALTER TABLE person ADD COLUMN email VARCHAR(100);\n");
   }
 
@@ -47,7 +51,9 @@ class PhasesOnH2IT {
 
     assertThat(contract.summary()).contains("(V3)");
     assertThat(expandAgain.summary()).contains("(V4)");
-    assertThat(db.column("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'FULLNAME'"))
+    assertThat(
+            db.column(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'FULLNAME'"))
         .containsExactly("0");
   }
 
@@ -61,9 +67,15 @@ class PhasesOnH2IT {
 
   @Test
   void statusAndPlanShowPhases() throws Exception {
-    assertThat(db.strata().status().migrations()).extracting(MigrationInfo::phase)
-        .containsExactly(MigrationPhase.EXPAND, MigrationPhase.EXPAND, MigrationPhase.CONTRACT, MigrationPhase.EXPAND);
-    assertThat(db.strata().plan().steps()).extracting(s -> s.phase().label())
+    assertThat(db.strata().status().migrations())
+        .extracting(MigrationInfo::phase)
+        .containsExactly(
+            MigrationPhase.EXPAND,
+            MigrationPhase.EXPAND,
+            MigrationPhase.CONTRACT,
+            MigrationPhase.EXPAND);
+    assertThat(db.strata().plan().steps())
+        .extracting(s -> s.phase().label())
         .containsExactly("expand", "expand", "contract", "expand");
   }
 

@@ -42,16 +42,24 @@ class RecoveryOnH2IT {
         .hasMessageContaining("V2 two tables")
         .hasMessageContaining("failed while applying after 1 statement(s)");
 
-    try (var c = db.connect(); var s = c.createStatement()) {
+    try (var c = db.connect();
+        var s = c.createStatement()) {
       s.execute("DROP TABLE a"); // the fix by hand: undo what the failed attempt left
     }
     db.file("V2__two_tables.sql", "CREATE TABLE a (id INT);\n\nCREATE TABLE b (id INT);\n");
     var repaired = db.strata().repair();
-    assertThat(repaired.clearedFailures()).extracting(id -> id.version().toString()).containsExactly("2");
+    assertThat(repaired.clearedFailures())
+        .extracting(id -> id.version().toString())
+        .containsExactly("2");
 
     assertThat(db.strata().migrate().applied()).hasSize(1);
-    assertThat(db.strata().history()).extracting(HistoryEntry::action)
-        .containsExactly(HistoryAction.APPLY, HistoryAction.APPLY, HistoryAction.CLEAR_FAILED, HistoryAction.APPLY);
+    assertThat(db.strata().history())
+        .extracting(HistoryEntry::action)
+        .containsExactly(
+            HistoryAction.APPLY,
+            HistoryAction.APPLY,
+            HistoryAction.CLEAR_FAILED,
+            HistoryAction.APPLY);
     assertThat(db.tableExists("B")).isTrue();
   }
 
@@ -63,7 +71,8 @@ class RecoveryOnH2IT {
         .isInstanceOf(MigrationFailedException.class)
         .hasMessageContaining("nothing of it is applied");
 
-    assertThat(db.strata().status().migrations()).extracting(MigrationInfo::state)
+    assertThat(db.strata().status().migrations())
+        .extracting(MigrationInfo::state)
         .containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
     db.file("V2__bad.sql", "CREATE TABLE c (id INT);\n");
     assertThat(db.strata().migrate().applied()).hasSize(1);
@@ -75,8 +84,12 @@ class RecoveryOnH2IT {
     db.file("V1__create_person.sql", "CREATE TABLE person (id INT PRIMARY KEY); -- edited\n");
 
     var result = db.strata().validate(false);
-    assertThat(result.problems()).extracting(ValidationProblem::kind).containsExactly(ValidationProblem.Kind.EDITED);
-    assertThat(result.problems().get(0).message()).contains("V1__create_person.sql").contains("repair --confirm");
+    assertThat(result.problems())
+        .extracting(ValidationProblem::kind)
+        .containsExactly(ValidationProblem.Kind.EDITED);
+    assertThat(result.problems().get(0).message())
+        .contains("V1__create_person.sql")
+        .contains("repair --confirm");
     assertThatThrownBy(() -> db.strata().migrate()).isInstanceOf(ValidationException.class);
 
     assertThat(db.strata().repair().realignedChecksums()).hasSize(1);
@@ -97,13 +110,15 @@ class RecoveryOnH2IT {
   @Test
   void validateCanRequireThatNothingIsPending() throws Exception {
     assertThat(db.strata().validate(false).isValid()).isTrue();
-    assertThat(db.strata().validate(true).problems()).extracting(ValidationProblem::kind)
+    assertThat(db.strata().validate(true).problems())
+        .extracting(ValidationProblem::kind)
         .containsExactly(ValidationProblem.Kind.PENDING);
   }
 
   @Test
   void baselineAdoptsAnExistingDatabaseWithoutRunningItsMigrations() throws Exception {
-    try (var c = db.connect(); var s = c.createStatement()) {
+    try (var c = db.connect();
+        var s = c.createStatement()) {
       s.execute("CREATE TABLE person (id INT PRIMARY KEY)");
     }
     db.file("V2__more.sql", "CREATE TABLE more (id INT);\n");
@@ -112,7 +127,8 @@ class RecoveryOnH2IT {
     var result = db.strata().migrate();
 
     assertThat(result.applied()).extracting(m -> m.id().version().toString()).containsExactly("2");
-    assertThat(db.strata().status().migrations()).extracting(MigrationInfo::state)
+    assertThat(db.strata().status().migrations())
+        .extracting(MigrationInfo::state)
         .containsExactly(MigrationState.BASELINED, MigrationState.APPLIED);
     assertThatThrownBy(() -> db.strata().baseline(MigrationVersion.parse("3")))
         .hasMessageContaining("already records");
@@ -133,12 +149,14 @@ class RecoveryOnH2IT {
 
   @Test
   void targetStopsAtTheGivenVersion() throws Exception {
-    db.file("V2__two.sql", "CREATE TABLE two (id INT);\n").file("V3__three.sql", "CREATE TABLE three (id INT);\n");
+    db.file("V2__two.sql", "CREATE TABLE two (id INT);\n")
+        .file("V3__three.sql", "CREATE TABLE three (id INT);\n");
 
     var result = db.configure().target(MigrationVersion.parse("2")).load().migrate();
 
     assertThat(result.applied()).hasSize(2);
-    assertThat(db.strata().status().migrations()).extracting(MigrationInfo::state)
+    assertThat(db.strata().status().migrations())
+        .extracting(MigrationInfo::state)
         .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.PENDING);
   }
 
@@ -159,6 +177,8 @@ class RecoveryOnH2IT {
     assertThat(db.strata().migrate().applied()).isEmpty();
 
     db.file("R__view.sql", "CREATE OR REPLACE VIEW person_ids AS SELECT id AS pid FROM person;\n");
-    assertThat(db.strata().migrate().applied()).extracting(m -> m.id().description()).containsExactly("view");
+    assertThat(db.strata().migrate().applied())
+        .extracting(m -> m.id().description())
+        .containsExactly("view");
   }
 }

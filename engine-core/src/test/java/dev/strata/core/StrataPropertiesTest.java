@@ -51,7 +51,9 @@ class StrataPropertiesTest {
 
   @Test
   void everyOptionHasAnEnvironmentVariable() {
-    assertThat(StrataProperties.KEYS).allSatisfy(key -> assertThat(StrataProperties.environmentName(key)).matches("STRATA_[A-Z_]+"));
+    assertThat(StrataProperties.KEYS)
+        .allSatisfy(
+            key -> assertThat(StrataProperties.environmentName(key)).matches("STRATA_[A-Z_]+"));
   }
 
   @Test
@@ -60,28 +62,36 @@ class StrataPropertiesTest {
 
     Map<String, String> merged = StrataProperties.load(file, Map.of(), new Properties());
 
-    assertThat(merged).containsExactlyInAnyOrderEntriesOf(Map.of("strata.url", "jdbc:h2:mem:file", "strata.lockTimeout", "30s"));
+    assertThat(merged)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("strata.url", "jdbc:h2:mem:file", "strata.lockTimeout", "30s"));
   }
 
   @Test
   void acceptsKeysInTheFileWithoutTheStrataPrefix() throws IOException {
     Path file = configFile("url=jdbc:h2:mem:short\n");
 
-    assertThat(StrataProperties.load(file, Map.of(), new Properties())).containsEntry("strata.url", "jdbc:h2:mem:short");
+    assertThat(StrataProperties.load(file, Map.of(), new Properties()))
+        .containsEntry("strata.url", "jdbc:h2:mem:short");
   }
 
   @Test
   void theEnvironmentOverridesTheFile() throws IOException {
     Path file = configFile("strata.url=jdbc:h2:mem:file\nstrata.user=file-user\n");
 
-    Map<String, String> merged = StrataProperties.load(file, Map.of("STRATA_URL", "jdbc:h2:mem:env"), new Properties());
+    Map<String, String> merged =
+        StrataProperties.load(file, Map.of("STRATA_URL", "jdbc:h2:mem:env"), new Properties());
 
-    assertThat(merged).containsEntry("strata.url", "jdbc:h2:mem:env").containsEntry("strata.user", "file-user");
+    assertThat(merged)
+        .containsEntry("strata.url", "jdbc:h2:mem:env")
+        .containsEntry("strata.user", "file-user");
   }
 
   @Test
   void systemPropertiesOverrideTheEnvironmentAndTheFile() throws IOException {
-    Path file = configFile("strata.url=jdbc:h2:mem:file\nstrata.user=file-user\nstrata.schema=file-schema\n");
+    Path file =
+        configFile(
+            "strata.url=jdbc:h2:mem:file\nstrata.user=file-user\nstrata.schema=file-schema\n");
 
     Map<String, String> merged =
         StrataProperties.load(
@@ -97,7 +107,8 @@ class StrataPropertiesTest {
 
   @Test
   void readsTheLockTimeoutFromStrataLockTimeout() {
-    Map<String, String> merged = StrataProperties.load(null, Map.of("STRATA_LOCK_TIMEOUT", "2m"), new Properties());
+    Map<String, String> merged =
+        StrataProperties.load(null, Map.of("STRATA_LOCK_TIMEOUT", "2m"), new Properties());
 
     assertThat(merged).containsExactly(Map.entry("strata.lockTimeout", "2m"));
   }
@@ -143,10 +154,15 @@ class StrataPropertiesTest {
     Map<String, String> fromEnv =
         StrataProperties.load(file, Map.of("STRATA_SOURCES", "filesystem:c"), new Properties());
     Map<String, String> fromSystem =
-        StrataProperties.load(file, Map.of("STRATA_SOURCES", "filesystem:c"), system("strata.sources", "filesystem:d,filesystem:e"));
+        StrataProperties.load(
+            file,
+            Map.of("STRATA_SOURCES", "filesystem:c"),
+            system("strata.sources", "filesystem:d,filesystem:e"));
 
-    assertThat(StrataProperties.splitList(fromEnv.get("strata.sources"))).containsExactly("filesystem:c");
-    assertThat(StrataProperties.splitList(fromSystem.get("strata.sources"))).containsExactly("filesystem:d", "filesystem:e");
+    assertThat(StrataProperties.splitList(fromEnv.get("strata.sources")))
+        .containsExactly("filesystem:c");
+    assertThat(StrataProperties.splitList(fromSystem.get("strata.sources")))
+        .containsExactly("filesystem:d", "filesystem:e");
   }
 
   @Test
@@ -160,7 +176,8 @@ class StrataPropertiesTest {
   void findsTheFileThroughStrataConfig() throws IOException {
     Path file = configFile("strata.table=from_file\n");
 
-    Map<String, String> merged = StrataProperties.load(null, Map.of("STRATA_CONFIG", file.toString()), new Properties());
+    Map<String, String> merged =
+        StrataProperties.load(null, Map.of("STRATA_CONFIG", file.toString()), new Properties());
 
     assertThat(merged).containsEntry("strata.table", "from_file");
   }
@@ -169,7 +186,8 @@ class StrataPropertiesTest {
   void findsTheFileThroughTheStrataConfigSystemProperty() throws IOException {
     Path file = configFile("strata.table=from_file\n");
 
-    Map<String, String> merged = StrataProperties.load(null, Map.of(), system("strata.config", file.toString()));
+    Map<String, String> merged =
+        StrataProperties.load(null, Map.of(), system("strata.config", file.toString()));
 
     assertThat(merged).containsEntry("strata.table", "from_file");
   }
@@ -179,7 +197,9 @@ class StrataPropertiesTest {
     Path explicit = configFile("strata.table=explicit\n");
     Path other = Files.writeString(dir.resolve("other.properties"), "strata.table=other\n");
 
-    Map<String, String> merged = StrataProperties.load(explicit, Map.of("STRATA_CONFIG", other.toString()), new Properties());
+    Map<String, String> merged =
+        StrataProperties.load(
+            explicit, Map.of("STRATA_CONFIG", other.toString()), new Properties());
 
     assertThat(merged).containsEntry("strata.table", "explicit");
   }
@@ -195,7 +215,8 @@ class StrataPropertiesTest {
 
     assertThatExceptionOfType(ConfigurationException.class)
         .isThrownBy(() -> StrataProperties.load(absent, Map.of(), new Properties()))
-        .withMessageStartingWith("Cannot read the configuration file " + absent + " (--config, STRATA_CONFIG): ");
+        .withMessageStartingWith(
+            "Cannot read the configuration file " + absent + " (--config, STRATA_CONFIG): ");
   }
 
   @Test
@@ -203,7 +224,8 @@ class StrataPropertiesTest {
     Path file = dir.resolve("strata.properties");
     Files.writeString(file, "strata.user=j\u00fcrgen\n", java.nio.charset.StandardCharsets.UTF_8);
 
-    assertThat(StrataProperties.load(file, Map.of(), new Properties())).containsEntry("strata.user", "j\u00fcrgen");
+    assertThat(StrataProperties.load(file, Map.of(), new Properties()))
+        .containsEntry("strata.user", "j\u00fcrgen");
   }
 
   @Test
@@ -219,6 +241,7 @@ class StrataPropertiesTest {
 
     assertThatExceptionOfType(ConfigurationException.class)
         .isThrownBy(() -> StrataProperties.readPasswordFile(absent.toString()))
-        .withMessageStartingWith("Cannot read the password file " + absent + " (strata.passwordFile): ");
+        .withMessageStartingWith(
+            "Cannot read the password file " + absent + " (strata.passwordFile): ");
   }
 }

@@ -43,14 +43,18 @@ final class BackgroundMigrate {
             });
   }
 
-  /** Starts {@code migrate}; {@link #awaitStatement} waits for statement {@code index} of {@code version}. */
+  /**
+   * Starts {@code migrate}; {@link #awaitStatement} waits for statement {@code index} of {@code
+   * version}.
+   */
   static BackgroundMigrate start(String url, String location, String version, int index) {
     return new BackgroundMigrate(url, location, version, index);
   }
 
   void awaitStatement(Duration timeout) throws InterruptedException {
     if (!reached.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("the statement did not start within " + timeout + "; events: " + events);
+      throw new AssertionError(
+          "the statement did not start within " + timeout + "; events: " + events);
     }
   }
 
@@ -68,7 +72,8 @@ final class BackgroundMigrate {
   boolean started(String version) {
     return events.stream()
         .anyMatch(
-            e -> e instanceof StrataEvent.MigrationStarted s
-                && String.valueOf(s.migration().id().version()).equals(version));
+            e ->
+                e instanceof StrataEvent.MigrationStarted s
+                    && String.valueOf(s.migration().id().version()).equals(version));
   }
 }

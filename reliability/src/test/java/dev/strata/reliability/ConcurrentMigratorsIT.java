@@ -79,7 +79,10 @@ class ConcurrentMigratorsIT {
                     + " GROUP BY version HAVING COUNT(*) <> 1"))
         .as("versions applied other than once")
         .isEmpty();
-    assertThat(Jdbc.value(db, "SELECT COUNT(DISTINCT version) FROM strata_schema_history WHERE action = 'APPLY' AND success"))
+    assertThat(
+            Jdbc.value(
+                db,
+                "SELECT COUNT(DISTINCT version) FROM strata_schema_history WHERE action = 'APPLY' AND success"))
         .isEqualTo(String.valueOf(migrations));
     assertThat(Jdbc.value(db, "SELECT COUNT(*) FROM strata_schema_history WHERE NOT success"))
         .as("failed attempts")
@@ -88,7 +91,9 @@ class ConcurrentMigratorsIT {
         IntStream.rangeClosed(1, migrations)
             .mapToObj(i -> "(SELECT COUNT(*) FROM load_" + i + ")")
             .collect(Collectors.joining(" + ", "SELECT ", ""));
-    assertThat(Jdbc.value(db, rows)).as("rows in the load_ tables").isEqualTo(String.valueOf(migrations));
+    assertThat(Jdbc.value(db, rows))
+        .as("rows in the load_ tables")
+        .isEqualTo(String.valueOf(migrations));
 
     long winners = outcome.applied.stream().filter(n -> n > 0).count();
     System.out.printf(
@@ -136,7 +141,13 @@ class ConcurrentMigratorsIT {
     for (int i = 1; i <= migrations; i++) {
       files.write(
           "V" + i + "__load_" + i + ".sql",
-          "CREATE TABLE load_" + i + " (id INT PRIMARY KEY);\nINSERT INTO load_" + i + " VALUES (" + i + ");\n");
+          "CREATE TABLE load_"
+              + i
+              + " (id INT PRIMARY KEY);\nINSERT INTO load_"
+              + i
+              + " VALUES ("
+              + i
+              + ");\n");
     }
     return migrations;
   }
@@ -226,7 +237,12 @@ class ConcurrentMigratorsIT {
       return "-";
     }
     List<Long> sorted = durations.stream().sorted().toList();
-    return "min " + sorted.get(0) + " / median " + sorted.get(sorted.size() / 2) + " / max "
-        + sorted.get(sorted.size() - 1) + " ms";
+    return "min "
+        + sorted.get(0)
+        + " / median "
+        + sorted.get(sorted.size() / 2)
+        + " / max "
+        + sorted.get(sorted.size() - 1)
+        + " ms";
   }
 }

@@ -41,7 +41,8 @@ class HostileInputIT {
     Jdbc.execute(db, "CREATE TABLE victim (id int)");
     migrations();
 
-    Strata strata = Strata.configure().url(db.jdbcUrl()).schema(PG_SCHEMA).sources("filesystem:" + dir).load();
+    Strata strata =
+        Strata.configure().url(db.jdbcUrl()).schema(PG_SCHEMA).sources("filesystem:" + dir).load();
     assertThat(strata.migrate().applied()).hasSize(1);
 
     assertThat(Jdbc.value(db, "SELECT to_regclass('public.victim') IS NOT NULL")).isEqualTo("t");
@@ -49,7 +50,8 @@ class HostileInputIT {
             Jdbc.column(
                 db,
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-                    + PG_SCHEMA.replace("'", "''") + "' ORDER BY table_name"))
+                    + PG_SCHEMA.replace("'", "''")
+                    + "' ORDER BY table_name"))
         .containsExactly("in_schema", "strata_schema_history");
     assertThat(strata.history()).extracting(HistoryEntry::success).containsExactly(true);
     assertThat(strata.migrate().lockTaken()).isFalse();
@@ -62,7 +64,11 @@ class HostileInputIT {
     migrations();
     try {
       Strata strata =
-          Strata.configure().url(db.jdbcUrl()).schema(MARIADB_SCHEMA).sources("filesystem:" + dir).load();
+          Strata.configure()
+              .url(db.jdbcUrl())
+              .schema(MARIADB_SCHEMA)
+              .sources("filesystem:" + dir)
+              .load();
       assertThat(strata.migrate().applied()).hasSize(1);
 
       assertThat(Jdbc.value(db, "SELECT COUNT(*) FROM victim")).isEqualTo("0");
@@ -70,7 +76,8 @@ class HostileInputIT {
               Jdbc.column(
                   db,
                   "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-                      + MARIADB_SCHEMA.replace("'", "''") + "' ORDER BY table_name"))
+                      + MARIADB_SCHEMA.replace("'", "''")
+                      + "' ORDER BY table_name"))
           .containsExactly("in_schema", "strata_schema_history");
       assertThat(strata.history()).extracting(HistoryEntry::success).containsExactly(true);
       assertThat(strata.migrate().lockTaken()).isFalse();
@@ -86,7 +93,13 @@ class HostileInputIT {
     for (String schema : new String[] {"bad\0schema", ""}) {
       Throwable thrown =
           catchThrowable(
-              () -> Strata.configure().url(db.jdbcUrl()).schema(schema).sources("filesystem:" + dir).load().migrate());
+              () ->
+                  Strata.configure()
+                      .url(db.jdbcUrl())
+                      .schema(schema)
+                      .sources("filesystem:" + dir)
+                      .load()
+                      .migrate());
 
       assertThat(thrown)
           .as("schema %s", ParserFuzzTest.shown(schema))
@@ -108,7 +121,8 @@ class HostileInputIT {
   }
 
   private void recordsTheShellFileNameVerbatim(IsolatedDatabase db) throws Exception {
-    Files.writeString(dir.resolve(HostileInputTest.SHELL_NAME), "CREATE TABLE shell_names (id INT);\n");
+    Files.writeString(
+        dir.resolve(HostileInputTest.SHELL_NAME), "CREATE TABLE shell_names (id INT);\n");
 
     Strata strata = Strata.configure().url(db.jdbcUrl()).sources("filesystem:" + dir).load();
     assertThat(strata.migrate().applied()).hasSize(1);
@@ -125,11 +139,17 @@ class HostileInputIT {
     String user = "strata_rel_" + Long.toString(System.nanoTime(), 36);
     Jdbc.execute(db, "CREATE USER '" + user + "'@'%' IDENTIFIED BY 'right-password'");
     try {
-      String url = db.jdbcUrl().replaceAll("([?&])user=[^&]*", "$1user=" + user).replaceAll("([?&])password=[^&]*&?", "$1");
+      String url =
+          db.jdbcUrl()
+              .replaceAll("([?&])user=[^&]*", "$1user=" + user)
+              .replaceAll("([?&])password=[^&]*&?", "$1");
       Throwable thrown =
-          catchThrowable(() -> Strata.configure().url(url).user(user).password(PASSWORD).load().migrate());
+          catchThrowable(
+              () -> Strata.configure().url(url).user(user).password(PASSWORD).load().migrate());
 
-      assertThat(thrown).isInstanceOf(DatabaseAccessException.class).hasMessageContaining("Access denied");
+      assertThat(thrown)
+          .isInstanceOf(DatabaseAccessException.class)
+          .hasMessageContaining("Access denied");
       assertNoPasswordIn(thrown);
     } finally {
       Jdbc.execute(db, "DROP USER IF EXISTS '" + user + "'@'%'");
@@ -140,28 +160,37 @@ class HostileInputIT {
   void aPasswordInTheUrlIsNotInTheErrorWhenTheDatabaseIsMissing(@PostgresTest IsolatedDatabase db) {
     String url =
         db.jdbcUrl().replace(db.name(), db.name() + "_missing")
-            + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+            + "&password="
+            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
 
     Throwable thrown = catchThrowable(() -> Strata.configure().url(url).load().migrate());
 
-    assertThat(thrown).isInstanceOf(DatabaseAccessException.class).hasMessageContaining("does not exist");
+    assertThat(thrown)
+        .isInstanceOf(DatabaseAccessException.class)
+        .hasMessageContaining("does not exist");
     assertNoPasswordIn(thrown);
-    assertThat(fullText(thrown)).doesNotContain(URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+    assertThat(fullText(thrown))
+        .doesNotContain(URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
   }
 
   @Test
-  void aPasswordGivenApartIsNotInTheErrorWhenTheDatabaseIsMissing(@PostgresTest IsolatedDatabase db) {
+  void aPasswordGivenApartIsNotInTheErrorWhenTheDatabaseIsMissing(
+      @PostgresTest IsolatedDatabase db) {
     String url = db.jdbcUrl().replace(db.name(), db.name() + "_missing");
 
-    Throwable thrown = catchThrowable(() -> Strata.configure().url(url).password(PASSWORD).load().migrate());
+    Throwable thrown =
+        catchThrowable(() -> Strata.configure().url(url).password(PASSWORD).load().migrate());
 
-    assertThat(thrown).isInstanceOf(DatabaseAccessException.class).hasMessageContaining("does not exist");
+    assertThat(thrown)
+        .isInstanceOf(DatabaseAccessException.class)
+        .hasMessageContaining("does not exist");
     assertNoPasswordIn(thrown);
   }
 
   @Test
   void aPasswordInTheUrlWithASemicolonIsNotInTheError(@PostgresTest IsolatedDatabase db) {
-    String url = db.jdbcUrl().replace(db.name(), db.name() + "_missing") + "&password=abc;secret-tail";
+    String url =
+        db.jdbcUrl().replace(db.name(), db.name() + "_missing") + "&password=abc;secret-tail";
 
     Throwable thrown = catchThrowable(() -> Strata.configure().url(url).load().migrate());
 

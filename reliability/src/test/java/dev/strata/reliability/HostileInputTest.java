@@ -93,9 +93,18 @@ class HostileInputTest {
     assertThat(events)
         .filteredOn(StrataEvent.Warning.class::isInstance)
         .singleElement()
-        .satisfies(w -> assertThat(((StrataEvent.Warning) w).message()).contains("follows no migration naming convention"));
+        .satisfies(
+            w ->
+                assertThat(((StrataEvent.Warning) w).message())
+                    .contains("follows no migration naming convention"));
     assertThatThrownBy(
-            () -> Strata.configure().url(h2()).sources("filesystem:" + dir).strictNaming(true).load().migrate())
+            () ->
+                Strata.configure()
+                    .url(h2())
+                    .sources("filesystem:" + dir)
+                    .strictNaming(true)
+                    .load()
+                    .migrate())
         .isInstanceOf(dev.strata.api.MigrationDiscoveryException.class);
   }
 

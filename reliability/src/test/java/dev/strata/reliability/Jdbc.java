@@ -55,8 +55,12 @@ final class Jdbc {
     }
   }
 
-  /** Polls {@code condition} every 50 ms until it holds; fails naming {@code what} after {@code timeout}. */
-  static void awaitTrue(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
+  /**
+   * Polls {@code condition} every 50 ms until it holds; fails naming {@code what} after {@code
+   * timeout}.
+   */
+  static void awaitTrue(String what, Duration timeout, Callable<Boolean> condition)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.call()) {
       if (System.nanoTime() > deadline) {

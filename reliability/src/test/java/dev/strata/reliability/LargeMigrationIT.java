@@ -37,7 +37,8 @@ class LargeMigrationIT {
   void writeTheFile() throws IOException {
     assumeTrue(Sizes.FULL, "the 50 MB migration runs with -D" + Sizes.FULL_PROPERTY + "=true only");
     file = dir.resolve("V1__big.sql");
-    String payload = "semi;colon ''quoted'' -- not a comment /* nor this */ ".repeat(10); // ~550 chars
+    String payload =
+        "semi;colon ''quoted'' -- not a comment /* nor this */ ".repeat(10); // ~550 chars
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("-- fifty megabytes, written as a stream\n");
       out.write("CREATE TABLE big (id INT PRIMARY KEY, payload VARCHAR(1000));\n");
@@ -88,6 +89,7 @@ class LargeMigrationIT {
     System.out.printf(
         "[reliability] %s: the 50 MB migration applied by a -Xmx%s JVM in %d ms%n",
         product, HEAP, (System.nanoTime() - start) / 1_000_000);
-    assertThat(Jdbc.value(db, "SELECT COUNT(*) FROM big")).isEqualTo(String.valueOf(STATEMENTS * ROWS));
+    assertThat(Jdbc.value(db, "SELECT COUNT(*) FROM big"))
+        .isEqualTo(String.valueOf(STATEMENTS * ROWS));
   }
 }

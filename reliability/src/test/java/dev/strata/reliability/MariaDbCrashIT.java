@@ -99,7 +99,10 @@ class MariaDbCrashIT {
     // The row says statement 1 was running (-1): the server may have completed it after the JVM
     // died, so the migration needs a look and a repair rather than a blind re-run.
     assertThat(strata(db).history())
-        .extracting(e -> e.id().version().toString(), HistoryEntry::success, HistoryEntry::statementsApplied)
+        .extracting(
+            e -> e.id().version().toString(),
+            HistoryEntry::success,
+            HistoryEntry::statementsApplied)
         .containsExactly(tuple("1", true, 1), tuple("2", false, -1));
     assertThat(state(db, "2")).isEqualTo(MigrationState.FAILED);
     assertThatThrownBy(() -> strata(db).migrate())
@@ -161,7 +164,9 @@ class MariaDbCrashIT {
 
     // Only data changes: the migration ran in one transaction with its history row, which the
     // server rolled back when it found the client gone.
-    Jdbc.awaitTrue("the transaction is rolled back", WAIT,
+    Jdbc.awaitTrue(
+        "the transaction is rolled back",
+        WAIT,
         () -> "0".equals(Jdbc.value(db, "SELECT COUNT(*) FROM ledger")));
     assertThat(strata(db).history())
         .extracting(e -> e.id().version().toString(), HistoryEntry::success)
@@ -179,14 +184,17 @@ class MariaDbCrashIT {
     control(db, 0);
     try (Connection holder = db.connect()) {
       String holderId = Jdbc.column(holder, "SELECT CONNECTION_ID()").get(0);
-      assertThat(Jdbc.column(holder, "SELECT GET_LOCK('" + lockName(db) + "', 0)")).containsExactly("1");
+      assertThat(Jdbc.column(holder, "SELECT GET_LOCK('" + lockName(db) + "', 0)"))
+          .containsExactly("1");
       try (MigratorProcess migrator = MigratorProcess.start(db.jdbcUrl(), dir)) {
         migrator.await("LOCK_WAITING", WAIT);
         migrator.killHard();
       }
 
       Jdbc.awaitTrue(
-          "only the holder's session is left", WAIT, () -> otherSessions(db).equals(List.of(holderId)));
+          "only the holder's session is left",
+          WAIT,
+          () -> otherSessions(db).equals(List.of(holderId)));
       assertThat(lockHolder(db)).isEqualTo(holderId);
       assertThat(strata(db).history()).isEmpty();
       Jdbc.column(holder, "SELECT RELEASE_LOCK('" + lockName(db) + "')");
@@ -205,7 +213,8 @@ class MariaDbCrashIT {
             HistoryEntry::action,
             HistoryEntry::success,
             HistoryEntry::statementsApplied)
-        .containsExactly(tuple("1", HistoryAction.APPLY, true, 1), tuple("2", HistoryAction.APPLY, false, -3));
+        .containsExactly(
+            tuple("1", HistoryAction.APPLY, true, 1), tuple("2", HistoryAction.APPLY, false, -3));
     assertThat(state(db, "2")).isEqualTo(MigrationState.FAILED);
     assertThat(Jdbc.value(db, "SELECT COUNT(*) FROM crash_a")).isEqualTo("1");
   }

@@ -61,7 +61,8 @@ class MariaDbLostConnectionIT {
         .isInstanceOf(MigrationFailedException.class)
         .hasMessageContaining("Applying V1 sleepy failed at ")
         .hasMessageContaining("V1__sleepy.sql:2")
-        .hasMessageContaining("statements 1-1 completed and statement 2 may have completed on the server too");
+        .hasMessageContaining(
+            "statements 1-1 completed and statement 2 may have completed on the server too");
     assertStoppedAfter(db, migrate, -2); // statement 2 was running when the connection died
   }
 
@@ -89,7 +90,10 @@ class MariaDbLostConnectionIT {
     assertThat(migrate.started("2")).isFalse();
     assertThat(tables(db)).doesNotContain("lost_b", "lost_c").contains("lost_a");
     assertThat(strata(db).history())
-        .extracting(e -> e.id().version().toString(), HistoryEntry::success, HistoryEntry::statementsApplied)
+        .extracting(
+            e -> e.id().version().toString(),
+            HistoryEntry::success,
+            HistoryEntry::statementsApplied)
         .containsExactly(tuple("1", false, statements));
     assertThat(lockHolder(db)).isNull();
     assertThatThrownBy(() -> strata(db).migrate())

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A migrating JVM for the crash and load tests: {@code java -cp <test classpath>
- * dev.strata.reliability.MigrateMain <jdbcUrl> <migrationsDir> [options]} runs one {@code
- * migrate} and reports what it does on standard output, one line per event, so that a test can
- * kill it at a chosen point without guessing with sleeps:
+ * dev.strata.reliability.MigrateMain <jdbcUrl> <migrationsDir> [options]} runs one {@code migrate}
+ * and reports what it does on standard output, one line per event, so that a test can kill it at a
+ * chosen point without guessing with sleeps:
  *
  * <pre>
  * READY                      (with --await-go: waiting for a line on standard input)
@@ -32,7 +32,8 @@ public final class MigrateMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: MigrateMain <jdbcUrl> <migrationsDir> [--await-go] [--pause-before=V:N]");
+      System.err.println(
+          "usage: MigrateMain <jdbcUrl> <migrationsDir> [--await-go] [--pause-before=V:N]");
       System.exit(2);
     }
     String pauseBefore = null;
@@ -60,8 +61,13 @@ public final class MigrateMain {
     }
     try {
       MigrateResult result = strata.migrate();
-      say("RESULT applied=" + result.applied().size() + " lockTaken=" + result.lockTaken()
-          + " durationMs=" + result.durationMs());
+      say(
+          "RESULT applied="
+              + result.applied().size()
+              + " lockTaken="
+              + result.lockTaken()
+              + " durationMs="
+              + result.durationMs());
       System.exit(0);
     } catch (StrataException e) {
       say("FAILED " + e.code() + " " + String.valueOf(e.getMessage()).replace('\n', ' '));

@@ -72,8 +72,7 @@ final class MigratorProcess implements AutoCloseable {
     command.add(migrations.toString());
     command.addAll(List.of(options));
     Path stderr = Files.createTempFile("strata-migrator-", ".stderr");
-    Process process =
-        new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+    Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
     return new MigratorProcess(process, stderr);
   }
 
@@ -88,7 +87,8 @@ final class MigratorProcess implements AutoCloseable {
       long left = deadline - System.nanoTime();
       String line = left <= 0 ? null : pending.poll(left, TimeUnit.NANOSECONDS);
       if (line == null) {
-        throw new AssertionError("no wanted line from the migrator within " + timeout + "; " + transcript());
+        throw new AssertionError(
+            "no wanted line from the migrator within " + timeout + "; " + transcript());
       }
       if (line.equals(END)) {
         pending.add(END);
@@ -124,7 +124,8 @@ final class MigratorProcess implements AutoCloseable {
   /** Waits for the process to exit by itself and returns its exit code. */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("the migrator did not finish within " + timeout + "; " + transcript());
+      throw new AssertionError(
+          "the migrator did not finish within " + timeout + "; " + transcript());
     }
     return process.exitValue();
   }
@@ -144,7 +145,10 @@ final class MigratorProcess implements AutoCloseable {
     } catch (IOException e) {
       err = "(unreadable: " + e + ")";
     }
-    return "stdout: " + output() + "; stderr: " + (err.length() > 4000 ? err.substring(0, 4000) + "…" : err);
+    return "stdout: "
+        + output()
+        + "; stderr: "
+        + (err.length() > 4000 ? err.substring(0, 4000) + "…" : err);
   }
 
   long pid() {

@@ -19,16 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Fuzzes the PostgreSQL, MySQL/MariaDB and H2 script parsers with {@link Sizes#fuzzCases()}
- * random scripts each, from fixed seeds (a failure names its seed and input).
+ * Fuzzes the PostgreSQL, MySQL/MariaDB and H2 script parsers with {@link Sizes#fuzzCases()} random
+ * scripts each, from fixed seeds (a failure names its seed and input).
  *
- * <p>What every parser promises, for any input: it returns (no input makes it loop; each case has
- * a time limit) or throws {@link ScriptParseException} naming a line of the input, nothing else;
- * and when it returns, each statement's text is a substring of the input, the statements appear in
- * the input in order without overlapping, each is non-empty and trimmed (PostgreSQL: starts and
- * ends with a token), and each statement's line is the line of the input on which its text
- * starts. For well-formed scripts, the parser returns exactly the statements the script was built
- * from: no text lost, none duplicated.
+ * <p>What every parser promises, for any input: it returns (no input makes it loop; each case has a
+ * time limit) or throws {@link ScriptParseException} naming a line of the input, nothing else; and
+ * when it returns, each statement's text is a substring of the input, the statements appear in the
+ * input in order without overlapping, each is non-empty and trimmed (PostgreSQL: starts and ends
+ * with a token), and each statement's line is the line of the input on which its text starts. For
+ * well-formed scripts, the parser returns exactly the statements the script was built from: no text
+ * lost, none duplicated.
  */
 class ParserFuzzTest {
   private static final Duration PER_CASE = Duration.ofSeconds(5);
@@ -80,8 +80,13 @@ class ParserFuzzTest {
       Outcome outcome = parse(parser, built.script(), seed);
       if (outcome.statements() == null) {
         throw new AssertionError(
-            parser + " refused a well-formed script (seed " + seed + "): " + outcome.error()
-                + "\n" + shown(built.script()));
+            parser
+                + " refused a well-formed script (seed "
+                + seed
+                + "): "
+                + outcome.error()
+                + "\n"
+                + shown(built.script()));
       }
       List<String> texts = outcome.statements().stream().map(SqlStatement::sql).toList();
       List<Integer> lines = outcome.statements().stream().map(SqlStatement::line).toList();
@@ -100,8 +105,23 @@ class ParserFuzzTest {
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void largeRepetitiveInputsParseInTimeLinearInTheirSize(Parser parser) throws Exception {
     String[] units = {
-      "'';", "/* c */;", "$a$ x $a$;", "-- c\n", "\"\";", "x;\n", "(((", "'a''b'", "--", "/*/**/*/;",
-      "\nDELIMITER ;\n", "\n", "$$ ; $$;", "`x`;", "# c\n", "E'\\'';", "/*!1 x */;",
+      "'';",
+      "/* c */;",
+      "$a$ x $a$;",
+      "-- c\n",
+      "\"\";",
+      "x;\n",
+      "(((",
+      "'a''b'",
+      "--",
+      "/*/**/*/;",
+      "\nDELIMITER ;\n",
+      "\n",
+      "$$ ; $$;",
+      "`x`;",
+      "# c\n",
+      "E'\\'';",
+      "/*!1 x */;",
     };
     for (String unit : units) {
       String small = unit.repeat(20_000);
@@ -111,8 +131,9 @@ class ParserFuzzTest {
       // Ten times the input within 40 times the time (and a floor for timer noise): linear with
       // slack, where a quadratic parser would take a hundred times as long.
       assertThat(largeNanos)
-          .as("%s on %s x 200,000 (%d ms) vs x 20,000 (%d ms)", parser, shown(unit),
-              largeNanos / 1_000_000, smallNanos / 1_000_000)
+          .as(
+              "%s on %s x 200,000 (%d ms) vs x 20,000 (%d ms)",
+              parser, shown(unit), largeNanos / 1_000_000, smallNanos / 1_000_000)
           .isLessThan(Math.max(40 * smallNanos, TimeUnit.MILLISECONDS.toNanos(500)));
     }
   }
@@ -142,14 +163,28 @@ class ParserFuzzTest {
         int lines = ScriptGenerator.lineAt(script, script.length());
         if (refused.line() < 1 || refused.line() > lines) {
           throw new AssertionError(
-              parser + " named line " + refused.line() + " of a " + lines + "-line script (seed "
-                  + seed + "): " + refused.getMessage() + "\n" + shown(script));
+              parser
+                  + " named line "
+                  + refused.line()
+                  + " of a "
+                  + lines
+                  + "-line script (seed "
+                  + seed
+                  + "): "
+                  + refused.getMessage()
+                  + "\n"
+                  + shown(script));
         }
         return new Outcome(null, refused);
       }
       throw new AssertionError(
-          parser + " threw " + e.getCause() + " instead of ScriptParseException (seed " + seed
-              + "): " + shown(script),
+          parser
+              + " threw "
+              + e.getCause()
+              + " instead of ScriptParseException (seed "
+              + seed
+              + "): "
+              + shown(script),
           e.getCause());
     }
   }
@@ -166,8 +201,18 @@ class ParserFuzzTest {
     for (int i = 0; i < statements.size(); i++) {
       SqlStatement s = statements.get(i);
       String sql = s.sql();
-      String where = parser + " statement " + (i + 1) + " of seed " + seed + " " + shown(sql)
-          + " (line " + s.line() + ") in " + shown(script);
+      String where =
+          parser
+              + " statement "
+              + (i + 1)
+              + " of seed "
+              + seed
+              + " "
+              + shown(sql)
+              + " (line "
+              + s.line()
+              + ") in "
+              + shown(script);
       assertThat(sql).as("empty: " + where).isNotEmpty();
       if (parser == Parser.POSTGRES) {
         assertThat(isPsqlSpace(sql.charAt(0)) || isPsqlSpace(sql.charAt(sql.length() - 1)))
@@ -176,7 +221,9 @@ class ParserFuzzTest {
       } else {
         assertThat(sql).as("not trimmed: " + where).isEqualTo(sql.strip());
       }
-      assertThat(s.line()).as("line before the previous statement's: " + where).isGreaterThanOrEqualTo(previousLine);
+      assertThat(s.line())
+          .as("line before the previous statement's: " + where)
+          .isGreaterThanOrEqualTo(previousLine);
       previousLine = s.line();
       int at = script.indexOf(sql, from);
       while (at >= 0 && ScriptGenerator.lineAt(script, at) != s.line()) {
@@ -194,7 +241,9 @@ class ParserFuzzTest {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
   }
 
-  /** {@code text} in Java string syntax, control and non-ASCII characters escaped; long ones cut. */
+  /**
+   * {@code text} in Java string syntax, control and non-ASCII characters escaped; long ones cut.
+   */
   static String shown(String text) {
     StringBuilder out = new StringBuilder("\"");
     String cut = text.length() > 2000 ? text.substring(0, 2000) : text;

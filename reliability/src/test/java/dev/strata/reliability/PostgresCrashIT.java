@@ -132,7 +132,8 @@ class PostgresCrashIT {
       migrator.killHard();
     }
 
-    Jdbc.awaitTrue("the orphaned statement is stopped", Duration.ofSeconds(5), () -> sleeping(db) == 0);
+    Jdbc.awaitTrue(
+        "the orphaned statement is stopped", Duration.ofSeconds(5), () -> sleeping(db) == 0);
     control(db, 0);
     assertThat(strata(db).migrate().applied()).hasSize(1);
     assertThat(applied(db)).containsExactly("1", "2");
@@ -179,7 +180,8 @@ class PostgresCrashIT {
           WAIT,
           () -> Jdbc.column(db, otherSessionsQuery()).equals(List.of(String.valueOf(holderPid))));
       assertThat(advisoryLocks(db)).isEqualTo(1);
-      assertThat(strata(db).history()).isEmpty(); // the table exists (created before waiting), empty
+      assertThat(strata(db).history())
+          .isEmpty(); // the table exists (created before waiting), empty
       held.close();
     }
 

@@ -103,7 +103,8 @@ class PostgresLostConnectionIT {
     assertNothingAppliedAndTheNextMigrateCompletes(db);
   }
 
-  private void assertNothingAppliedAndTheNextMigrateCompletes(IsolatedDatabase db) throws Exception {
+  private void assertNothingAppliedAndTheNextMigrateCompletes(IsolatedDatabase db)
+      throws Exception {
     assertThat(tableExists(db, "lost_a")).isFalse();
     assertThat(tableExists(db, "lost_c")).isFalse();
     assertThat(strata(db).history()).noneMatch(HistoryEntry::success);

@@ -20,15 +20,93 @@ import java.util.Random;
  */
 final class ScriptGenerator {
   private static final String[] SOUP = {
-    "SELECT", "INSERT INTO t VALUES (1)", "x", "1", "1.5", " ", "  ", "\n", "\r\n", "\r", "\t",
-    "\f", "\u000B", ";", ";;", ",", "(", ")", "'", "''", "'a;b'", "'it''s'", "\"", "\"q;id\"",
-    "--", "-- c;\n", "-- ", "--1", "/*", "*/", "/* c; */", "/* /* n */ */", "\\", "\\\\", "\\'",
-    "\\N", "\\.", "\\g", "\\-", "é", "日本", "😀", "\uD83D", "\uDE00", "\u2028", "\u00A0", "\uFEFF",
-    "\0", "$", "$$", "$1", "$tag$", "$a$", "a$b$", "#", "`", "``", "/*!", "/*!50001 ", "/*M!",
-    "DELIMITER ", "DELIMITER $$\n", "DELIMITER ;\n", "DELIMITER //\n", "\nDELIMITER ;;\n",
-    "\ndelimiter\n", "//", "USE db\n", "\nuse x\n", "\nsource f.sql\n", "\ngo\n", "?", "BEGIN",
-    "END", "CASE", "CREATE FUNCTION f() RETURNS int BEGIN ATOMIC ", "CREATE PROCEDURE p() ",
-    "COPY t FROM stdin;\n", "\n\\.\n", "E'", "E'\\''", "U&'", "U&\"", "B'", "N'", "X'", "${x}",
+    "SELECT",
+    "INSERT INTO t VALUES (1)",
+    "x",
+    "1",
+    "1.5",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\f",
+    "\u000B",
+    ";",
+    ";;",
+    ",",
+    "(",
+    ")",
+    "'",
+    "''",
+    "'a;b'",
+    "'it''s'",
+    "\"",
+    "\"q;id\"",
+    "--",
+    "-- c;\n",
+    "-- ",
+    "--1",
+    "/*",
+    "*/",
+    "/* c; */",
+    "/* /* n */ */",
+    "\\",
+    "\\\\",
+    "\\'",
+    "\\N",
+    "\\.",
+    "\\g",
+    "\\-",
+    "é",
+    "日本",
+    "😀",
+    "\uD83D",
+    "\uDE00",
+    "\u2028",
+    "\u00A0",
+    "\uFEFF",
+    "\0",
+    "$",
+    "$$",
+    "$1",
+    "$tag$",
+    "$a$",
+    "a$b$",
+    "#",
+    "`",
+    "``",
+    "/*!",
+    "/*!50001 ",
+    "/*M!",
+    "DELIMITER ",
+    "DELIMITER $$\n",
+    "DELIMITER ;\n",
+    "DELIMITER //\n",
+    "\nDELIMITER ;;\n",
+    "\ndelimiter\n",
+    "//",
+    "USE db\n",
+    "\nuse x\n",
+    "\nsource f.sql\n",
+    "\ngo\n",
+    "?",
+    "BEGIN",
+    "END",
+    "CASE",
+    "CREATE FUNCTION f() RETURNS int BEGIN ATOMIC ",
+    "CREATE PROCEDURE p() ",
+    "COPY t FROM stdin;\n",
+    "\n\\.\n",
+    "E'",
+    "E'\\''",
+    "U&'",
+    "U&\"",
+    "B'",
+    "N'",
+    "X'",
+    "${x}",
   };
 
   private ScriptGenerator() {}
@@ -101,14 +179,21 @@ final class ScriptGenerator {
   private static String statement(Random random, Parser parser, int index, String delimiter) {
     String sentinel = "s" + index + "_" + Integer.toString(random.nextInt(1 << 20), 36);
     if (parser == Parser.POSTGRES && random.nextInt(6) == 0) {
-      return "CREATE FUNCTION " + sentinel + "() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1;"
-          + pick(random, " ", "\n") + "SELECT CASE WHEN true THEN 2 END; END";
+      return "CREATE FUNCTION "
+          + sentinel
+          + "() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1;"
+          + pick(random, " ", "\n")
+          + "SELECT CASE WHEN true THEN 2 END; END";
     }
-    if (parser.isMySql() && !delimiter.equals(";") && !delimiter.equals(";;") && random.nextInt(4) == 0) {
+    if (parser.isMySql()
+        && !delimiter.equals(";")
+        && !delimiter.equals(";;")
+        && random.nextInt(4) == 0) {
       return "CREATE PROCEDURE " + sentinel + "()\nBEGIN\n  SELECT 1;\n  SELECT 'x;y';\nEND";
     }
     StringBuilder body =
-        new StringBuilder(pick(random, "SELECT", "INSERT INTO", "UPDATE", "CREATE TABLE", "DELETE FROM"));
+        new StringBuilder(
+            pick(random, "SELECT", "INSERT INTO", "UPDATE", "CREATE TABLE", "DELETE FROM"));
     body.append(' ').append(sentinel);
     int fragments = random.nextInt(8);
     for (int i = 0; i < fragments; i++) {
@@ -129,35 +214,115 @@ final class ScriptGenerator {
 
   private static String[] fragments(Parser parser) {
     return switch (parser) {
-      case POSTGRES -> new String[] {
-        "col_1", "ünïcode", "42", "3.14", "=", "+", ",", "(1)", "(a; b)", "'a;b'", "'it''s; ok'",
-        "'line\nbreak;'", "E'x\\'; y'", "$$ a; b $$", "$fn$ x; $$ y $fn$", "\"Quoted;Id\"",
-        "\"q\"\"d\"", "U&'d\\0061t;a'", "/* c; /* nested; */ */", "-- c; x\n", "$1", "a$b",
-        "'日本;語'", "'😀;'", "/* 😀; */",
-      };
-      case MYSQL, MARIADB -> new String[] {
-        "col_1", "ünïcode", "42", "3.14", "=", "+", ",", "(1)", "'a;b'", "'it''s;'",
-        "'it\\'s;'", "'line\nbreak;'", "\"dq;\\\"x\"", "`bt;``x`", "/* c; */", "# c; x\n",
-        "-- c; x\n", "/*!50001 col_2 */", "\\N", "'日本;語'", "'😀;'", "/* 😀; */",
-      };
-      case H2 -> new String[] {
-        "col_1", "ünïcode", "42", "3.14", "=", "+", ",", "(1)", "'a;b'", "'it''s;'",
-        "'line\nbreak;'", "\"Q;id\"", "$$ a; b $$", "/* c; /* n; */ */", "-- c; x\n",
-        "// c; x\n", "'日本;語'", "'😀;'", "/* 😀; */",
-      };
+      case POSTGRES ->
+          new String[] {
+            "col_1",
+            "ünïcode",
+            "42",
+            "3.14",
+            "=",
+            "+",
+            ",",
+            "(1)",
+            "(a; b)",
+            "'a;b'",
+            "'it''s; ok'",
+            "'line\nbreak;'",
+            "E'x\\'; y'",
+            "$$ a; b $$",
+            "$fn$ x; $$ y $fn$",
+            "\"Quoted;Id\"",
+            "\"q\"\"d\"",
+            "U&'d\\0061t;a'",
+            "/* c; /* nested; */ */",
+            "-- c; x\n",
+            "$1",
+            "a$b",
+            "'日本;語'",
+            "'😀;'",
+            "/* 😀; */",
+          };
+      case MYSQL, MARIADB ->
+          new String[] {
+            "col_1",
+            "ünïcode",
+            "42",
+            "3.14",
+            "=",
+            "+",
+            ",",
+            "(1)",
+            "'a;b'",
+            "'it''s;'",
+            "'it\\'s;'",
+            "'line\nbreak;'",
+            "\"dq;\\\"x\"",
+            "`bt;``x`",
+            "/* c; */",
+            "# c; x\n",
+            "-- c; x\n",
+            "/*!50001 col_2 */",
+            "\\N",
+            "'日本;語'",
+            "'😀;'",
+            "/* 😀; */",
+          };
+      case H2 ->
+          new String[] {
+            "col_1",
+            "ünïcode",
+            "42",
+            "3.14",
+            "=",
+            "+",
+            ",",
+            "(1)",
+            "'a;b'",
+            "'it''s;'",
+            "'line\nbreak;'",
+            "\"Q;id\"",
+            "$$ a; b $$",
+            "/* c; /* n; */ */",
+            "-- c; x\n",
+            "// c; x\n",
+            "'日本;語'",
+            "'😀;'",
+            "/* 😀; */",
+          };
     };
   }
 
   /** What may stand between statements: whitespace and comments. */
   private static String[] between(Parser parser) {
     return switch (parser) {
-      case POSTGRES -> new String[] {" ", "\n", "\r\n", "\r", "\t", "\n\n", "-- c; x\n", "/* c; /* n */ */", "\n-- 😀;\n"};
-      case MYSQL, MARIADB -> new String[] {" ", "\n", "\r\n", "\r", "\t", "\n\n", "-- c; x\n", "# c; x\n", "/* c; */", "\n-- 😀;\n"};
-      case H2 -> new String[] {" ", "\n", "\r\n", "\r", "\t", "\n\n", "-- c; x\n", "// c; x\n", "/* c; /* n */ */", "\n-- 😀;\n"};
+      case POSTGRES ->
+          new String[] {
+            " ", "\n", "\r\n", "\r", "\t", "\n\n", "-- c; x\n", "/* c; /* n */ */", "\n-- 😀;\n"
+          };
+      case MYSQL, MARIADB ->
+          new String[] {
+            " ", "\n", "\r\n", "\r", "\t", "\n\n", "-- c; x\n", "# c; x\n", "/* c; */", "\n-- 😀;\n"
+          };
+      case H2 ->
+          new String[] {
+            " ",
+            "\n",
+            "\r\n",
+            "\r",
+            "\t",
+            "\n\n",
+            "-- c; x\n",
+            "// c; x\n",
+            "/* c; /* n */ */",
+            "\n-- 😀;\n"
+          };
     };
   }
 
-  /** The 1-based line of offset {@code offset}: line breaks are {@code \n}, {@code \r\n}, {@code \r}. */
+  /**
+   * The 1-based line of offset {@code offset}: line breaks are {@code \n}, {@code \r\n}, {@code
+   * \r}.
+   */
   static int lineAt(CharSequence text, int offset) {
     int line = 1;
     for (int i = 0; i < offset; i++) {

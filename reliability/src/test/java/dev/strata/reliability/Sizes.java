@@ -1,8 +1,8 @@
 package dev.strata.reliability;
 
 /**
- * How big the suite's runs are. The defaults keep the whole module to a few minutes;
- * {@code -Dstrata.reliability.full=true} (passed on to the test JVMs by this module's POM) runs the
+ * How big the suite's runs are. The defaults keep the whole module to a few minutes; {@code
+ * -Dstrata.reliability.full=true} (passed on to the test JVMs by this module's POM) runs the
  * heavier sizes, and the tests that exist only at full size (the 50 MB migration).
  */
 final class Sizes {

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The shared corpus of real migration sets from other projects, which lives outside the project
- * and is never copied into it: {@code STRATA_CORPUS_DIR}, else {@code ../shared/corpus} found by
+ * The shared corpus of real migration sets from other projects, which lives outside the project and
+ * is never copied into it: {@code STRATA_CORPUS_DIR}, else {@code ../shared/corpus} found by
  * searching upward from the working directory. Tests using it are skipped, even under {@code
  * CI=true}, when it is absent.
  *

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>In a class using both databases, annotate each parameter instead: {@code
- * void copies(@PostgresTest IsolatedDatabase from, @MySqlTest IsolatedDatabase to)}. Tagged
- * {@code mysql} for {@code -Dgroups}.
+ * <p>In a class using both databases, annotate each parameter instead: {@code void
+ * copies(@PostgresTest IsolatedDatabase from, @MySqlTest IsolatedDatabase to)}. Tagged {@code
+ * mysql} for {@code -Dgroups}.
  */
 @Documented
 @Inherited

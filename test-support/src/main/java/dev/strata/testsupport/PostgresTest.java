@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test class or method that needs PostgreSQL: without a server ({@link TestDatabases#postgres()})
- * it is skipped with the reason, or fails under {@code CI=true}. Parameters of type {@link
- * TestDatabase} and {@link IsolatedDatabase} are injected; each {@code IsolatedDatabase} is a fresh
- * database, dropped when the test (or, for a {@code @BeforeAll} parameter, the class) ends.
+ * Marks a test class or method that needs PostgreSQL: without a server ({@link
+ * TestDatabases#postgres()}) it is skipped with the reason, or fails under {@code CI=true}.
+ * Parameters of type {@link TestDatabase} and {@link IsolatedDatabase} are injected; each {@code
+ * IsolatedDatabase} is a fresh database, dropped when the test (or, for a {@code @BeforeAll}
+ * parameter, the class) ends.
  *
  * <pre>{@code
  * @PostgresTest
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>In a class using both databases, annotate each parameter instead: {@code
- * void copies(@PostgresTest IsolatedDatabase from, @MySqlTest IsolatedDatabase to)}. Tagged
- * {@code postgres} for {@code -Dgroups}.
+ * <p>In a class using both databases, annotate each parameter instead: {@code void
+ * copies(@PostgresTest IsolatedDatabase from, @MySqlTest IsolatedDatabase to)}. Tagged {@code
+ * postgres} for {@code -Dgroups}.
  */
 @Documented
 @Inherited

@@ -52,8 +52,8 @@ public final class TestDatabase {
 
   /**
    * Returns this server when there is one; otherwise aborts the calling test, so JUnit reports it
-   * skipped with the reason (also printed once to standard error), or fails it when the
-   * environment has {@code CI=true}.
+   * skipped with the reason (also printed once to standard error), or fails it when the environment
+   * has {@code CI=true}.
    */
   public TestDatabase requireAvailable() {
     if (resolution instanceof ServerResolution.Unavailable u) {

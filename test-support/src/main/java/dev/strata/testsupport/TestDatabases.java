@@ -15,8 +15,8 @@ import dev.strata.testsupport.internal.ServerResolver;
  * TestDatabase pg = TestDatabases.postgres().requireAvailable();
  * }</pre>
  *
- * <p>Thread-safe: the first call resolves (and may start a container), later calls return the
- * same handle.
+ * <p>Thread-safe: the first call resolves (and may start a container), later calls return the same
+ * handle.
  */
 public final class TestDatabases {
   private TestDatabases() {}

@@ -109,8 +109,7 @@ class ProvisioningIT {
 
   @ParameterizedTest
   @MethodSource("servers")
-  void exposesOneDatabaseThroughUrlDataSourceAndCredentials(TestDatabase server)
-      throws Exception {
+  void exposesOneDatabaseThroughUrlDataSourceAndCredentials(TestDatabase server) throws Exception {
     try (IsolatedDatabase db = server.createIsolated()) {
       execute(db, "CREATE TABLE seen (id INT)");
 
@@ -159,8 +158,7 @@ class ProvisioningIT {
     return names;
   }
 
-  private static boolean databaseExists(IsolatedDatabase witness, String name)
-      throws SQLException {
+  private static boolean databaseExists(IsolatedDatabase witness, String name) throws SQLException {
     try (Connection c = witness.connect()) {
       boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
       String sql =

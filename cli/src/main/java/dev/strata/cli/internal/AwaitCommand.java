@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code strata await}: polls the status until every migration is applied, for an init container
- * or sidecar that must wait for another pod's migration (a Helm hook Job, a leader) instead of
+ * {@code strata await}: polls the status until every migration is applied, for an init container or
+ * sidecar that must wait for another pod's migration (a Helm hook Job, a leader) instead of
  * migrating itself. Changes nothing and takes no lock.
  */
 @Command(
@@ -75,22 +75,30 @@ final class AwaitCommand extends EngineCommand {
       try {
         StatusReport report = strata.status();
         unreachable = null;
-        open = report.migrations().stream()
-            .filter(m -> !DONE.contains(m.state()))
-            .map(AwaitCommand::name)
-            .toList();
+        open =
+            report.migrations().stream()
+                .filter(m -> !DONE.contains(m.state()))
+                .map(AwaitCommand::name)
+                .toList();
         if (open.isEmpty()) {
           Duration waited = Duration.between(start, clock.instant());
           int n = report.migrations().size();
           console.result(
               "ready",
-              "up to date: " + n + (n == 1 ? " migration is" : " migrations are") + " applied"
+              "up to date: "
+                  + n
+                  + (n == 1 ? " migration is" : " migrations are")
+                  + " applied"
                   + (last == null ? "" : " (waited " + DurationConverter.text(waited) + ")"),
               Fields.of("count", n).with("waited_ms", waited.toMillis()));
           return ExitCode.SUCCESS;
         }
-        now = "Waiting for " + open.size() + (open.size() == 1 ? " migration" : " migrations")
-            + " to be applied by another migrator: " + String.join(", ", open);
+        now =
+            "Waiting for "
+                + open.size()
+                + (open.size() == 1 ? " migration" : " migrations")
+                + " to be applied by another migrator: "
+                + String.join(", ", open);
       } catch (DatabaseAccessException e) {
         unreachable = e;
         now = "Waiting for the database: " + e.getMessage();
@@ -113,10 +121,16 @@ final class AwaitCommand extends EngineCommand {
     }
     console.error(
         "not_up_to_date",
-        "not up to date after " + DurationConverter.text(timeout) + " (--timeout): " + open.size()
-            + (open.size() == 1 ? " migration is" : " migrations are") + " not applied: "
+        "not up to date after "
+            + DurationConverter.text(timeout)
+            + " (--timeout): "
+            + open.size()
+            + (open.size() == 1 ? " migration is" : " migrations are")
+            + " not applied: "
             + String.join(", ", open),
-        Fields.of("code", "VALIDATION").with("exit_code", ExitCode.VALIDATION).with("pending", open));
+        Fields.of("code", "VALIDATION")
+            .with("exit_code", ExitCode.VALIDATION)
+            .with("pending", open));
     return ExitCode.VALIDATION;
   }
 

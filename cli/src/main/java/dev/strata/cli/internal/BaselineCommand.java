@@ -49,16 +49,24 @@ final class BaselineCommand extends EngineCommand {
     if (!result.adopted().isEmpty()) {
       console.result(
           "adopted",
-          "adopted " + result.adopted().size() + " migration(s) that " + from + " applied, up to "
-              + result.version() + "; they will not run again",
+          "adopted "
+              + result.adopted().size()
+              + " migration(s) that "
+              + from
+              + " applied, up to "
+              + result.version()
+              + "; they will not run again",
           Fields.of("version", result.version().toString())
               .with("adopted", result.adopted().stream().map(Object::toString).toList()));
       return ExitCode.SUCCESS;
     }
     console.result(
         "baselined",
-        "baselined at version " + result.version() + ": migrations up to and including "
-            + result.version() + " count as applied",
+        "baselined at version "
+            + result.version()
+            + ": migrations up to and including "
+            + result.version()
+            + " count as applied",
         Fields.of("version", result.version().toString()));
     return ExitCode.SUCCESS;
   }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a few options from the raw arguments before picocli parses them, because a usage error
- * must already be printed in the right format and without the password it may quote.
+ * Reads a few options from the raw arguments before picocli parses them, because a usage error must
+ * already be printed in the right format and without the password it may quote.
  */
 final class CommandLineScan {
   private CommandLineScan() {}

@@ -28,7 +28,8 @@ final class CommonOptions {
   @Option(
       names = "--password",
       paramLabel = "PASSWORD",
-      description = "Database password (STRATA_PASSWORD); prefer --password-file or the environment.")
+      description =
+          "Database password (STRATA_PASSWORD); prefer --password-file or the environment.")
   @Nullable String password;
 
   @Option(
@@ -63,43 +64,50 @@ final class CommonOptions {
   @Option(
       names = "--lock-timeout",
       paramLabel = "DURATION",
-      description = "How long to wait for another migrator, e.g. 30s, 5m (STRATA_LOCK_TIMEOUT). Default: 5m")
+      description =
+          "How long to wait for another migrator, e.g. 30s, 5m (STRATA_LOCK_TIMEOUT). Default: 5m")
   @Nullable String lockTimeout;
 
   @Option(
       names = "--lock-mode",
       paramLabel = "database|lease",
-      description = "lease behind a connection pooler in transaction mode (PgBouncer) (STRATA_LOCK_MODE). Default: database")
+      description =
+          "lease behind a connection pooler in transaction mode (PgBouncer) (STRATA_LOCK_MODE). Default: database")
   @Nullable String lockMode;
 
   @Option(
       names = "--ddl-lock-timeout",
       paramLabel = "DURATION",
-      description = "How long one migration statement may wait for a table lock (STRATA_DDL_LOCK_TIMEOUT). Default: 10s")
+      description =
+          "How long one migration statement may wait for a table lock (STRATA_DDL_LOCK_TIMEOUT). Default: 10s")
   @Nullable String ddlLockTimeout;
 
   @Option(
       names = "--statement-timeout",
       paramLabel = "DURATION",
-      description = "How long one migration statement may run (STRATA_STATEMENT_TIMEOUT). Default: the server's")
+      description =
+          "How long one migration statement may run (STRATA_STATEMENT_TIMEOUT). Default: the server's")
   @Nullable String statementTimeout;
 
   @Option(
       names = "--phase",
       paramLabel = "expand|contract",
-      description = "Apply only one expand/contract phase (STRATA_PHASE). Default: every migration in order")
+      description =
+          "Apply only one expand/contract phase (STRATA_PHASE). Default: every migration in order")
   @Nullable String phase;
 
   @Option(
       names = "--lint-gate",
       paramLabel = "off|info|warning|error",
-      description = "Lint pending migrations first; refuse on findings this severe (STRATA_LINT_GATE). Default: off")
+      description =
+          "Lint pending migrations first; refuse on findings this severe (STRATA_LINT_GATE). Default: off")
   @Nullable String lintGate;
 
   @Option(
       names = "--dialect",
       paramLabel = "NAME",
-      description = "Force a dialect (h2, postgresql, mysql, ...) instead of detecting it (STRATA_DIALECT).")
+      description =
+          "Force a dialect (h2, postgresql, mysql, ...) instead of detecting it (STRATA_DIALECT).")
   @Nullable String dialect;
 
   @Option(
@@ -107,7 +115,8 @@ final class CommonOptions {
       arity = "0..1",
       fallbackValue = "true",
       paramLabel = "true|false",
-      description = "Apply pending migrations older than the newest applied one (STRATA_OUT_OF_ORDER).")
+      description =
+          "Apply pending migrations older than the newest applied one (STRATA_OUT_OF_ORDER).")
   @Nullable Boolean outOfOrder;
 
   @Option(
@@ -115,7 +124,8 @@ final class CommonOptions {
       arity = "0..1",
       fallbackValue = "true",
       paramLabel = "true|false",
-      description = "Fail on files that follow no naming convention instead of ignoring them (STRATA_STRICT_NAMING).")
+      description =
+          "Fail on files that follow no naming convention instead of ignoring them (STRATA_STRICT_NAMING).")
   @Nullable Boolean strictNaming;
 
   @Option(
@@ -127,7 +137,8 @@ final class CommonOptions {
   @Option(
       names = "--log-format",
       paramLabel = "text|json",
-      description = "json: every line on stdout and stderr is one JSON object (STRATA_LOG_FORMAT). Default: text")
+      description =
+          "json: every line on stdout and stderr is one JSON object (STRATA_LOG_FORMAT). Default: text")
   @Nullable Format logFormat;
 
   /** The options given on the command line, as {@code strata.*} properties, in layer order. */

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * SecretMask} first.
  *
  * <p>Thread-safe: the heartbeat, the shutdown hook and the workers of {@code migrate --schemas}
- * print from their own threads, and each line is written whole. A console {@link #forSchema for
- * one schema} marks its lines with that schema ({@code [tenant_1] Applying ...}, or a {@code
- * schema} field in JSON).
+ * print from their own threads, and each line is written whole. A console {@link #forSchema for one
+ * schema} marks its lines with that schema ({@code [tenant_1] Applying ...}, or a {@code schema}
+ * field in JSON).
  */
 final class Console {
   private final PrintStream out;
@@ -25,6 +25,7 @@ final class Console {
   private final SecretMask mask;
   private final Clock clock;
   private final @Nullable String schema;
+
   /** Shared by every console of one run, so that lines never interleave. */
   private final Object lock;
 
@@ -33,8 +34,13 @@ final class Console {
   }
 
   private Console(
-      PrintStream out, PrintStream err, Format format, SecretMask mask, Clock clock,
-      @Nullable String schema, Object lock) {
+      PrintStream out,
+      PrintStream err,
+      Format format,
+      SecretMask mask,
+      Clock clock,
+      @Nullable String schema,
+      Object lock) {
     this.out = out;
     this.err = err;
     this.format = format;
@@ -87,7 +93,8 @@ final class Console {
     write(err, "ERROR", event, message, fields);
   }
 
-  private void write(PrintStream stream, String level, String event, String message, Fields fields) {
+  private void write(
+      PrintStream stream, String level, String event, String message, Fields fields) {
     if (isJson()) {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("timestamp", clock.instant().toString());

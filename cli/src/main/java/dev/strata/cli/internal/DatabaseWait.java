@@ -13,8 +13,8 @@ import java.time.Instant;
  * doubling, at most 5 s apart) until it succeeds or the duration has passed, printing a line per
  * failed attempt. A container started together with its database (a Compose file, a pod whose
  * database is another pod) then waits instead of failing and being restarted. Only connecting is
- * retried: a URL no driver accepts fails at once, and so does everything after the connection.
- * Time and pausing are injected, so the backoff is tested without sleeping.
+ * retried: a URL no driver accepts fails at once, and so does everything after the connection. Time
+ * and pausing are injected, so the backoff is tested without sleeping.
  */
 final class DatabaseWait {
   /** Waits for {@code duration}, or less when the command is stopped meanwhile. */
@@ -59,8 +59,13 @@ final class DatabaseWait {
             Duration waited = Duration.between(start, clock.instant());
             console.info(
                 "database_ready",
-                "Connected to " + config.displayUrl() + " after waiting " + DurationConverter.text(waited)
-                    + " (" + attempt + " attempts)",
+                "Connected to "
+                    + config.displayUrl()
+                    + " after waiting "
+                    + DurationConverter.text(waited)
+                    + " ("
+                    + attempt
+                    + " attempts)",
                 Fields.of("attempts", attempt).with("waited_ms", waited.toMillis()));
           }
           return;
@@ -69,23 +74,37 @@ final class DatabaseWait {
       } catch (SQLException e) {
         failure = e;
       }
-      if (String.valueOf(failure.getMessage()).startsWith("No suitable driver") || failure.getMessage() == null) {
+      if (String.valueOf(failure.getMessage()).startsWith("No suitable driver")
+          || failure.getMessage() == null) {
         return; // not a matter of waiting: the command reports it, naming the option to fix
       }
       String error = config.maskSecrets(String.valueOf(failure.getMessage()));
       Duration left = Duration.between(clock.instant(), deadline);
       if (left.isNegative() || left.isZero()) {
         throw new DatabaseAccessException(
-            "Cannot connect to " + config.displayUrl() + " after waiting " + DurationConverter.text(limit)
-                + " (--wait-for-database, STRATA_WAIT_FOR_DATABASE; " + attempt + " attempts): " + error
+            "Cannot connect to "
+                + config.displayUrl()
+                + " after waiting "
+                + DurationConverter.text(limit)
+                + " (--wait-for-database, STRATA_WAIT_FOR_DATABASE; "
+                + attempt
+                + " attempts): "
+                + error
                 + ". Check --url, --user and --password (STRATA_URL, STRATA_USER, STRATA_PASSWORD)",
             failure);
       }
       Duration next = delay.compareTo(left) < 0 ? delay : left;
       console.info(
           "database_waiting",
-          "Waiting for the database " + config.displayUrl() + " (attempt " + attempt + "; retrying in "
-              + DurationConverter.text(next) + ", giving up in " + DurationConverter.text(left) + "): "
+          "Waiting for the database "
+              + config.displayUrl()
+              + " (attempt "
+              + attempt
+              + "; retrying in "
+              + DurationConverter.text(next)
+              + ", giving up in "
+              + DurationConverter.text(left)
+              + "): "
               + error,
           Fields.of("attempt", attempt)
               .with("error", error)

@@ -51,7 +51,8 @@ final class DownCommand extends EngineCommand {
   int run() {
     try (HeartbeatTimer timer = new HeartbeatTimer(heartbeat)) {
       DownResult result = strata(Map.of(), console, timer.listenerFor(console)).down(request);
-      console.result("summary", result.summary(), Summary.of("down", result.reverted(), result.durationMs()));
+      console.result(
+          "summary", result.summary(), Summary.of("down", result.reverted(), result.durationMs()));
       return ExitCode.SUCCESS;
     }
   }

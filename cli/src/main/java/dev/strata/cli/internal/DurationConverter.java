@@ -8,9 +8,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads durations as the engine's options take them: {@code 500ms}, {@code 30s}, {@code 5m},
- * {@code 1h}, ISO-8601 ({@code PT30S}); a bare number is seconds. {@code 0} and {@code off} mean
- * zero, which the options that take it read as "disabled".
+ * Reads durations as the engine's options take them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code
+ * 1h}, ISO-8601 ({@code PT30S}); a bare number is seconds. {@code 0} and {@code off} mean zero,
+ * which the options that take it read as "disabled".
  */
 final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SHORT = Pattern.compile("([0-9]{1,12})\\s*(ms|s|m|h)?");
@@ -44,7 +44,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    throw new TypeConversionException("'" + text + "' is not a duration; write e.g. 500ms, 30s, 5m or 1h");
+    throw new TypeConversionException(
+        "'" + text + "' is not a duration; write e.g. 500ms, 30s, 5m or 1h");
   }
 
   /** {@code 250 ms}, {@code 1.5 s}, {@code 12 s}, {@code 3 min 5 s}: short and readable. */

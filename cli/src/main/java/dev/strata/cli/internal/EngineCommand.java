@@ -23,7 +23,10 @@ abstract class EngineCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nOptions of every command:%n")
   @Nullable CommonOptions given;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
   @Option(

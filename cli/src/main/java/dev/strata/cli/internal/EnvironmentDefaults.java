@@ -60,7 +60,8 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
   static List<String> environmentNames() {
     List<String> names = new ArrayList<>();
     StrataProperties.KEYS.forEach(k -> names.add(StrataProperties.environmentName(k)));
-    Stream.concat(ENTRIES.stream(), Stream.of(LOG_FORMAT)).forEach(e -> names.add(e.environmentName()));
+    Stream.concat(ENTRIES.stream(), Stream.of(LOG_FORMAT))
+        .forEach(e -> names.add(e.environmentName()));
     return names.stream().distinct().sorted().toList();
   }
 
@@ -93,7 +94,8 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
     }
     String command = arg.command().name();
     for (Entry e : ENTRIES) {
-      if (e.option().equals(option.longestName()) && (e.command() == null || e.command().equals(command))) {
+      if (e.option().equals(option.longestName())
+          && (e.command() == null || e.command().equals(command))) {
         return e;
       }
     }

@@ -33,14 +33,19 @@ final class EventPrinter implements StrataListener {
     } else if (event instanceof StrataEvent.LockAcquired a) {
       console.info(
           "lock_acquired",
-          "Took the migration lock " + a.lockName()
+          "Took the migration lock "
+              + a.lockName()
               + (waitedForLock ? " after waiting " + a.waited().toMillis() + " ms" : ""),
           Fields.of("lock", a.lockName()).with("waited_ms", a.waited().toMillis()));
     } else if (event instanceof StrataEvent.MigrationStarted s) {
       PlannedMigration m = s.migration();
       console.info(
           "migration_started",
-          (m.direction() == Direction.UP ? "Applying " : "Reverting ") + m.id() + " (" + m.origin() + ")",
+          (m.direction() == Direction.UP ? "Applying " : "Reverting ")
+              + m.id()
+              + " ("
+              + m.origin()
+              + ")",
           migration(m).with("file", m.origin()).with("transactional", m.transactional()));
     } else if (event instanceof StrataEvent.MigrationCompleted c) {
       PlannedMigration m = c.migration();
@@ -48,16 +53,25 @@ final class EventPrinter implements StrataListener {
       int n = m.statements().size();
       console.info(
           "migration_completed",
-          (m.direction() == Direction.UP ? "Applied " : "Reverted ") + m.id() + " in " + ms + " ms ("
-              + n + (n == 1 ? " statement)" : " statements)"),
+          (m.direction() == Direction.UP ? "Applied " : "Reverted ")
+              + m.id()
+              + " in "
+              + ms
+              + " ms ("
+              + n
+              + (n == 1 ? " statement)" : " statements)"),
           migration(m).with("duration_ms", ms));
     } else if (event instanceof StrataEvent.MigrationFailed f) {
       PlannedMigration m = f.migration();
       MigrationFailedException e = f.error();
       console.error(
           "migration_failed",
-          (m.direction() == Direction.UP ? "Failed to apply " : "Failed to revert ") + m.id() + " at "
-              + e.origin() + ":" + e.line(),
+          (m.direction() == Direction.UP ? "Failed to apply " : "Failed to revert ")
+              + m.id()
+              + " at "
+              + e.origin()
+              + ":"
+              + e.line(),
           migration(m)
               .with("file", e.origin())
               .with("line", e.line())

@@ -53,9 +53,11 @@ final class FailureReport {
       message = e.getMessage();
       code = e.code();
     } else {
-      message = "unexpected " + failure.getClass().getName()
-          + (failure.getMessage() == null ? "" : ": " + failure.getMessage())
-          + " (this is a bug in strata; please report it)";
+      message =
+          "unexpected "
+              + failure.getClass().getName()
+              + (failure.getMessage() == null ? "" : ": " + failure.getMessage())
+              + " (this is a bug in strata; please report it)";
       code = "UNEXPECTED";
     }
     console.error("error", message, details(failure).with("code", code).with("exit_code", exit));
@@ -78,7 +80,8 @@ final class FailureReport {
     } else if (failure instanceof LockTimeoutException e) {
       return Fields.of("lock", e.lockName());
     } else if (failure instanceof LintFailedException e) {
-      return Fields.of("findings", e.report().findings().stream().map(LintCommand::document).toList());
+      return Fields.of(
+          "findings", e.report().findings().stream().map(LintCommand::document).toList());
     }
     return Fields.of();
   }

@@ -9,18 +9,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
 
 /**
- * Stops the running command gracefully on SIGTERM (Kubernetes deleting a pod, {@code docker
- * stop}) or SIGINT (Ctrl-C): it {@linkplain StopRequest#stop requests the stop}, gives the command
- * up to the grace period to report and return (the main thread then exits with the command's
- * exit code, {@link ExitCode#STOPPED} when it was cancelled), and exits with {@link
- * ExitCode#STOPPED} itself when the command does not finish in time. A second signal exits at
- * once.
+ * Stops the running command gracefully on SIGTERM (Kubernetes deleting a pod, {@code docker stop})
+ * or SIGINT (Ctrl-C): it {@linkplain StopRequest#stop requests the stop}, gives the command up to
+ * the grace period to report and return (the main thread then exits with the command's exit code,
+ * {@link ExitCode#STOPPED} when it was cancelled), and exits with {@link ExitCode#STOPPED} itself
+ * when the command does not finish in time. A second signal exits at once.
  *
- * <p>It handles the signals instead of registering a shutdown hook: hooks run all at once, so
- * H2's own hook would close an embedded database under the command being stopped (and lose what
- * it had committed), and a hook can set the exit code only with {@link Runtime#halt}, which cuts
- * every other hook short. Here the JVM shuts down only after the command has closed its
- * connections, and exits normally.
+ * <p>It handles the signals instead of registering a shutdown hook: hooks run all at once, so H2's
+ * own hook would close an embedded database under the command being stopped (and lose what it had
+ * committed), and a hook can set the exit code only with {@link Runtime#halt}, which cuts every
+ * other hook short. Here the JVM shuts down only after the command has closed its connections, and
+ * exits normally.
  */
 public final class GracefulStop {
   /** Kubernetes' default grace period is 30 s; 10 s leaves room for the JVM and the pod. */
@@ -37,8 +36,8 @@ public final class GracefulStop {
   }
 
   /**
-   * Handles SIGTERM and SIGINT for a command about to run with {@code stop}. Where the JVM does
-   * not let a program handle them ({@code -Xrs}), their default (exit at once) stays.
+   * Handles SIGTERM and SIGINT for a command about to run with {@code stop}. Where the JVM does not
+   * let a program handle them ({@code -Xrs}), their default (exit at once) stays.
    */
   public static GracefulStop install(StopRequest stop, Duration grace) {
     GracefulStop g = new GracefulStop(stop, grace);

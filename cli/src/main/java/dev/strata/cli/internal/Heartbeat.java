@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code --heartbeat DURATION}: while one statement runs longer than the interval, prints a line
- * every interval with how long it has run and its first line, so that a log collector (or a
- * person watching a Job) can tell a long index build from a hung process. Started by {@link
+ * every interval with how long it has run and its first line, so that a log collector (or a person
+ * watching a Job) can tell a long index build from a hung process. Started by {@link
  * StrataEvent.StatementStarted}, stopped by the next statement and by the migration completing or
  * failing. One per engine; thread-safe (events arrive on the command's thread, beats on the
  * timer's).
@@ -37,9 +37,14 @@ final class Heartbeat implements StrataListener {
       stop();
       Instant started = console.clock().instant();
       long ms = interval.toMillis();
-      beat = timer.scheduleAtFixedRate(
-          () -> beat(s.migration(), s.index(), s.statement(), started), ms, ms, TimeUnit.MILLISECONDS);
-    } else if (event instanceof StrataEvent.MigrationCompleted || event instanceof StrataEvent.MigrationFailed) {
+      beat =
+          timer.scheduleAtFixedRate(
+              () -> beat(s.migration(), s.index(), s.statement(), started),
+              ms,
+              ms,
+              TimeUnit.MILLISECONDS);
+    } else if (event instanceof StrataEvent.MigrationCompleted
+        || event instanceof StrataEvent.MigrationFailed) {
       stop();
     }
   }
@@ -57,8 +62,20 @@ final class Heartbeat implements StrataListener {
     int n = m.statements().size();
     console.info(
         "statement_running",
-        "Still running " + m.id() + ", statement " + index + " of " + n + " (" + m.origin() + ":"
-            + statement.line() + "), for " + DurationConverter.text(elapsed) + ": " + statement.firstLine(),
+        "Still running "
+            + m.id()
+            + ", statement "
+            + index
+            + " of "
+            + n
+            + " ("
+            + m.origin()
+            + ":"
+            + statement.line()
+            + "), for "
+            + DurationConverter.text(elapsed)
+            + ": "
+            + statement.firstLine(),
         Fields.of("version", m.id().version() == null ? null : m.id().version().toString())
             .with("description", m.id().description())
             .with("file", m.origin())

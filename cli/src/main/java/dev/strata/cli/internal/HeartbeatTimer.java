@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one daemon thread that prints every {@link Heartbeat} of a command; closing it stops them
- * all. With a zero interval ({@code --heartbeat off}) it creates no thread and its heartbeats
- * print nothing. Thread-safe.
+ * all. With a zero interval ({@code --heartbeat off}) it creates no thread and its heartbeats print
+ * nothing. Thread-safe.
  */
 final class HeartbeatTimer implements AutoCloseable {
   private final Duration interval;

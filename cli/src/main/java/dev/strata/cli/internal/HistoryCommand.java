@@ -3,7 +3,6 @@ package dev.strata.cli.internal;
 import dev.strata.api.HistoryEntry;
 import dev.strata.cli.ExitCode;
 import dev.strata.core.Strata;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +42,17 @@ final class HistoryCommand extends EngineCommand {
       return ExitCode.SUCCESS;
     }
     TextTable table =
-        new TextTable("Rank", "Version", "Description", "Action", "Result", "Statements", "By", "At", "Duration", "Script");
+        new TextTable(
+            "Rank",
+            "Version",
+            "Description",
+            "Action",
+            "Result",
+            "Statements",
+            "By",
+            "At",
+            "Duration",
+            "Script");
     for (HistoryEntry e : history) {
       table.add(
           Long.toString(e.rank()),

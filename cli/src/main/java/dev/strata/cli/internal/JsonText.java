@@ -33,7 +33,8 @@ final class JsonText {
     return buffer.toString();
   }
 
-  private static void write(JsonGenerator json, @Nullable Object value, UnaryOperator<String> strings)
+  private static void write(
+      JsonGenerator json, @Nullable Object value, UnaryOperator<String> strings)
       throws IOException {
     if (value == null) {
       json.writeNull();

@@ -35,13 +35,17 @@ public final class Launcher {
     "  " + ExitCode.SUCCESS + "  success",
     "  " + ExitCode.UNEXPECTED + "  unexpected error",
     "  " + ExitCode.USAGE + "  usage error: unknown or missing option, bad value, no --confirm",
-    "  " + ExitCode.CONFIGURATION + "  configuration or bad input: invalid option value, unreadable",
+    "  "
+        + ExitCode.CONFIGURATION
+        + "  configuration or bad input: invalid option value, unreadable",
     "     source, bad migration file name or script",
     "  " + ExitCode.VALIDATION + "  validation failure: sources and history disagree, or not up to",
     "     date (validate --require-up-to-date, status --exit-code)",
     "  " + ExitCode.LOCK_TIMEOUT + "  lock timeout: another migrator held the lock too long",
     "  " + ExitCode.MIGRATION_FAILED + "  a migration failed",
-    "  " + ExitCode.DATABASE_UNREACHABLE + "  cannot reach the database (URL, host, user, password)",
+    "  "
+        + ExitCode.DATABASE_UNREACHABLE
+        + "  cannot reach the database (URL, host, user, password)",
     "  " + ExitCode.STOPPED + "  stopped on request (SIGTERM): the running migration was cancelled",
   };
 
@@ -55,7 +59,11 @@ public final class Launcher {
    * @return the exit code; see {@link ExitCode}
    */
   public static int run(
-      String[] args, PrintStream out, PrintStream err, Map<String, String> environment, Properties system) {
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> environment,
+      Properties system) {
     return run(args, out, err, environment, system, new StopRequest());
   }
 
@@ -76,25 +84,30 @@ public final class Launcher {
     EnvironmentDefaults defaults = new EnvironmentDefaults(environment, system);
     @Nullable String formatVariable = defaults.value(EnvironmentDefaults.LOG_FORMAT);
     Console console =
-        new Console(out, err, CommandLineScan.logFormat(args, formatVariable), mask, Clock.systemUTC());
+        new Console(
+            out, err, CommandLineScan.logFormat(args, formatVariable), mask, Clock.systemUTC());
     stop.reportTo(console);
-    if (CommandLineScan.values(args, "--log-format").isEmpty() && CommandLineScan.invalidFormat(formatVariable)) {
+    if (CommandLineScan.values(args, "--log-format").isEmpty()
+        && CommandLineScan.invalidFormat(formatVariable)) {
       console.error(
           "usage_error",
-          "Invalid value for STRATA_LOG_FORMAT (or -Dstrata.logFormat): '" + formatVariable
+          "Invalid value for STRATA_LOG_FORMAT (or -Dstrata.logFormat): '"
+              + formatVariable
               + "'; use text or json",
           Fields.of("code", "USAGE").with("exit_code", ExitCode.USAGE));
       return ExitCode.USAGE;
     }
     try {
-      return execute(args, console, new StrataLoader(console, mask, environment, system, stop), defaults);
+      return execute(
+          args, console, new StrataLoader(console, mask, environment, system, stop), defaults);
     } catch (RuntimeException e) {
       return FailureReport.report(e, console);
     }
   }
 
   /** The command line with every command, parsing and running nothing yet. */
-  static CommandLine commandLine(Console console, StrataLoader loader, EnvironmentDefaults defaults) {
+  static CommandLine commandLine(
+      Console console, StrataLoader loader, EnvironmentDefaults defaults) {
     CommandLine cl = new CommandLine(new StrataCommand());
     cl.addSubcommand(new MigrateCommand(console, loader));
     cl.addSubcommand(new PlanCommand(console, loader));
@@ -112,7 +125,8 @@ public final class Launcher {
     return cl;
   }
 
-  private static int execute(String[] args, Console console, StrataLoader loader, EnvironmentDefaults defaults) {
+  private static int execute(
+      String[] args, Console console, StrataLoader loader, EnvironmentDefaults defaults) {
     CommandLine cl = commandLine(console, loader, defaults);
 
     // Help and version text are captured, so that under --log-format json they become one object.
@@ -125,7 +139,8 @@ public final class Launcher {
     int exit = cl.execute(args);
     if (!help.toString().isEmpty()) {
       if (console.isJson()) {
-        boolean version = cl.getParseResult() != null && cl.getParseResult().isVersionHelpRequested();
+        boolean version =
+            cl.getParseResult() != null && cl.getParseResult().isVersionHelpRequested();
         console.result(version ? "version" : "help", help.toString().stripTrailing(), Fields.of());
       } else {
         console.resultText(help.toString().stripTrailing());
@@ -136,7 +151,9 @@ public final class Launcher {
 
   private static boolean matched(CommandLine cl, ArgSpec arg) {
     CommandLine.ParseResult parsed = cl.getParseResult();
-    return parsed != null && arg.isOption() && parsed.hasMatchedOption((CommandLine.Model.OptionSpec) arg);
+    return parsed != null
+        && arg.isOption()
+        && parsed.hasMatchedOption((CommandLine.Model.OptionSpec) arg);
   }
 
   private static void footer(CommandLine cl) {
@@ -148,9 +165,11 @@ public final class Launcher {
     }
   }
 
-  private static int usageError(ParameterException e, Console console, EnvironmentDefaults defaults) {
+  private static int usageError(
+      ParameterException e, Console console, EnvironmentDefaults defaults) {
     // picocli starts some messages with "Error: "; the console adds its own prefix.
-    String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
+    String message =
+        e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
     if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
       message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
     }

@@ -23,7 +23,8 @@ final class LintCommand extends EngineCommand {
   @Option(
       names = "--fail-on",
       paramLabel = "info|warning|error",
-      description = "The lowest severity that makes lint exit with 4 (STRATA_FAIL_ON). Default: warning")
+      description =
+          "The lowest severity that makes lint exit with 4 (STRATA_FAIL_ON). Default: warning")
   String failOn = "warning";
 
   @Option(
@@ -69,10 +70,15 @@ final class LintCommand extends EngineCommand {
       int n = report.findings().size();
       console.result(
           "lint_summary",
-          n + (n == 1 ? " finding" : " findings")
-              + (report.ignored().isEmpty() ? "" : ", " + report.ignored().size() + " ignored by directives")
+          n
+              + (n == 1 ? " finding" : " findings")
+              + (report.ignored().isEmpty()
+                  ? ""
+                  : ", " + report.ignored().size() + " ignored by directives")
               + (failing ? "; failing at " + severity().label() : ""),
-          Fields.of("findings", n).with("ignored", report.ignored().size()).with("failed", failing));
+          Fields.of("findings", n)
+              .with("ignored", report.ignored().size())
+              .with("failed", failing));
     }
     return failing ? ExitCode.VALIDATION : ExitCode.SUCCESS;
   }

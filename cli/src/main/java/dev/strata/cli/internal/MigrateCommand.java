@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code strata migrate}: applies every pending migration; the last line is the summary. With
- * {@code --schemas}, it migrates many schemas (one per tenant), each with its own history table
- * and lock, and ends with one row per schema.
+ * {@code --schemas}, it migrates many schemas (one per tenant), each with its own history table and
+ * lock, and ends with one row per schema.
  */
 @Command(
     name = "migrate",
@@ -126,7 +126,8 @@ final class MigrateCommand extends EngineCommand {
         console.result(
             "summary",
             result.summary(),
-            Summary.of("migrate", result.applied(), result.durationMs()).with("lock_taken", result.lockTaken()));
+            Summary.of("migrate", result.applied(), result.durationMs())
+                .with("lock_taken", result.lockTaken()));
         return ExitCode.SUCCESS;
       }
       return migrateSchemas(timer);
@@ -135,7 +136,8 @@ final class MigrateCommand extends EngineCommand {
 
   private int migrateSchemas(HeartbeatTimer timer) {
     long started = System.nanoTime();
-    List<String> all = schemas != null ? listSchemas(strata(), schemas) : SchemaSelection.fromFile(schemasFile);
+    List<String> all =
+        schemas != null ? listSchemas(strata(), schemas) : SchemaSelection.fromFile(schemasFile);
     List<String> mine = selectedShard == null ? all : selectedShard.select(all);
     if (selectedShard != null) {
       console.info(
@@ -150,8 +152,10 @@ final class MigrateCommand extends EngineCommand {
             console,
             loader.stopRequest(),
             (schema, progress) ->
-                strata(Map.of("strata.schema", schema), progress, timer.listenerFor(progress)).migrate());
-    return new SchemaReport(console).print(outcomes, (System.nanoTime() - started) / 1_000_000, selectedShard);
+                strata(Map.of("strata.schema", schema), progress, timer.listenerFor(progress))
+                    .migrate());
+    return new SchemaReport(console)
+        .print(outcomes, (System.nanoTime() - started) / 1_000_000, selectedShard);
   }
 
   private static List<String> listSchemas(Strata strata, List<String> globs) {
@@ -159,7 +163,9 @@ final class MigrateCommand extends EngineCommand {
       return SchemaSelection.matching(c, globs);
     } catch (SQLException e) {
       throw new DatabaseAccessException(
-          "Cannot list the schemas of " + strata.configuration().displayUrl() + " (--schemas): "
+          "Cannot list the schemas of "
+              + strata.configuration().displayUrl()
+              + " (--schemas): "
               + strata.configuration().maskSecrets(String.valueOf(e.getMessage())),
           e);
     }

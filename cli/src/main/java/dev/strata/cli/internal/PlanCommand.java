@@ -86,9 +86,14 @@ final class PlanCommand extends EngineCommand {
     }
     if (!plan.problems().isEmpty()) {
       throw new ValidationException(
-          "plan: " + command + " would refuse to run and change nothing: sources and history"
-              + " disagree (" + plan.problems().size() + " problem"
-              + (plan.problems().size() == 1 ? "" : "s") + "):",
+          "plan: "
+              + command
+              + " would refuse to run and change nothing: sources and history"
+              + " disagree ("
+              + plan.problems().size()
+              + " problem"
+              + (plan.problems().size() == 1 ? "" : "s")
+              + "):",
           plan.problems());
     }
     printSummary(plan, command);
@@ -99,7 +104,12 @@ final class PlanCommand extends EngineCommand {
     int n = step.statements().size();
     console.result(
         "plan_step",
-        step.id() + ": " + step.origin() + ", " + n + (n == 1 ? " statement" : " statements")
+        step.id()
+            + ": "
+            + step.origin()
+            + ", "
+            + n
+            + (n == 1 ? " statement" : " statements")
             + (step.transactional() ? ", in one transaction" : ", without a transaction"),
         Fields.of("version", step.id().version() == null ? null : step.id().version().toString())
             .with("description", step.id().description())
@@ -116,7 +126,8 @@ final class PlanCommand extends EngineCommand {
         console.result(
             "plan_statement",
             where + ": " + s.firstLine(),
-            Fields.of("version", step.id().version() == null ? null : step.id().version().toString())
+            Fields.of(
+                    "version", step.id().version() == null ? null : step.id().version().toString())
                 .with("file", step.origin())
                 .with("line", s.line())
                 .with("index", index)
@@ -124,7 +135,8 @@ final class PlanCommand extends EngineCommand {
                 .with("sql", s.sql()));
       } else {
         console.resultText("  " + where);
-        console.resultText(s.sql().strip().lines().map(l -> "    " + l).collect(Collectors.joining("\n")));
+        console.resultText(
+            s.sql().strip().lines().map(l -> "    " + l).collect(Collectors.joining("\n")));
       }
     }
     console.resultText("");
@@ -138,9 +150,19 @@ final class PlanCommand extends EngineCommand {
     String message =
         n == 0
             ? "plan: " + command + " has nothing to " + verb + "; nothing was changed"
-            : "plan: " + command + " would " + verb + " " + n + (n == 1 ? " migration" : " migrations")
-                + " (" + String.join(", ", names) + ") with " + statements
-                + (statements == 1 ? " statement" : " statements") + "; nothing was changed";
+            : "plan: "
+                + command
+                + " would "
+                + verb
+                + " "
+                + n
+                + (n == 1 ? " migration" : " migrations")
+                + " ("
+                + String.join(", ", names)
+                + ") with "
+                + statements
+                + (statements == 1 ? " statement" : " statements")
+                + "; nothing was changed";
     console.result(
         "plan_summary",
         message,

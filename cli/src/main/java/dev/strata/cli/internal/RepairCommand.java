@@ -52,12 +52,16 @@ final class RepairCommand extends EngineCommand {
         "repaired",
         parts.isEmpty() ? "repair: nothing to repair" : "repair: " + String.join("; ", parts),
         Fields.of("cleared_failures", result.clearedFailures().stream().map(Summary::name).toList())
-            .with("realigned_checksums", result.realignedChecksums().stream().map(Summary::name).toList()));
+            .with(
+                "realigned_checksums",
+                result.realignedChecksums().stream().map(Summary::name).toList()));
     return ExitCode.SUCCESS;
   }
 
   private static String names(List<MigrationId> ids) {
-    return ids.size() + (ids.size() == 1 ? " migration (" : " migrations (")
-        + String.join(", ", ids.stream().map(Summary::name).toList()) + ")";
+    return ids.size()
+        + (ids.size() == 1 ? " migration (" : " migrations (")
+        + String.join(", ", ids.stream().map(Summary::name).toList())
+        + ")";
   }
 }

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Migrates many schemas on a bounded pool of daemon threads ({@code --parallel N}), each with its
- * own engine, history table and lock, and collects one {@link Outcome} per schema. A failing
- * schema is reported (its error line names it) and the others go on; once stopping is requested,
- * schemas not started yet are not started.
+ * own engine, history table and lock, and collects one {@link Outcome} per schema. A failing schema
+ * is reported (its error line names it) and the others go on; once stopping is requested, schemas
+ * not started yet are not started.
  */
 final class SchemaFanOut {
   /** Migrates one schema, printing its progress on {@code console}. */
@@ -27,7 +27,11 @@ final class SchemaFanOut {
 
   /** What happened in one schema. */
   record Outcome(
-      String schema, List<ExecutedMigration> applied, int exitCode, @Nullable String error, boolean started) {
+      String schema,
+      List<ExecutedMigration> applied,
+      int exitCode,
+      @Nullable String error,
+      boolean started) {
     String status() {
       if (!started) {
         return "not started";
@@ -41,8 +45,12 @@ final class SchemaFanOut {
 
   private SchemaFanOut() {}
 
-  /** Runs {@code task} for every schema, at most {@code parallel} at a time; outcomes in schema order. */
-  static List<Outcome> run(List<String> schemas, int parallel, Console console, StopRequest stop, Task task) {
+  /**
+   * Runs {@code task} for every schema, at most {@code parallel} at a time; outcomes in schema
+   * order.
+   */
+  static List<Outcome> run(
+      List<String> schemas, int parallel, Console console, StopRequest stop, Task task) {
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -69,10 +77,12 @@ final class SchemaFanOut {
 
   private static Outcome one(String schema, Console console, StopRequest stop, Task task) {
     if (stop.requested()) {
-      return new Outcome(schema, List.of(), ExitCode.STOPPED, "stopped on request before it started", false);
+      return new Outcome(
+          schema, List.of(), ExitCode.STOPPED, "stopped on request before it started", false);
     }
     try {
-      return new Outcome(schema, task.migrate(schema, console).applied(), ExitCode.SUCCESS, null, true);
+      return new Outcome(
+          schema, task.migrate(schema, console).applied(), ExitCode.SUCCESS, null, true);
     } catch (RuntimeException e) {
       int exit = FailureReport.report(e, console);
       String message = e instanceof StrataException ? e.getMessage() : "unexpected " + e;

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The end of {@code migrate --schemas}: one row per schema (schema, applied, status, error) on
- * stdout, the summary line, and, when any schema failed, one error line naming them. The exit
- * code is that of the first failed schema in name order, so {@code 5} still means "retry later".
+ * stdout, the summary line, and, when any schema failed, one error line naming them. The exit code
+ * is that of the first failed schema in name order, so {@code 5} still means "retry later".
  */
 final class SchemaReport {
   private static final int ERROR_WIDTH = 120;
@@ -51,10 +51,21 @@ final class SchemaReport {
     List<String> failedNames = failed.stream().map(SchemaFanOut.Outcome::schema).toList();
     console.result(
         "summary",
-        "migrated " + n + (n == 1 ? " schema" : " schemas") + (shard == null ? "" : " (shard " + shard + ")")
-            + " in " + durationMs + " ms: " + (n - failed.size()) + " succeeded, " + applied
-            + (applied == 1 ? " migration" : " migrations") + " applied"
-            + (failed.isEmpty() ? "" : "; " + failed.size() + " failed: " + String.join(", ", failedNames)),
+        "migrated "
+            + n
+            + (n == 1 ? " schema" : " schemas")
+            + (shard == null ? "" : " (shard " + shard + ")")
+            + " in "
+            + durationMs
+            + " ms: "
+            + (n - failed.size())
+            + " succeeded, "
+            + applied
+            + (applied == 1 ? " migration" : " migrations")
+            + " applied"
+            + (failed.isEmpty()
+                ? ""
+                : "; " + failed.size() + " failed: " + String.join(", ", failedNames)),
         Fields.of("command", "migrate")
             .with("schemas", n)
             .with("succeeded", n - failed.size())
@@ -68,8 +79,16 @@ final class SchemaReport {
     int exit = failed.get(0).exitCode();
     console.error(
         "schemas_failed",
-        failed.size() + " of " + n + (n == 1 ? " schema" : " schemas") + " failed: "
-            + String.join(", ", failed.stream().map(o -> o.schema() + " (" + o.status() + ", exit " + o.exitCode() + ")").toList())
+        failed.size()
+            + " of "
+            + n
+            + (n == 1 ? " schema" : " schemas")
+            + " failed: "
+            + String.join(
+                ", ",
+                failed.stream()
+                    .map(o -> o.schema() + " (" + o.status() + ", exit " + o.exitCode() + ")")
+                    .toList())
             + "; each one's error is printed above. Fix them and run migrate again: the others are"
             + " up to date and are skipped",
         Fields.of("failed", failedNames).with("code", "SCHEMAS_FAILED").with("exit_code", exit));

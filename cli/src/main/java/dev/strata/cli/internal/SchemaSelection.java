@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The schemas {@code migrate --schemas GLOB} or {@code --schemas-file FILE} names: glob matches
- * against the catalog's schema names ({@link java.sql.DatabaseMetaData#getSchemas()}), or the
- * lines of a file; sorted and without duplicates.
+ * against the catalog's schema names ({@link java.sql.DatabaseMetaData#getSchemas()}), or the lines
+ * of a file; sorted and without duplicates.
  */
 final class SchemaSelection {
   private SchemaSelection() {}
@@ -24,8 +24,8 @@ final class SchemaSelection {
   /**
    * The catalog's schemas that match any of {@code globs}. A glob's {@code *} matches any run of
    * characters, {@code ?} one; matching ignores case, since databases fold unquoted names
-   * differently (H2 to upper case, PostgreSQL to lower), and the name is used as the catalog
-   * spells it.
+   * differently (H2 to upper case, PostgreSQL to lower), and the name is used as the catalog spells
+   * it.
    */
   static List<String> matching(Connection connection, List<String> globs) throws SQLException {
     List<Pattern> patterns = globs.stream().map(SchemaSelection::glob).toList();
@@ -43,20 +43,27 @@ final class SchemaSelection {
     }
     if (matched.isEmpty()) {
       throw new ConfigurationException(
-          "No schema matches " + String.join(", ", globs) + " (--schemas, STRATA_SCHEMAS); the"
-              + " database has: " + String.join(", ", new TreeSet<>(all)));
+          "No schema matches "
+              + String.join(", ", globs)
+              + " (--schemas, STRATA_SCHEMAS); the"
+              + " database has: "
+              + String.join(", ", new TreeSet<>(all)));
     }
     return List.copyOf(matched);
   }
 
-  /** The schemas listed in {@code file}, one per line; blank lines and {@code #} comments are skipped. */
+  /**
+   * The schemas listed in {@code file}, one per line; blank lines and {@code #} comments are
+   * skipped.
+   */
   static List<String> fromFile(Path file) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigurationException(
-          "Cannot read the schemas file " + file + " (--schemas-file, STRATA_SCHEMAS_FILE): " + e, e);
+          "Cannot read the schemas file " + file + " (--schemas-file, STRATA_SCHEMAS_FILE): " + e,
+          e);
     }
     TreeSet<String> schemas = new TreeSet<>();
     for (String line : lines) {

@@ -6,8 +6,8 @@ import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code --shard I/N}: the part of the schemas one process migrates when N processes (the pods of
- * a Kubernetes Indexed Job) share them. A schema belongs to shard {@code CRC-32(name) mod N}: the
+ * {@code --shard I/N}: the part of the schemas one process migrates when N processes (the pods of a
+ * Kubernetes Indexed Job) share them. A schema belongs to shard {@code CRC-32(name) mod N}: the
  * CRC-32 of its name's UTF-8 bytes, the name as the catalog spells it. That depends on the name
  * alone, not on which other schemas exist, so shards that list the catalog at slightly different
  * moments (a tenant created meanwhile) still never migrate the same schema twice, and any tool can
@@ -20,7 +20,11 @@ record Shard(int index, int count) {
   Shard {
     if (count < 1 || index < 0 || index >= count) {
       throw new IllegalArgumentException(
-          "--shard " + index + "/" + count + " is not a shard: write I/N with 0 <= I < N, e.g. 0/4");
+          "--shard "
+              + index
+              + "/"
+              + count
+              + " is not a shard: write I/N with 0 <= I < N, e.g. 0/4");
     }
   }
 
@@ -28,7 +32,8 @@ record Shard(int index, int count) {
    * {@code I/N}, or {@code N} alone with the index from {@code JOB_COMPLETION_INDEX}.
    *
    * @param jobIndex the value of {@code JOB_COMPLETION_INDEX}, or {@code null}
-   * @throws IllegalArgumentException naming the option, when it is malformed or the index is missing
+   * @throws IllegalArgumentException naming the option, when it is malformed or the index is
+   *     missing
    */
   static Shard parse(String text, @Nullable String jobIndex) {
     String t = text.strip();
@@ -37,14 +42,19 @@ record Shard(int index, int count) {
     String count = slash < 0 ? t : t.substring(slash + 1).strip();
     if (index == null || index.isBlank()) {
       throw new IllegalArgumentException(
-          "--shard " + t + " needs the shard's index: write --shard I/" + count
+          "--shard "
+              + t
+              + " needs the shard's index: write --shard I/"
+              + count
               + ", or run it where JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job)");
     }
     try {
       return new Shard(Integer.parseInt(index.strip()), Integer.parseInt(count));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "--shard '" + t + "' is not a shard: write I/N, e.g. 0/4 (I from 0 to N-1)"
+          "--shard '"
+              + t
+              + "' is not a shard: write I/N, e.g. 0/4 (I from 0 to N-1)"
               + (slash < 0 ? "; JOB_COMPLETION_INDEX is '" + jobIndex + "'" : ""),
           e);
     }

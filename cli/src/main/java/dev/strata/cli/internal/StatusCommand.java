@@ -35,7 +35,8 @@ final class StatusCommand extends EngineCommand {
 
   @Option(
       names = "--exit-code",
-      description = "Exit with 4 while any migration is not applied or baselined (STRATA_EXIT_CODE).")
+      description =
+          "Exit with 4 while any migration is not applied or baselined (STRATA_EXIT_CODE).")
   boolean exitCode;
 
   StatusCommand(Console console, StrataLoader loader) {
@@ -54,13 +55,17 @@ final class StatusCommand extends EngineCommand {
     if (exitCode && !report.isUpToDate()) {
       List<String> open =
           report.migrations().stream()
-              .filter(m -> m.state() != MigrationState.APPLIED && m.state() != MigrationState.BASELINED)
+              .filter(
+                  m -> m.state() != MigrationState.APPLIED && m.state() != MigrationState.BASELINED)
               .map(m -> Summary.name(m.id()) + " (" + m.state().label() + ")")
               .toList();
       console.error(
           "not_up_to_date",
-          "not up to date: " + open.size() + (open.size() == 1 ? " migration is" : " migrations are")
-              + " not applied: " + String.join(", ", open),
+          "not up to date: "
+              + open.size()
+              + (open.size() == 1 ? " migration is" : " migrations are")
+              + " not applied: "
+              + String.join(", ", open),
           Fields.of("code", "VALIDATION").with("exit_code", ExitCode.VALIDATION));
       return ExitCode.VALIDATION;
     }
@@ -68,7 +73,8 @@ final class StatusCommand extends EngineCommand {
   }
 
   private void printTable(StatusReport report) {
-    TextTable table = new TextTable("Version", "Description", "State", "Applied at", "Applied by", "Duration");
+    TextTable table =
+        new TextTable("Version", "Description", "State", "Applied at", "Applied by", "Duration");
     for (MigrationInfo m : report.migrations()) {
       table.add(
           m.id().version() == null ? "R" : m.id().version().toString(),
@@ -94,7 +100,8 @@ final class StatusCommand extends EngineCommand {
     List<String> parts = new ArrayList<>();
     counts.forEach((state, n) -> parts.add(n + " " + state.label()));
     int total = report.migrations().size();
-    return total + (total == 1 ? " migration" : " migrations")
+    return total
+        + (total == 1 ? " migration" : " migrations")
         + (parts.isEmpty() ? "" : ": " + String.join(", ", parts))
         + (report.isUpToDate() ? "; up to date" : "");
   }

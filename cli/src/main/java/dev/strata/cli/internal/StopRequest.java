@@ -54,14 +54,18 @@ public final class StopRequest {
     if (c != null) {
       c.error(
           "stop_timeout",
-          "The command did not stop within " + DurationConverter.text(grace) + "; exiting anyway."
+          "The command did not stop within "
+              + DurationConverter.text(grace)
+              + "; exiting anyway."
               + " The database releases the lock and rolls back what it can when the connection"
               + " closes; run `strata status` to see the state",
           Fields.of("code", "CANCELLED").with("exit_code", dev.strata.cli.ExitCode.STOPPED));
     }
   }
 
-  /** Registers an engine the command is about to use; cancels it at once if stopping was requested. */
+  /**
+   * Registers an engine the command is about to use; cancels it at once if stopping was requested.
+   */
   Strata register(Strata strata) {
     running.add(strata);
     if (requested()) {
@@ -77,7 +81,8 @@ public final class StopRequest {
    */
   void check(String what) {
     if (requested()) {
-      throw new CancelledException("Stopped on request before " + what + "; nothing was changed", null);
+      throw new CancelledException(
+          "Stopped on request before " + what + "; nothing was changed", null);
     }
   }
 

@@ -21,10 +21,16 @@ import picocli.CommandLine.Spec;
           + " 'strata migrate --url jdbc:postgresql://db/app --source filesystem:/migrations'."
     })
 final class StrataCommand implements Runnable {
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
-  @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print the version and exit.")
   boolean version;
 
   @Spec CommandSpec spec;
@@ -41,9 +47,13 @@ final class StrataCommand implements Runnable {
     @Override
     public String[] getVersion() {
       return new String[] {
-        "strata " + read(StrataCommand.class, "version.properties")
-            + " (engine " + read(dev.strata.core.Strata.class, "strata.properties")
-            + ", Java " + System.getProperty("java.version") + ")"
+        "strata "
+            + read(StrataCommand.class, "version.properties")
+            + " (engine "
+            + read(dev.strata.core.Strata.class, "strata.properties")
+            + ", Java "
+            + System.getProperty("java.version")
+            + ")"
       };
     }
 

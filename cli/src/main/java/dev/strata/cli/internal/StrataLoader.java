@@ -38,7 +38,11 @@ final class StrataLoader {
   private boolean announcedDefault;
 
   StrataLoader(
-      Console console, SecretMask mask, Map<String, String> environment, Properties system, StopRequest stop) {
+      Console console,
+      SecretMask mask,
+      Map<String, String> environment,
+      Properties system,
+      StopRequest stop) {
     this.console = console;
     this.mask = mask;
     this.environment = environment;
@@ -50,7 +54,9 @@ final class StrataLoader {
     return stop;
   }
 
-  /** The process environment, for options that default from other variables (JOB_COMPLETION_INDEX). */
+  /**
+   * The process environment, for options that default from other variables (JOB_COMPLETION_INDEX).
+   */
   Map<String, String> environment() {
     return environment;
   }
@@ -106,14 +112,15 @@ final class StrataLoader {
             .listener(new EventPrinter(progress))
             // Strata.cancel() stops only what runs under the lock; a stop requested while the
             // command was still reading sources and history takes effect once it has the lock.
-            .listener(event -> {
-              if (event instanceof StrataEvent.LockAcquired && stop.requested()) {
-                Strata strata = self.get();
-                if (strata != null) {
-                  strata.cancel();
-                }
-              }
-            });
+            .listener(
+                event -> {
+                  if (event instanceof StrataEvent.LockAcquired && stop.requested()) {
+                    Strata strata = self.get();
+                    if (strata != null) {
+                      strata.cancel();
+                    }
+                  }
+                });
     listeners.forEach(builder::listener);
     Strata strata = builder.load();
     self.set(strata);
@@ -143,7 +150,8 @@ final class StrataLoader {
   }
 
   /** Passwords that may be printed before any configuration is read (usage errors). */
-  static List<String> earlySecrets(String[] args, Map<String, String> environment, Properties system) {
+  static List<String> earlySecrets(
+      String[] args, Map<String, String> environment, Properties system) {
     List<String> secrets = new ArrayList<>(CommandLineScan.values(args, "--password"));
     secrets.add(environment.getOrDefault(StrataProperties.environmentName("password"), ""));
     secrets.add(system.getProperty(PASSWORD, ""));

@@ -16,7 +16,9 @@ final class Summary {
         .with("duration_ms", durationMs);
   }
 
-  /** {@code V3}, or {@code R views} for a repeatable migration, as the engine's summaries name them. */
+  /**
+   * {@code V3}, or {@code R views} for a repeatable migration, as the engine's summaries name them.
+   */
   static String name(MigrationId id) {
     return id.version() == null ? "R " + id.description() : "V" + id.version();
   }

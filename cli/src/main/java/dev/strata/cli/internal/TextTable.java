@@ -3,7 +3,9 @@ package dev.strata.cli.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table: a header row and rows, columns padded to their widest cell. Not thread-safe. */
+/**
+ * A plain-text table: a header row and rows, columns padded to their widest cell. Not thread-safe.
+ */
 final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
@@ -14,7 +16,8 @@ final class TextTable {
 
   void add(String... cells) {
     if (cells.length != header.size()) {
-      throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);
+      throw new IllegalArgumentException(
+          "expected " + header.size() + " cells, got " + cells.length);
     }
     rows.add(List.of(cells));
   }

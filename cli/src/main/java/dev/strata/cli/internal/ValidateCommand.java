@@ -6,7 +6,9 @@ import dev.strata.cli.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code strata validate}: exits with 4, naming each difference, when sources and history disagree. */
+/**
+ * {@code strata validate}: exits with 4, naming each difference, when sources and history disagree.
+ */
 @Command(
     name = "validate",
     sortOptions = false,
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
 final class ValidateCommand extends EngineCommand {
   @Option(
       names = "--require-up-to-date",
-      description = "Count pending migrations as differences too, e.g. before starting an app (STRATA_REQUIRE_UP_TO_DATE).")
+      description =
+          "Count pending migrations as differences too, e.g. before starting an app (STRATA_REQUIRE_UP_TO_DATE).")
   boolean requireUpToDate;
 
   ValidateCommand(Console console, StrataLoader loader) {
@@ -30,7 +33,9 @@ final class ValidateCommand extends EngineCommand {
     int n = result.problems().size();
     if (n > 0) {
       throw new ValidationException(
-          "validate found " + n + (n == 1 ? " difference" : " differences")
+          "validate found "
+              + n
+              + (n == 1 ? " difference" : " differences")
               + " between sources and history:",
           result.problems());
     }

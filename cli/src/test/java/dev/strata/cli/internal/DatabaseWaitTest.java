@@ -37,13 +37,19 @@ class DatabaseWaitTest {
     waitFor(db, Format.TEXT, Duration.ofMinutes(1));
 
     assertThat(db.attempts).isEqualTo(5);
-    assertThat(pauses).containsExactly(
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(pauses)
+        .containsExactly(
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2));
     List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(lines).hasSize(5);
     assertThat(lines.get(0))
-        .isEqualTo("Waiting for the database StartingDatabase (attempt 1; retrying in 250 ms, giving up in 1 min): Connection refused");
-    assertThat(lines.get(4)).isEqualTo("Connected to StartingDatabase after waiting 3.8 s (5 attempts)");
+        .isEqualTo(
+            "Waiting for the database StartingDatabase (attempt 1; retrying in 250 ms, giving up in 1 min): Connection refused");
+    assertThat(lines.get(4))
+        .isEqualTo("Connected to StartingDatabase after waiting 3.8 s (5 attempts)");
   }
 
   @Test
@@ -52,11 +58,19 @@ class DatabaseWaitTest {
 
     assertThatThrownBy(() -> waitFor(db, Format.TEXT, Duration.ofSeconds(20)))
         .isInstanceOf(DatabaseAccessException.class)
-        .hasMessageStartingWith("Cannot connect to StartingDatabase after waiting 20 s (--wait-for-database,"
-            + " STRATA_WAIT_FOR_DATABASE; 9 attempts): Connection refused");
-    assertThat(pauses).containsExactly(
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
-        Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(2250));
+        .hasMessageStartingWith(
+            "Cannot connect to StartingDatabase after waiting 20 s (--wait-for-database,"
+                + " STRATA_WAIT_FOR_DATABASE; 9 attempts): Connection refused");
+    assertThat(pauses)
+        .containsExactly(
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofMillis(2250));
     assertThat(FailureReport.exitCode(new DatabaseAccessException("x", new SQLException())))
         .isEqualTo(ExitCode.DATABASE_UNREACHABLE);
   }
@@ -80,16 +94,29 @@ class DatabaseWaitTest {
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0))
         .startsWith("{\"timestamp\":\"")
-        .contains("\"event\":\"database_waiting\",\"attempt\":1,\"error\":\"Connection refused\",\"retry_in_ms\":250");
-    assertThat(lines.get(1)).contains("\"event\":\"database_ready\",\"attempts\":2,\"waited_ms\":250");
+        .contains(
+            "\"event\":\"database_waiting\",\"attempt\":1,\"error\":\"Connection refused\",\"retry_in_ms\":250");
+    assertThat(lines.get(1))
+        .contains("\"event\":\"database_ready\",\"attempts\":2,\"waited_ms\":250");
   }
 
   private void waitFor(DataSource db, Format format, Duration limit) {
     Console console =
-        new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
-            format, new SecretMask(), clock);
+        new Console(
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            format,
+            new SecretMask(),
+            clock);
     StrataConfiguration config = Strata.configure().dataSource(db).load().configuration();
-    new DatabaseWait(console, clock, d -> { pauses.add(d); clock.advance(d); }, new StopRequest())
+    new DatabaseWait(
+            console,
+            clock,
+            d -> {
+              pauses.add(d);
+              clock.advance(d);
+            },
+            new StopRequest())
         .untilReachable(config, limit);
   }
 

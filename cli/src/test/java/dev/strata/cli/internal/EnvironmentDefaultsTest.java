@@ -21,17 +21,37 @@ class EnvironmentDefaultsTest {
   /** The engine's options, which StrataProperties layers (STRATA_URL, ...), and --log-format. */
   static final Set<String> LAYERED_BY_THE_ENGINE =
       Set.of(
-          "--url", "--user", "--password", "--password-file", "--source", "--schema", "--table",
-          "--lock-timeout", "--dialect", "--out-of-order", "--strict-naming", "--config", "--log-format",
-          "--lock-mode", "--ddl-lock-timeout", "--statement-timeout", "--phase", "--lint-gate");
+          "--url",
+          "--user",
+          "--password",
+          "--password-file",
+          "--source",
+          "--schema",
+          "--table",
+          "--lock-timeout",
+          "--dialect",
+          "--out-of-order",
+          "--strict-naming",
+          "--config",
+          "--log-format",
+          "--lock-mode",
+          "--ddl-lock-timeout",
+          "--statement-timeout",
+          "--phase",
+          "--lint-gate");
 
   @Test
   void everyOptionOfEveryCommandHasAnEnvironmentFormOrIsCommandLineOnlyOnPurpose() {
     Console console =
-        new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
-            Format.TEXT, new SecretMask(), Clock.systemUTC());
+        new Console(
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(new ByteArrayOutputStream()),
+            Format.TEXT,
+            new SecretMask(),
+            Clock.systemUTC());
     EnvironmentDefaults defaults = new EnvironmentDefaults(Map.of(), new Properties());
-    StrataLoader loader = new StrataLoader(console, new SecretMask(), Map.of(), new Properties(), new StopRequest());
+    StrataLoader loader =
+        new StrataLoader(console, new SecretMask(), Map.of(), new Properties(), new StopRequest());
     CommandLine cl = Launcher.commandLine(console, loader, defaults);
 
     for (CommandLine command : cl.getSubcommands().values()) {
@@ -39,8 +59,15 @@ class EnvironmentDefaultsTest {
         String name = option.longestName();
         boolean hasVariable =
             EnvironmentDefaults.ENTRIES.stream()
-                .anyMatch(e -> e.option().equals(name) && (e.command() == null || e.command().equals(command.getCommandName())));
-        assertThat(hasVariable || COMMAND_LINE_ONLY.contains(name) || LAYERED_BY_THE_ENGINE.contains(name))
+                .anyMatch(
+                    e ->
+                        e.option().equals(name)
+                            && (e.command() == null
+                                || e.command().equals(command.getCommandName())));
+        assertThat(
+                hasVariable
+                    || COMMAND_LINE_ONLY.contains(name)
+                    || LAYERED_BY_THE_ENGINE.contains(name))
             .as("strata " + command.getCommandName() + " " + name + " has no STRATA_* form")
             .isTrue();
       }
@@ -50,22 +77,36 @@ class EnvironmentDefaultsTest {
   @Test
   void theEnginesVariablesAndTheClisAreListedTogetherAndNamedAlike() {
     assertThat(EnvironmentDefaults.environmentNames())
-        .contains("STRATA_URL", "STRATA_PASSWORD_FILE", "STRATA_LOG_FORMAT", "STRATA_WAIT_FOR_DATABASE", "STRATA_HEARTBEAT",
-            "STRATA_SCHEMAS_FILE", "STRATA_AWAIT_TIMEOUT")
+        .contains(
+            "STRATA_URL",
+            "STRATA_PASSWORD_FILE",
+            "STRATA_LOG_FORMAT",
+            "STRATA_WAIT_FOR_DATABASE",
+            "STRATA_HEARTBEAT",
+            "STRATA_SCHEMAS_FILE",
+            "STRATA_AWAIT_TIMEOUT")
         .isSorted()
         .doesNotHaveDuplicates();
-    assertThat(StrataProperties.environmentName("waitForDatabase")).isEqualTo("STRATA_WAIT_FOR_DATABASE");
+    assertThat(StrataProperties.environmentName("waitForDatabase"))
+        .isEqualTo("STRATA_WAIT_FOR_DATABASE");
   }
 
   @Test
   void aSystemPropertyWinsOverTheVariable() {
     Properties system = new Properties();
     system.setProperty("strata.heartbeat", "1s");
-    EnvironmentDefaults defaults = new EnvironmentDefaults(Map.of("STRATA_HEARTBEAT", "9s"), system);
+    EnvironmentDefaults defaults =
+        new EnvironmentDefaults(Map.of("STRATA_HEARTBEAT", "9s"), system);
     EnvironmentDefaults.Entry heartbeat =
-        EnvironmentDefaults.ENTRIES.stream().filter(e -> e.option().equals("--heartbeat")).findFirst().orElseThrow();
+        EnvironmentDefaults.ENTRIES.stream()
+            .filter(e -> e.option().equals("--heartbeat"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(defaults.value(heartbeat)).isEqualTo("1s");
-    assertThat(new EnvironmentDefaults(Map.of("STRATA_HEARTBEAT", "9s"), new Properties()).value(heartbeat)).isEqualTo("9s");
+    assertThat(
+            new EnvironmentDefaults(Map.of("STRATA_HEARTBEAT", "9s"), new Properties())
+                .value(heartbeat))
+        .isEqualTo("9s");
   }
 }

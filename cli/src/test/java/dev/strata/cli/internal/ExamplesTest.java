@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,8 +34,10 @@ class ExamplesTest {
 
   @Test
   void everyStrataContainerInTheManifestsHasArgumentsTheCliAccepts() throws IOException {
-    List<Path> manifests = files(KUBERNETES, ".yaml").stream().filter(p -> !p.startsWith(CHART)).toList();
-    assertThat(manifests).extracting(p -> p.getFileName().toString())
+    List<Path> manifests =
+        files(KUBERNETES, ".yaml").stream().filter(p -> !p.startsWith(CHART)).toList();
+    assertThat(manifests)
+        .extracting(p -> p.getFileName().toString())
         .contains("init-container.yaml", "await-init-container.yaml", "tenants-indexed-job.yaml");
     int containers = 0;
     for (Path manifest : manifests) {
@@ -45,12 +46,17 @@ class ExamplesTest {
         boolean indexed = Files.readString(manifest).contains("completionMode: Indexed");
         for (Map<String, Object> container : containers(document)) {
           if (String.valueOf(container.get("image")).contains("/strata:")) {
-            assertThat(container).as(manifest + ": the image's ENTRYPOINT runs strata").doesNotContainKey("command");
+            assertThat(container)
+                .as(manifest + ": the image's ENTRYPOINT runs strata")
+                .doesNotContainKey("command");
             Map<String, String> environment = literalEnvironment(container);
             if (indexed) {
               environment.put("JOB_COMPLETION_INDEX", "3");
             }
-            parses(manifest + " " + container.get("name"), strings(container.get("args")), environment);
+            parses(
+                manifest + " " + container.get("name"),
+                strings(container.get("args")),
+                environment);
             containers++;
           }
         }
@@ -93,7 +99,10 @@ class ExamplesTest {
         .startsWith("{{- if .Values.down.enabled }}");
     // Arguments live in values.yaml only: no template writes a command line of its own.
     for (String template : List.of(helpers, migrate, down)) {
-      assertThat(template).doesNotContain("args: [").doesNotContain("- migrate\n").doesNotContain("command:");
+      assertThat(template)
+          .doesNotContain("args: [")
+          .doesNotContain("- migrate\n")
+          .doesNotContain("command:");
     }
   }
 
@@ -124,16 +133,25 @@ class ExamplesTest {
   void theReadmeDocumentsEveryStrataVariable() throws IOException {
     String readme = Files.readString(EXAMPLES.resolveSibling("README.md"));
 
-    assertThat(EnvironmentDefaults.environmentNames()).allSatisfy(name -> assertThat(readme).contains("`" + name + "`"));
+    assertThat(EnvironmentDefaults.environmentNames())
+        .allSatisfy(name -> assertThat(readme).contains("`" + name + "`"));
   }
 
   /** Parses {@code strata args...} as the CLI would, and checks what picocli cannot express. */
   private static void parses(String where, List<String> args, Map<String, String> environment) {
     Console console =
-        new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
-            Format.TEXT, new SecretMask(), Clock.systemUTC());
-    StrataLoader loader = new StrataLoader(console, new SecretMask(), environment, new Properties(), new StopRequest());
-    CommandLine cl = Launcher.commandLine(console, loader, new EnvironmentDefaults(environment, new Properties()));
+        new Console(
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(new ByteArrayOutputStream()),
+            Format.TEXT,
+            new SecretMask(),
+            Clock.systemUTC());
+    StrataLoader loader =
+        new StrataLoader(
+            console, new SecretMask(), environment, new Properties(), new StopRequest());
+    CommandLine cl =
+        Launcher.commandLine(
+            console, loader, new EnvironmentDefaults(environment, new Properties()));
     try {
       CommandLine.ParseResult parsed = cl.parseArgs(args.toArray(String[]::new));
       assertThat(parsed.hasSubcommand()).as(where + ": " + args + " names a command").isTrue();
@@ -142,7 +160,8 @@ class ExamplesTest {
         engine.checkOptions();
       }
     } catch (CommandLine.ParameterException e) {
-      throw new AssertionError(where + ": strata " + String.join(" ", args) + ": " + e.getMessage(), e);
+      throw new AssertionError(
+          where + ": strata " + String.join(" ", args) + ": " + e.getMessage(), e);
     }
   }
 
@@ -169,7 +188,8 @@ class ExamplesTest {
       for (Object item : list) {
         Map<String, Object> variable = map(item);
         if (variable.containsKey("value")) {
-          environment.put(String.valueOf(variable.get("name")), String.valueOf(variable.get("value")));
+          environment.put(
+              String.valueOf(variable.get("name")), String.valueOf(variable.get("value")));
         }
       }
     }
@@ -188,7 +208,8 @@ class ExamplesTest {
   }
 
   private static String instruction(String dockerfile, String name) {
-    return dockerfile.lines()
+    return dockerfile
+        .lines()
         .filter(l -> l.startsWith(name + " "))
         .map(l -> l.substring(name.length() + 1).strip())
         .reduce((first, last) -> last)
@@ -203,7 +224,10 @@ class ExamplesTest {
 
   private static List<Path> files(Path dir, String suffix) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.toString().endsWith(suffix))
+          .sorted()
+          .toList();
     }
   }
 }

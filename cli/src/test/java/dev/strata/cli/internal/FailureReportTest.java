@@ -24,15 +24,23 @@ import org.junit.jupiter.api.Test;
 class FailureReportTest {
   @Test
   void eachKindOfFailureHasItsExitCode() {
-    assertThat(FailureReport.exitCode(new ConfigurationException("x"))).isEqualTo(ExitCode.CONFIGURATION);
-    assertThat(FailureReport.exitCode(new MigrationDiscoveryException("x", List.of()))).isEqualTo(ExitCode.CONFIGURATION);
-    assertThat(FailureReport.exitCode(new ScriptParseException("V1__a.sql", 3, "x"))).isEqualTo(ExitCode.CONFIGURATION);
-    assertThat(FailureReport.exitCode(new ValidationException("x", List.of()))).isEqualTo(ExitCode.VALIDATION);
-    assertThat(FailureReport.exitCode(new LockTimeoutException("lock", Duration.ZERO, null))).isEqualTo(ExitCode.LOCK_TIMEOUT);
-    assertThat(FailureReport.exitCode(new MigrationFailedException("V1 a", "V1__a.sql", 1, "x", null)))
+    assertThat(FailureReport.exitCode(new ConfigurationException("x")))
+        .isEqualTo(ExitCode.CONFIGURATION);
+    assertThat(FailureReport.exitCode(new MigrationDiscoveryException("x", List.of())))
+        .isEqualTo(ExitCode.CONFIGURATION);
+    assertThat(FailureReport.exitCode(new ScriptParseException("V1__a.sql", 3, "x")))
+        .isEqualTo(ExitCode.CONFIGURATION);
+    assertThat(FailureReport.exitCode(new ValidationException("x", List.of())))
+        .isEqualTo(ExitCode.VALIDATION);
+    assertThat(FailureReport.exitCode(new LockTimeoutException("lock", Duration.ZERO, null)))
+        .isEqualTo(ExitCode.LOCK_TIMEOUT);
+    assertThat(
+            FailureReport.exitCode(new MigrationFailedException("V1 a", "V1__a.sql", 1, "x", null)))
         .isEqualTo(ExitCode.MIGRATION_FAILED);
-    assertThat(FailureReport.exitCode(new DatabaseAccessException("x", new SQLException("y")))).isEqualTo(ExitCode.DATABASE_UNREACHABLE);
-    assertThat(FailureReport.exitCode(new IllegalStateException("x"))).isEqualTo(ExitCode.UNEXPECTED);
+    assertThat(FailureReport.exitCode(new DatabaseAccessException("x", new SQLException("y"))))
+        .isEqualTo(ExitCode.DATABASE_UNREACHABLE);
+    assertThat(FailureReport.exitCode(new IllegalStateException("x")))
+        .isEqualTo(ExitCode.UNEXPECTED);
   }
 
   @Test
@@ -50,8 +58,9 @@ class FailureReportTest {
 
     assertThat(exit).isEqualTo(ExitCode.UNEXPECTED);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .isEqualTo("error: unexpected java.lang.IllegalStateException: boom (this is a bug in strata; please report it)"
-            + System.lineSeparator());
+        .isEqualTo(
+            "error: unexpected java.lang.IllegalStateException: boom (this is a bug in strata; please report it)"
+                + System.lineSeparator());
   }
 
   @Test
@@ -68,8 +77,9 @@ class FailureReportTest {
     FailureReport.report(new ScriptParseException("V1__a.sql", 3, "unterminated quote"), console);
 
     assertThat(err.toString(StandardCharsets.UTF_8).strip())
-        .isEqualTo("{\"timestamp\":\"1970-01-01T00:00:00Z\",\"level\":\"ERROR\",\"event\":\"error\","
-            + "\"file\":\"V1__a.sql\",\"line\":3,\"code\":\"PARSE\",\"exit_code\":3,"
-            + "\"message\":\"V1__a.sql:3: unterminated quote\"}");
+        .isEqualTo(
+            "{\"timestamp\":\"1970-01-01T00:00:00Z\",\"level\":\"ERROR\",\"event\":\"error\","
+                + "\"file\":\"V1__a.sql\",\"line\":3,\"code\":\"PARSE\",\"exit_code\":3,"
+                + "\"message\":\"V1__a.sql:3: unterminated quote\"}");
   }
 }

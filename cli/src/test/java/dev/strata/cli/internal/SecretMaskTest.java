@@ -27,7 +27,8 @@ class SecretMaskTest {
     mask.add("");
     mask.add(null);
 
-    assertThat(mask.apply("the driver said: login 'hunter2' refused")).isEqualTo("the driver said: login '***' refused");
+    assertThat(mask.apply("the driver said: login 'hunter2' refused"))
+        .isEqualTo("the driver said: login '***' refused");
   }
 
   @Test
@@ -40,7 +41,8 @@ class SecretMaskTest {
 
   @Test
   void leavesTextWithoutCredentialsAlone() {
-    String text = "Cannot connect to jdbc:postgresql://db:5432/app?sslmode=require (SQLSTATE 08001)";
+    String text =
+        "Cannot connect to jdbc:postgresql://db:5432/app?sslmode=require (SQLSTATE 08001)";
 
     assertThat(mask.apply(text)).isEqualTo(text);
   }

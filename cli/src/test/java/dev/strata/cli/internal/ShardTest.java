@@ -18,10 +18,13 @@ class ShardTest {
 
   @Test
   void malformedShardsNameTheOption() {
-    assertThatThrownBy(() -> Shard.parse("4/4", null)).hasMessageContaining("write I/N with 0 <= I < N");
-    assertThatThrownBy(() -> Shard.parse("a/b", null)).hasMessageContaining("--shard 'a/b' is not a shard");
+    assertThatThrownBy(() -> Shard.parse("4/4", null))
+        .hasMessageContaining("write I/N with 0 <= I < N");
+    assertThatThrownBy(() -> Shard.parse("a/b", null))
+        .hasMessageContaining("--shard 'a/b' is not a shard");
     assertThatThrownBy(() -> Shard.parse("4", null)).hasMessageContaining("JOB_COMPLETION_INDEX");
-    assertThatThrownBy(() -> Shard.parse("4", "x")).hasMessageContaining("JOB_COMPLETION_INDEX is 'x'");
+    assertThatThrownBy(() -> Shard.parse("4", "x"))
+        .hasMessageContaining("JOB_COMPLETION_INDEX is 'x'");
   }
 
   @Test

@@ -38,9 +38,13 @@ class StopRequestTest {
   void setUp() throws Exception {
     url = "jdbc:h2:file:" + dir.resolve("db");
     migrations = Files.createDirectories(dir.resolve("migrations"));
-    Files.writeString(migrations.resolve("V1__knob.sql"), "CREATE TABLE knob (n BIGINT);\nINSERT INTO knob VALUES (100000000000);\n");
+    Files.writeString(
+        migrations.resolve("V1__knob.sql"),
+        "CREATE TABLE knob (n BIGINT);\nINSERT INTO knob VALUES (100000000000);\n");
     // Runs for minutes; H2 checks for a cancel between rows.
-    Files.writeString(migrations.resolve("V2__slow.sql"), "SELECT SUM(X) FROM SYSTEM_RANGE(1, (SELECT n FROM knob));\n");
+    Files.writeString(
+        migrations.resolve("V2__slow.sql"),
+        "SELECT SUM(X) FROM SYSTEM_RANGE(1, (SELECT n FROM knob));\n");
   }
 
   @Test
@@ -53,7 +57,8 @@ class StopRequestTest {
 
     assertThat(running.get(10, TimeUnit.SECONDS)).as(text(err)).isEqualTo(ExitCode.STOPPED);
     assertThat(text(err))
-        .contains("warning: Stopping: a test asked; cancelling the running statement and releasing the lock")
+        .contains(
+            "warning: Stopping: a test asked; cancelling the running statement and releasing the lock")
         .contains("error: Stopped on request while applying V2 slow");
     assertThat(text(out)).isEmpty();
     try (Connection c = DriverManager.getConnection(url);
@@ -71,32 +76,47 @@ class StopRequestTest {
     stop.stop("a test asked");
 
     assertThat(run("migrate")).isEqualTo(ExitCode.STOPPED);
-    assertThat(text(err)).contains("error: Stopped on request before connecting to the database; nothing was changed");
+    assertThat(text(err))
+        .contains(
+            "error: Stopped on request before connecting to the database; nothing was changed");
   }
 
   @Test
   void aStopRequestedWhileTheEngineReadsSourcesTakesEffectOnceItHasTheLock() throws Exception {
     Files.writeString(migrations.resolve("notes.txt"), "not a migration: discovery warns about it");
     Console console =
-        new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-            Format.TEXT, new SecretMask(), Clock.systemUTC());
-    StrataLoader loader = new StrataLoader(console, new SecretMask(), Map.of(), new Properties(), stop);
+        new Console(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Format.TEXT,
+            new SecretMask(),
+            Clock.systemUTC());
+    StrataLoader loader =
+        new StrataLoader(console, new SecretMask(), Map.of(), new Properties(), stop);
     stop.reportTo(console);
     CommonOptions options = new CommonOptions();
     options.url = url;
     options.sources = List.of("filesystem:" + migrations);
     // The warning is printed while sources are read, before the engine can cancel anything.
     Strata strata =
-        loader.load(options, Map.of(), console, List.of(event -> {
-          if (event instanceof StrataEvent.Warning) {
-            stop.stop("a test asked");
-          }
-        }));
+        loader.load(
+            options,
+            Map.of(),
+            console,
+            List.of(
+                event -> {
+                  if (event instanceof StrataEvent.Warning) {
+                    stop.stop("a test asked");
+                  }
+                }));
 
     assertThatThrownBy(strata::migrate).isInstanceOf(CancelledException.class);
     assertThat(text(err)).contains("warning: Stopping: a test asked").doesNotContain("Applying");
     try (Connection c = DriverManager.getConnection(url);
-        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM \"PUBLIC\".\"strata_schema_history\" WHERE \"installed_rank\" > 0")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT COUNT(*) FROM \"PUBLIC\".\"strata_schema_history\" WHERE \"installed_rank\" > 0")) {
       rs.next();
       assertThat(rs.getInt(1)).isZero();
     }
@@ -104,7 +124,8 @@ class StopRequestTest {
 
   @Test
   void stoppingEndsAWaitAtOnce() throws Exception {
-    CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> run("await", "--interval", "1m"));
+    CompletableFuture<Integer> waiting =
+        CompletableFuture.supplyAsync(() -> run("await", "--interval", "1m"));
     awaitErr("Waiting for 2 migrations");
 
     stop.stop("a test asked");
@@ -116,7 +137,12 @@ class StopRequestTest {
   private int run(String... command) {
     String[] args = new String[command.length + 4];
     System.arraycopy(command, 0, args, 0, command.length);
-    System.arraycopy(new String[] {"--url", url, "--source", "filesystem:" + migrations}, 0, args, command.length, 4);
+    System.arraycopy(
+        new String[] {"--url", url, "--source", "filesystem:" + migrations},
+        0,
+        args,
+        command.length,
+        4);
     return Launcher.run(
         args,
         new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -25,22 +25,33 @@ class PostgresLeaseIT {
   @TempDir Path dir;
 
   @Test
-  void replicasUnderALeaseApplyEachMigrationOnceAndTakeNoAdvisoryLock(IsolatedDatabase db) throws Exception {
+  void replicasUnderALeaseApplyEachMigrationOnceAndTakeNoAdvisoryLock(IsolatedDatabase db)
+      throws Exception {
     for (int v = 1; v <= 20; v++) {
-      Files.writeString(dir.resolve("V" + v + "__t" + v + ".sql"), "CREATE TABLE t" + v + " (id int);\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("V" + v + "__t" + v + ".sql"),
+          "CREATE TABLE t" + v + " (id int);\n",
+          StandardCharsets.UTF_8);
     }
     List<MigrateResult> results = Collections.synchronizedList(new ArrayList<>());
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      Thread t = new Thread(() -> {
-        try {
-          results.add(Strata.configure().dataSource(db.dataSource()).sources("filesystem:" + dir)
-              .lockMode(LockMode.LEASE).load().migrate());
-        } catch (Throwable e) {
-          failures.add(e);
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  results.add(
+                      Strata.configure()
+                          .dataSource(db.dataSource())
+                          .sources("filesystem:" + dir)
+                          .lockMode(LockMode.LEASE)
+                          .load()
+                          .migrate());
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              });
       threads.add(t);
       t.start();
     }
@@ -50,7 +61,8 @@ class PostgresLeaseIT {
 
     assertThat(failures).isEmpty();
     assertThat(results.stream().mapToInt(r -> r.applied().size()).sum()).isEqualTo(20);
-    try (Connection c = db.connect(); Statement s = c.createStatement();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM strata_schema_history_lease")) {
       rs.next();
       assertThat(rs.getInt(1)).isZero();

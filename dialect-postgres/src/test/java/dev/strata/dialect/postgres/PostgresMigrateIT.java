@@ -57,7 +57,10 @@ class PostgresMigrateIT {
               assertThat(e.line()).isEqualTo(4);
               assertThat(e.sqlState()).isEqualTo("42P01");
             })
-        .hasMessageContaining("Applying V2 bad failed at " + dir.resolve("V2__bad.sql") + ":4 (SELECT * FROM missing_table): ")
+        .hasMessageContaining(
+            "Applying V2 bad failed at "
+                + dir.resolve("V2__bad.sql")
+                + ":4 (SELECT * FROM missing_table): ")
         .hasMessageContaining("relation \"missing_table\" does not exist")
         .hasMessageContaining("(SQLSTATE 42P01)")
         .hasMessageContaining("The migration was rolled back: nothing of it is applied.");
@@ -208,7 +211,8 @@ class PostgresMigrateIT {
       assertThatThrownBy(shortLockTimeout::migrate)
           .isInstanceOfSatisfying(
               MigrationFailedException.class, e -> assertThat(e.sqlState()).isEqualTo("55P03"))
-          .hasMessageContaining(dir.resolve("V2__add_column.sql") + ":1 (ALTER TABLE t ADD COLUMN name text): ")
+          .hasMessageContaining(
+              dir.resolve("V2__add_column.sql") + ":1 (ALTER TABLE t ADD COLUMN name text): ")
           .hasMessageContaining("canceling statement due to lock timeout")
           .hasMessageContaining("(SQLSTATE 55P03)");
       Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Updates a table in key-range batches, each batch its own short transaction, pausing between
  * batches, with its progress recorded so that a stopped or killed run resumes after the last
- * committed batch. For the backfill step of an expand/contract change, where one {@code UPDATE}
- * of the whole table would lock every row it touches until it commits.
+ * committed batch. For the backfill step of an expand/contract change, where one {@code UPDATE} of
+ * the whole table would lock every row it touches until it commits.
  *
  * <pre>{@code
  * public final class V7__Backfill_emails implements JavaMigration {
@@ -31,12 +31,12 @@ import org.jspecify.annotations.Nullable;
  * <h2>How it runs</h2>
  *
  * A batch covers the next {@link #batchSize} keys after the last batch's: it finds its upper key
- * with {@code SELECT key FROM t WHERE key > :last ORDER BY key LIMIT :size} (the largest of
- * those), then runs {@code UPDATE t SET <set> WHERE key > :last AND key <= :upper AND (<where>)}
- * and records {@code :upper} in the progress table, and commits the three together. So each batch
- * is applied exactly once however the run ends, and no row lock is held longer than one batch.
- * Rows among a batch's keys that do not match {@link #where} are left alone (a batch may update
- * fewer rows than its size). The run ends when no key is left after the last batch.
+ * with {@code SELECT key FROM t WHERE key > :last ORDER BY key LIMIT :size} (the largest of those),
+ * then runs {@code UPDATE t SET <set> WHERE key > :last AND key <= :upper AND (<where>)} and
+ * records {@code :upper} in the progress table, and commits the three together. So each batch is
+ * applied exactly once however the run ends, and no row lock is held longer than one batch. Rows
+ * among a batch's keys that do not match {@link #where} are left alone (a batch may update fewer
+ * rows than its size). The run ends when no key is left after the last batch.
  *
  * <p>Before the first batch a run counts the matching rows after its starting key, once, for the
  * estimate of the time left in {@link BackfillProgress}.
@@ -44,30 +44,29 @@ import org.jspecify.annotations.Nullable;
  * <h2>Progress and resuming</h2>
  *
  * Progress lives in the table {@code strata_backfill} in the migration schema, created on first
- * use, one row per backfill: {@code name}, {@code table_name}, {@code key_column}, {@code
- * last_key} (as text), {@code rows_done}, {@code batches}, {@code started_at}, {@code updated_at},
- * {@code finished}. A run resumes after the recorded {@code last_key}; a finished backfill is a
- * no-op. The name is {@code <table>:<hash of key and set>} unless {@link #name} gives one: give
- * one when the same update must run again later in the life of the database.
+ * use, one row per backfill: {@code name}, {@code table_name}, {@code key_column}, {@code last_key}
+ * (as text), {@code rows_done}, {@code batches}, {@code started_at}, {@code updated_at}, {@code
+ * finished}. A run resumes after the recorded {@code last_key}; a finished backfill is a no-op. The
+ * name is {@code <table>:<hash of key and set>} unless {@link #name} gives one: give one when the
+ * same update must run again later in the life of the database.
  *
  * <h2>What the author must know</h2>
  *
  * <ul>
  *   <li>{@link #set} and {@link #where} are the author's SQL, inserted into the statement as
  *       written, never parameters: never build them from untrusted input.
- *   <li>The table and key names are identifiers: a plain name ({@code person}, {@code
- *       app.person}) is used unquoted, so it resolves as it does in your SQL; a name already in
- *       the database's identifier quotes is used as written; any other name is quoted for you.
- *   <li>The key should be the primary key, or unique and indexed: an integer, decimal, text or
- *       UUID column. Rows whose key is {@code NULL} are not visited; duplicate keys only make a
- *       batch larger.
+ *   <li>The table and key names are identifiers: a plain name ({@code person}, {@code app.person})
+ *       is used unquoted, so it resolves as it does in your SQL; a name already in the database's
+ *       identifier quotes is used as written; any other name is quoted for you.
+ *   <li>The key should be the primary key, or unique and indexed: an integer, decimal, text or UUID
+ *       column. Rows whose key is {@code NULL} are not visited; duplicate keys only make a batch
+ *       larger.
  *   <li>Rows inserted behind the backfill (with a key it has passed) are not visited: deploy the
- *       code that writes the new column before the backfill runs (step 2 of expand and
- *       contract).
+ *       code that writes the new column before the backfill runs (step 2 of expand and contract).
  *   <li>It commits, so it cannot run inside a transaction: a Java migration that runs it returns
- *       {@code false} from {@code transactional()}, or {@link #run} refuses. A migration that
- *       fails part-way remains failed until {@code repair}; run it again then, and the backfill
- *       resumes. A migration whose process was killed is simply run again.
+ *       {@code false} from {@code transactional()}, or {@link #run} refuses. A migration that fails
+ *       part-way remains failed until {@code repair}; run it again then, and the backfill resumes.
+ *       A migration whose process was killed is simply run again.
  *   <li>An interrupt of the running thread stops it before the next batch, with {@link
  *       BackfillException}; a listener that throws stops it after the batch it was told about.
  *       Either way what was committed stays, and the next run resumes after it.
@@ -136,8 +135,17 @@ public final class Backfill {
 
   /** The column whose ranges make the batches: the primary key, or a unique indexed column. */
   public Backfill key(String column) {
-    return new Backfill(table, SqlNames.check(column, "key column"), set, where, batchSize, pause,
-        name, listener, clock, sleeper);
+    return new Backfill(
+        table,
+        SqlNames.check(column, "key column"),
+        set,
+        where,
+        batchSize,
+        pause,
+        name,
+        listener,
+        clock,
+        sleeper);
   }
 
   /**
@@ -145,22 +153,40 @@ public final class Backfill {
    * assignments separated by commas. Inserted as written: never build it from untrusted input.
    */
   public Backfill set(String assignments) {
-    return new Backfill(table, key, text(assignments, "set"), where, batchSize, pause, name,
-        listener, clock, sleeper);
+    return new Backfill(
+        table,
+        key,
+        text(assignments, "set"),
+        where,
+        batchSize,
+        pause,
+        name,
+        listener,
+        clock,
+        sleeper);
   }
 
   /**
-   * Which rows to update, as an SQL condition ({@code "email_lower IS NULL"}); every row when
-   * not given. Inserted as written, in parentheses: never build it from untrusted input.
+   * Which rows to update, as an SQL condition ({@code "email_lower IS NULL"}); every row when not
+   * given. Inserted as written, in parentheses: never build it from untrusted input.
    */
   public Backfill where(String condition) {
-    return new Backfill(table, key, set, text(condition, "where"), batchSize, pause, name,
-        listener, clock, sleeper);
+    return new Backfill(
+        table,
+        key,
+        set,
+        text(condition, "where"),
+        batchSize,
+        pause,
+        name,
+        listener,
+        clock,
+        sleeper);
   }
 
   /**
-   * How many consecutive keys one batch covers, and so at most how many rows one transaction
-   * locks; {@value #DEFAULT_BATCH_SIZE} unless set.
+   * How many consecutive keys one batch covers, and so at most how many rows one transaction locks;
+   * {@value #DEFAULT_BATCH_SIZE} unless set.
    *
    * @throws IllegalArgumentException unless {@code keys} is positive
    */
@@ -229,8 +255,12 @@ public final class Backfill {
   public BackfillResult run(JavaMigrationContext context) throws SQLException {
     if (key == null || set == null) {
       throw new IllegalStateException(
-          "The backfill of table " + table + " needs "
-              + (key == null ? "its key column: call key(\"id\")" : "an assignment: call set(\"…\")")
+          "The backfill of table "
+              + table
+              + " needs "
+              + (key == null
+                  ? "its key column: call key(\"id\")"
+                  : "an assignment: call set(\"…\")")
               + " before run()");
     }
     return new BackfillRun(this, context.connection(), context.schema()).run();
@@ -288,8 +318,21 @@ public final class Backfill {
   /** For logs: {@code Backfill[table=person, key=id, set=…, where=…, batchSize=1000, …]}. */
   @Override
   public String toString() {
-    return "Backfill[table=" + table + ", key=" + key + ", set=" + set + ", where=" + where
-        + ", batchSize=" + batchSize + ", pause=" + pause + ", name=" + name + "]";
+    return "Backfill[table="
+        + table
+        + ", key="
+        + key
+        + ", set="
+        + set
+        + ", where="
+        + where
+        + ", batchSize="
+        + batchSize
+        + ", pause="
+        + pause
+        + ", name="
+        + name
+        + "]";
   }
 
   private static String text(String sql, String what) {

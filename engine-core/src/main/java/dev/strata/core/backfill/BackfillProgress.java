@@ -6,14 +6,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a running {@link Backfill} stands after a committed batch: given to the listener of
- * {@link Backfill#onProgress} once per batch. Immutable.
+ * Where a running {@link Backfill} stands after a committed batch: given to the listener of {@link
+ * Backfill#onProgress} once per batch. Immutable.
  *
  * <p>Counts marked "this run" start at zero when a run resumes a stopped one; {@link #rowsDone()}
  * is the total over every run. The estimate of what remains comes from one count of the matching
  * rows after the resume point, taken when the run starts, less the rows updated since: rows that
- * other writers add or change meanwhile make it drift, and {@link #eta()} extrapolates the rate
- * of this run (pauses included).
+ * other writers add or change meanwhile make it drift, and {@link #eta()} extrapolates the rate of
+ * this run (pauses included).
  */
 public final class BackfillProgress {
   private final String name;
@@ -94,7 +94,9 @@ public final class BackfillProgress {
     return rowsDone;
   }
 
-  /** The key the last committed batch ended at (inclusive), as text; a later run resumes after it. */
+  /**
+   * The key the last committed batch ended at (inclusive), as text; a later run resumes after it.
+   */
   public String lastKey() {
     return lastKey;
   }

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one {@link Backfill#run} did. When it returns, the backfill is finished: every key up to
- * the table's last was visited, by this run or earlier ones. Immutable.
+ * What one {@link Backfill#run} did. When it returns, the backfill is finished: every key up to the
+ * table's last was visited, by this run or earlier ones. Immutable.
  */
 public final class BackfillResult {
   private final String name;
@@ -83,7 +83,13 @@ public final class BackfillResult {
     if (alreadyFinished) {
       return "backfill " + name + " was already finished (" + rowsDone + " rows): nothing to do";
     }
-    return "backfill " + name + " finished: " + batches + " batches, " + rowsUpdated + " rows in "
+    return "backfill "
+        + name
+        + " finished: "
+        + batches
+        + " batches, "
+        + rowsUpdated
+        + " rows in "
         + BackfillProgress.seconds(elapsed)
         + (resumed ? " (resumed; " + rowsDone + " rows in all runs)" : "");
   }

@@ -34,7 +34,9 @@ final class BackfillRun {
     if (!c.getAutoCommit()) {
       throw new BackfillException(
           name,
-          "Backfill " + name + " commits each batch itself, so it cannot run inside a"
+          "Backfill "
+              + name
+              + " commits each batch itself, so it cannot run inside a"
               + " transaction: return false from transactional() in the Java migration that runs"
               + " it (or put the connection in autocommit mode). Nothing was changed.",
           null);
@@ -49,9 +51,19 @@ final class BackfillRun {
     if (!row.table().equals(spec.table()) || !row.key().equals(spec.key())) {
       throw new BackfillException(
           name,
-          "Backfill " + name + " was started on table " + row.table() + " with key " + row.key()
-              + " (see " + progress + "), not on table " + spec.table() + " with key "
-              + spec.key() + ": give this backfill a name of its own with name(\"…\"). Nothing"
+          "Backfill "
+              + name
+              + " was started on table "
+              + row.table()
+              + " with key "
+              + row.key()
+              + " (see "
+              + progress
+              + "), not on table "
+              + spec.table()
+              + " with key "
+              + spec.key()
+              + ": give this backfill a name of its own with name(\"…\"). Nothing"
               + " was changed.",
           null);
     }
@@ -108,7 +120,13 @@ final class BackfillRun {
         }
         BackfillProgress p =
             BackfillProgress.of(
-                name, batches, rows, rowsDone, String.valueOf(lastKey), elapsed(start), remainingAtStart);
+                name,
+                batches,
+                rows,
+                rowsDone,
+                String.valueOf(lastKey),
+                elapsed(start),
+                remainingAtStart);
         LOG.debug("{}", p);
         spec.listener().accept(p);
         if (batch == Batch.LAST) {
@@ -145,8 +163,14 @@ final class BackfillRun {
         if (text.length() > ProgressTable.MAX_KEY_LENGTH) {
           throw new BackfillException(
               name,
-              "Backfill " + name + " cannot record key " + text.substring(0, 40) + "…: keys longer"
-                  + " than " + ProgressTable.MAX_KEY_LENGTH + " characters are not supported",
+              "Backfill "
+                  + name
+                  + " cannot record key "
+                  + text.substring(0, 40)
+                  + "…: keys longer"
+                  + " than "
+                  + ProgressTable.MAX_KEY_LENGTH
+                  + " characters are not supported",
               null);
         }
         // Fewer keys than a batch holds: nothing is left after this one, so it finishes too.
@@ -175,13 +199,21 @@ final class BackfillRun {
       String state =
           lastKey == null
               ? "No batch of it is committed."
-              : "The batches through key " + lastKey + " are committed (" + batches
+              : "The batches through key "
+                  + lastKey
+                  + " are committed ("
+                  + batches
                   + " in this run): run it again once the cause is fixed, and it resumes after"
                   + " that key.";
       return new SQLException(
-          "Backfill " + name + " failed in "
-              + (lastKey == null ? "its first batch" : "the batch after key " + lastKey) + ": "
-              + e.getMessage() + ". That batch was rolled back. " + state,
+          "Backfill "
+              + name
+              + " failed in "
+              + (lastKey == null ? "its first batch" : "the batch after key " + lastKey)
+              + ": "
+              + e.getMessage()
+              + ". That batch was rolled back. "
+              + state,
           e.getSQLState(),
           e.getErrorCode(),
           e);
@@ -190,7 +222,11 @@ final class BackfillRun {
     private BackfillException stopped(@Nullable Throwable cause) {
       return new BackfillException(
           name,
-          "Backfill " + name + " stopped: its thread was interrupted. " + batches + " batches of"
+          "Backfill "
+              + name
+              + " stopped: its thread was interrupted. "
+              + batches
+              + " batches of"
               + " this run are committed"
               + (lastKey == null ? "" : "; it resumes after key " + lastKey + " when run again")
               + ".",
@@ -198,7 +234,9 @@ final class BackfillRun {
     }
   }
 
-  /** What a call of {@code batch()} did: no batch was left, one ran and more follow, the last ran. */
+  /**
+   * What a call of {@code batch()} did: no batch was left, one ran and more follow, the last ran.
+   */
   private enum Batch {
     NONE,
     MORE,
@@ -212,9 +250,21 @@ final class BackfillRun {
     // The largest of the next n keys, without an aggregate, so that any orderable type works
     // (PostgreSQL has no max(uuid)); the window count tells a last, partial batch.
     String sql =
-        "SELECT " + key + ", COUNT(*) OVER () FROM (SELECT " + key + " FROM " + table + " WHERE "
-            + (from == null ? key + " IS NOT NULL" : key + " > ?") + " ORDER BY " + key + " LIMIT "
-            + spec.size() + ") strata_batch ORDER BY " + key + " DESC LIMIT 1";
+        "SELECT "
+            + key
+            + ", COUNT(*) OVER () FROM (SELECT "
+            + key
+            + " FROM "
+            + table
+            + " WHERE "
+            + (from == null ? key + " IS NOT NULL" : key + " > ?")
+            + " ORDER BY "
+            + key
+            + " LIMIT "
+            + spec.size()
+            + ") strata_batch ORDER BY "
+            + key
+            + " DESC LIMIT 1";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       if (from != null) {
         keyType.bind(s, 1, from);
@@ -231,8 +281,15 @@ final class BackfillRun {
 
   private int update(@Nullable Object from, Object upper) throws SQLException {
     String sql =
-        "UPDATE " + table + " SET " + spec.assignments() + " WHERE "
-            + (from == null ? "" : key + " > ? AND ") + key + " <= ?" + condition(" AND ");
+        "UPDATE "
+            + table
+            + " SET "
+            + spec.assignments()
+            + " WHERE "
+            + (from == null ? "" : key + " > ? AND ")
+            + key
+            + " <= ?"
+            + condition(" AND ");
     try (PreparedStatement s = c.prepareStatement(sql)) {
       int i = 1;
       if (from != null) {
@@ -245,7 +302,8 @@ final class BackfillRun {
 
   private long countRemaining(@Nullable Object from) throws SQLException {
     String sql =
-        "SELECT COUNT(*) FROM " + table
+        "SELECT COUNT(*) FROM "
+            + table
             + (from == null ? condition(" WHERE ") : " WHERE " + key + " > ?" + condition(" AND "));
     try (PreparedStatement s = c.prepareStatement(sql)) {
       if (from != null) {
@@ -265,8 +323,14 @@ final class BackfillRun {
       if (type == null) {
         throw new BackfillException(
             name,
-            "Backfill " + name + " cannot page over key " + spec.key() + " of table "
-                + spec.table() + ": its type " + rs.getMetaData().getColumnTypeName(1)
+            "Backfill "
+                + name
+                + " cannot page over key "
+                + spec.key()
+                + " of table "
+                + spec.table()
+                + ": its type "
+                + rs.getMetaData().getColumnTypeName(1)
                 + " is not an integer, decimal, text or UUID type. Use the primary key, or"
                 + " another unique indexed column of those types, as key(). Nothing was changed.",
             null);
@@ -280,8 +344,15 @@ final class BackfillRun {
       return s.executeQuery(sql);
     } catch (SQLException e) {
       throw new SQLException(
-          "Backfill " + name + " cannot read key " + spec.key() + " of table " + spec.table() + ": "
-              + e.getMessage() + ". Nothing was changed.",
+          "Backfill "
+              + name
+              + " cannot read key "
+              + spec.key()
+              + " of table "
+              + spec.table()
+              + ": "
+              + e.getMessage()
+              + ". Nothing was changed.",
           e.getSQLState(),
           e.getErrorCode(),
           e);

@@ -103,8 +103,12 @@ enum KeyType {
         return "java.math.BigInteger".equals(javaClass) ? DECIMAL : INTEGER;
       case Types.NUMERIC, Types.DECIMAL:
         return DECIMAL;
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-          Types.LONGNVARCHAR:
+      case Types.CHAR,
+      Types.VARCHAR,
+      Types.LONGVARCHAR,
+      Types.NCHAR,
+      Types.NVARCHAR,
+      Types.LONGNVARCHAR:
         return TEXT;
       default:
         return null;

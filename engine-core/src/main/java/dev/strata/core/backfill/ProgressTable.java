@@ -39,16 +39,29 @@ final class ProgressTable {
   /** Creates the table unless it exists; in autocommit, as DDL commits anyway on some databases. */
   void createIfAbsent(Connection c) throws SQLException {
     String ddl =
-        "CREATE TABLE IF NOT EXISTS " + table + " ("
-            + col("name") + " VARCHAR(200) NOT NULL PRIMARY KEY, "
-            + col("table_name") + " VARCHAR(200) NOT NULL, "
-            + col("key_column") + " VARCHAR(200) NOT NULL, "
-            + col("last_key") + " VARCHAR(" + MAX_KEY_LENGTH + "), "
-            + col("rows_done") + " BIGINT NOT NULL, "
-            + col("batches") + " BIGINT NOT NULL, "
-            + col("started_at") + " TIMESTAMP NULL, "
-            + col("updated_at") + " TIMESTAMP NULL, "
-            + col("finished") + " BOOLEAN NOT NULL)";
+        "CREATE TABLE IF NOT EXISTS "
+            + table
+            + " ("
+            + col("name")
+            + " VARCHAR(200) NOT NULL PRIMARY KEY, "
+            + col("table_name")
+            + " VARCHAR(200) NOT NULL, "
+            + col("key_column")
+            + " VARCHAR(200) NOT NULL, "
+            + col("last_key")
+            + " VARCHAR("
+            + MAX_KEY_LENGTH
+            + "), "
+            + col("rows_done")
+            + " BIGINT NOT NULL, "
+            + col("batches")
+            + " BIGINT NOT NULL, "
+            + col("started_at")
+            + " TIMESTAMP NULL, "
+            + col("updated_at")
+            + " TIMESTAMP NULL, "
+            + col("finished")
+            + " BOOLEAN NOT NULL)";
     try (Statement s = c.createStatement()) {
       s.execute(ddl);
     } catch (SQLException e) {
@@ -77,10 +90,27 @@ final class ProgressTable {
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO " + table + " (" + col("name") + ", " + col("table_name") + ", "
-                + col("key_column") + ", " + col("last_key") + ", " + col("rows_done") + ", "
-                + col("batches") + ", " + col("started_at") + ", " + col("updated_at") + ", "
-                + col("finished") + ") VALUES (?, ?, ?, NULL, 0, 0, CURRENT_TIMESTAMP,"
+            "INSERT INTO "
+                + table
+                + " ("
+                + col("name")
+                + ", "
+                + col("table_name")
+                + ", "
+                + col("key_column")
+                + ", "
+                + col("last_key")
+                + ", "
+                + col("rows_done")
+                + ", "
+                + col("batches")
+                + ", "
+                + col("started_at")
+                + ", "
+                + col("updated_at")
+                + ", "
+                + col("finished")
+                + ") VALUES (?, ?, ?, NULL, 0, 0, CURRENT_TIMESTAMP,"
                 + " CURRENT_TIMESTAMP, ?)")) {
       s.setString(1, name);
       s.setString(2, targetTable);
@@ -101,7 +131,8 @@ final class ProgressTable {
   Row lock(Connection c, String name) throws SQLException {
     Row row = read(c, name, true);
     if (row == null) {
-      throw new SQLException("the row of backfill " + name + " in " + table + " was deleted while it ran");
+      throw new SQLException(
+          "the row of backfill " + name + " in " + table + " was deleted while it ran");
     }
     return row;
   }
@@ -109,16 +140,36 @@ final class ProgressTable {
   private @Nullable Row read(Connection c, String name, boolean forUpdate) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT " + col("table_name") + ", " + col("key_column") + ", " + col("last_key") + ", "
-                + col("rows_done") + ", " + col("batches") + ", " + col("finished") + " FROM "
-                + table + " WHERE " + col("name") + " = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            "SELECT "
+                + col("table_name")
+                + ", "
+                + col("key_column")
+                + ", "
+                + col("last_key")
+                + ", "
+                + col("rows_done")
+                + ", "
+                + col("batches")
+                + ", "
+                + col("finished")
+                + " FROM "
+                + table
+                + " WHERE "
+                + col("name")
+                + " = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           return null;
         }
         return new Row(
-            rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getBoolean(6));
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getLong(4),
+            rs.getLong(5),
+            rs.getBoolean(6));
       }
     }
   }
@@ -128,10 +179,25 @@ final class ProgressTable {
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE " + table + " SET " + col("last_key") + " = ?, " + col("rows_done") + " = "
-                + col("rows_done") + " + ?, " + col("batches") + " = " + col("batches") + " + 1, "
-                + col("updated_at") + " = CURRENT_TIMESTAMP, " + col("finished") + " = ? WHERE "
-                + col("name") + " = ?")) {
+            "UPDATE "
+                + table
+                + " SET "
+                + col("last_key")
+                + " = ?, "
+                + col("rows_done")
+                + " = "
+                + col("rows_done")
+                + " + ?, "
+                + col("batches")
+                + " = "
+                + col("batches")
+                + " + 1, "
+                + col("updated_at")
+                + " = CURRENT_TIMESTAMP, "
+                + col("finished")
+                + " = ? WHERE "
+                + col("name")
+                + " = ?")) {
       s.setString(1, lastKey);
       s.setLong(2, rows);
       s.setBoolean(3, finished);
@@ -144,8 +210,15 @@ final class ProgressTable {
   void finish(Connection c, String name) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE " + table + " SET " + col("finished") + " = ?, " + col("updated_at")
-                + " = CURRENT_TIMESTAMP WHERE " + col("name") + " = ?")) {
+            "UPDATE "
+                + table
+                + " SET "
+                + col("finished")
+                + " = ?, "
+                + col("updated_at")
+                + " = CURRENT_TIMESTAMP WHERE "
+                + col("name")
+                + " = ?")) {
       s.setBoolean(1, true);
       s.setString(2, name);
       s.executeUpdate();

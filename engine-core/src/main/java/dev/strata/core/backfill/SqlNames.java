@@ -38,7 +38,11 @@ final class SqlNames {
     }
     if (name.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException(
-          "the " + what + " name " + name.replaceAll("\\p{Cntrl}", "?") + " holds a control character");
+          "the "
+              + what
+              + " name "
+              + name.replaceAll("\\p{Cntrl}", "?")
+              + " holds a control character");
     }
     return name;
   }

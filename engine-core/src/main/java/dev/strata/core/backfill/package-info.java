@@ -1,7 +1,7 @@
 /**
- * Batched backfills for Java migrations: {@link dev.strata.core.backfill.Backfill} updates a
- * table in key-range batches, each batch its own short transaction, with its progress persisted
- * so that a stopped or killed run resumes where it stopped.
+ * Batched backfills for Java migrations: {@link dev.strata.core.backfill.Backfill} updates a table
+ * in key-range batches, each batch its own short transaction, with its progress persisted so that a
+ * stopped or killed run resumes where it stopped.
  *
  * <pre>{@code
  * public final class V7__Backfill_emails implements JavaMigration {

@@ -6,9 +6,9 @@ import java.sql.DriverManager;
 import java.time.Duration;
 
 /**
- * The process {@link BackfillOnPostgresIT} kills: runs the test backfill against the database
- * named by the environment variable {@code STRATA_BACKFILL_URL} (kept out of the command line,
- * since it holds credentials). Arguments: batch size, pause in milliseconds.
+ * The process {@link BackfillOnPostgresIT} kills: runs the test backfill against the database named
+ * by the environment variable {@code STRATA_BACKFILL_URL} (kept out of the command line, since it
+ * holds credentials). Arguments: batch size, pause in milliseconds.
  */
 public final class BackfillChild {
   private BackfillChild() {}

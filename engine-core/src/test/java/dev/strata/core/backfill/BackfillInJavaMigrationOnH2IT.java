@@ -73,7 +73,8 @@ class BackfillInJavaMigrationOnH2IT {
   }
 
   @TempDir Path dir;
-  final String url = "jdbc:h2:mem:b" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+  final String url =
+      "jdbc:h2:mem:b" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
 
   @BeforeEach
   void writeMigrations() throws Exception {
@@ -107,12 +108,17 @@ class BackfillInJavaMigrationOnH2IT {
     var expand = configure(backfill).phase(MigrationPhase.EXPAND).load().migrate();
 
     assertThat(expand.summary()).contains("(V1, V2, V3)");
-    assertThat(backfill.results).singleElement().satisfies(r -> {
-      assertThat(r.batches()).isEqualTo(3);
-      assertThat(r.rowsUpdated()).isEqualTo(2500);
-    });
-    assertThat(count("SELECT COUNT(*) FROM person WHERE updated_count <> 1 OR email_lower IS NULL")).isZero();
-    assertThat(column("SELECT email_lower FROM person WHERE id = 7")).containsExactly("user7@example.com");
+    assertThat(backfill.results)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.batches()).isEqualTo(3);
+              assertThat(r.rowsUpdated()).isEqualTo(2500);
+            });
+    assertThat(count("SELECT COUNT(*) FROM person WHERE updated_count <> 1 OR email_lower IS NULL"))
+        .isZero();
+    assertThat(column("SELECT email_lower FROM person WHERE id = 7"))
+        .containsExactly("user7@example.com");
 
     var contract = configure(backfill).phase(MigrationPhase.CONTRACT).load().migrate();
 
@@ -124,18 +130,23 @@ class BackfillInJavaMigrationOnH2IT {
   void recordsItsProgressInTheMigrationSchema() throws Exception {
     configure(new V3__Backfill_emails(p -> {})).load().migrate();
 
-    assertThat(column("SELECT \"finished\" || ' ' || \"rows_done\" FROM \"PUBLIC\".\"strata_backfill\""))
+    assertThat(
+            column(
+                "SELECT \"finished\" || ' ' || \"rows_done\" FROM \"PUBLIC\".\"strata_backfill\""))
         .containsExactly("TRUE 2500");
   }
 
   @Test
   void resumesWhenTheMigrationRunsAgainAfterItsProcessWasKilled() throws Exception {
-    V3__Backfill_emails killedAfterTwoBatches = new V3__Backfill_emails(p -> {
-      if (p.batches() == 2) {
-        throw new SimulatedKill();
-      }
-    });
-    assertThatThrownBy(() -> configure(killedAfterTwoBatches).load().migrate()).isInstanceOf(SimulatedKill.class);
+    V3__Backfill_emails killedAfterTwoBatches =
+        new V3__Backfill_emails(
+            p -> {
+              if (p.batches() == 2) {
+                throw new SimulatedKill();
+              }
+            });
+    assertThatThrownBy(() -> configure(killedAfterTwoBatches).load().migrate())
+        .isInstanceOf(SimulatedKill.class);
     assertThat(count("SELECT COUNT(*) FROM person WHERE updated_count = 1")).isEqualTo(2000);
 
     // The history row written before the backfill says that nothing of V3 completed, so the
@@ -143,34 +154,46 @@ class BackfillInJavaMigrationOnH2IT {
     V3__Backfill_emails again = new V3__Backfill_emails(p -> {});
     configure(again).load().migrate();
 
-    assertThat(again.results).singleElement().satisfies(r -> {
-      assertThat(r.resumed()).isTrue();
-      assertThat(r.batches()).isEqualTo(1);
-      assertThat(r.rowsDone()).isEqualTo(2500);
-    });
+    assertThat(again.results)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.resumed()).isTrue();
+              assertThat(r.batches()).isEqualTo(1);
+              assertThat(r.rowsDone()).isEqualTo(2500);
+            });
     assertThat(count("SELECT COUNT(*) FROM person WHERE updated_count <> 1")).isZero();
   }
 
   @Test
   void resumesAfterAFailedMigrationIsRepaired() throws Exception {
-    V3__Backfill_emails failsAfterTwoBatches = new V3__Backfill_emails(p -> {
-      if (p.batches() == 2) {
-        throw new IllegalStateException("the listener gave up");
-      }
-    });
+    V3__Backfill_emails failsAfterTwoBatches =
+        new V3__Backfill_emails(
+            p -> {
+              if (p.batches() == 2) {
+                throw new IllegalStateException("the listener gave up");
+              }
+            });
     assertThatThrownBy(() -> configure(failsAfterTwoBatches).load().migrate())
         .isInstanceOf(MigrationFailedException.class)
         .hasMessageContaining("the listener gave up")
         .hasMessageContaining("It ran outside a transaction");
     Strata strata = configure(new V3__Backfill_emails(p -> {})).load();
-    assertThat(strata.status().migrations()).extracting(MigrationInfo::state)
-        .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.FAILED, MigrationState.PENDING);
+    assertThat(strata.status().migrations())
+        .extracting(MigrationInfo::state)
+        .containsExactly(
+            MigrationState.APPLIED,
+            MigrationState.APPLIED,
+            MigrationState.FAILED,
+            MigrationState.PENDING);
 
     strata.repair();
     strata.migrate();
 
     assertThat(count("SELECT COUNT(*) FROM person WHERE updated_count <> 1")).isZero();
-    assertThat(strata.status().migrations()).extracting(MigrationInfo::state).containsOnly(MigrationState.APPLIED);
+    assertThat(strata.status().migrations())
+        .extracting(MigrationInfo::state)
+        .containsOnly(MigrationState.APPLIED);
   }
 
   @Test
@@ -183,8 +206,13 @@ class BackfillInJavaMigrationOnH2IT {
         .hasMessageContaining("cannot run inside a transaction: return false from transactional()")
         .hasMessageContaining("rolled back");
     assertThat(count("SELECT COUNT(*) FROM person WHERE email_lower IS NOT NULL")).isZero();
-    assertThat(strata.status().migrations()).extracting(MigrationInfo::state)
-        .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.PENDING, MigrationState.PENDING);
+    assertThat(strata.status().migrations())
+        .extracting(MigrationInfo::state)
+        .containsExactly(
+            MigrationState.APPLIED,
+            MigrationState.APPLIED,
+            MigrationState.PENDING,
+            MigrationState.PENDING);
   }
 
   private List<String> history() throws SQLException {

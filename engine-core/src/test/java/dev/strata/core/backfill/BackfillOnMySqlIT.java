@@ -19,22 +19,39 @@ class BackfillOnMySqlIT {
   void resumesAStoppedRunAndUpdatesEveryRowExactlyOnce(IsolatedDatabase db) throws Exception {
     try (Connection c = db.connect();
         Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE person (id BIGINT PRIMARY KEY, email VARCHAR(100), email_lower VARCHAR(100),"
-          + " updated_count INT NOT NULL DEFAULT 0)");
-      String digits = "(SELECT 0 i UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4"
-          + " UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
-      s.execute("INSERT INTO person (id, email) SELECT n, CONCAT('User', n, '@Example.com') FROM (SELECT"
-          + " a.i * 1000 + b.i * 100 + c.i * 10 + d.i + 1 n FROM " + digits + " a, " + digits + " b, " + digits
-          + " c, " + digits + " d) numbers WHERE n <= 5000");
+      s.execute(
+          "CREATE TABLE person (id BIGINT PRIMARY KEY, email VARCHAR(100), email_lower VARCHAR(100),"
+              + " updated_count INT NOT NULL DEFAULT 0)");
+      String digits =
+          "(SELECT 0 i UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4"
+              + " UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
+      s.execute(
+          "INSERT INTO person (id, email) SELECT n, CONCAT('User', n, '@Example.com') FROM (SELECT"
+              + " a.i * 1000 + b.i * 100 + c.i * 10 + d.i + 1 n FROM "
+              + digits
+              + " a, "
+              + digits
+              + " b, "
+              + digits
+              + " c, "
+              + digits
+              + " d) numbers WHERE n <= 5000");
       Backfill emails =
-          Backfill.table("person").key("id").batchSize(500)
+          Backfill.table("person")
+              .key("id")
+              .batchSize(500)
               .set("email_lower = LOWER(email), updated_count = updated_count + 1");
       JavaMigrationContext context = new JavaMigrationContext(c, db.name());
-      assertThatThrownBy(() -> emails.onProgress(p -> {
-            if (p.batches() == 3) {
-              throw new IllegalStateException("stop");
-            }
-          }).run(context))
+      assertThatThrownBy(
+              () ->
+                  emails
+                      .onProgress(
+                          p -> {
+                            if (p.batches() == 3) {
+                              throw new IllegalStateException("stop");
+                            }
+                          })
+                      .run(context))
           .hasMessage("stop");
 
       BackfillResult result = emails.run(context);
@@ -43,18 +60,29 @@ class BackfillOnMySqlIT {
       assertThat(result.rowsUpdated()).isEqualTo(3500);
       assertThat(c.getAutoCommit()).isTrue();
     }
-    assertThat(count(db, "SELECT COUNT(*) FROM person WHERE updated_count <> 1 OR email_lower IS NULL")).isZero();
-    assertThat(count(db, "SELECT COUNT(*) FROM `strata_backfill` WHERE `finished` AND `rows_done` = 5000")).isEqualTo(1);
+    assertThat(
+            count(
+                db, "SELECT COUNT(*) FROM person WHERE updated_count <> 1 OR email_lower IS NULL"))
+        .isZero();
+    assertThat(
+            count(
+                db,
+                "SELECT COUNT(*) FROM `strata_backfill` WHERE `finished` AND `rows_done` = 5000"))
+        .isEqualTo(1);
   }
 
   @Test
   void quotesNamesWithBackticks(IsolatedDatabase db) throws Exception {
     try (Connection c = db.connect();
         Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE `Order Line` (`Line Id` VARCHAR(20) PRIMARY KEY, qty INT NOT NULL DEFAULT 0)");
+      s.execute(
+          "CREATE TABLE `Order Line` (`Line Id` VARCHAR(20) PRIMARY KEY, qty INT NOT NULL DEFAULT 0)");
       s.execute("INSERT INTO `Order Line` (`Line Id`) VALUES ('a'), ('b'), ('c'), ('d'), ('e')");
 
-      Backfill.table("Order Line").key("Line Id").set("qty = qty + 1").batchSize(2)
+      Backfill.table("Order Line")
+          .key("Line Id")
+          .set("qty = qty + 1")
+          .batchSize(2)
           .run(new JavaMigrationContext(c, db.name()));
     }
     assertThat(count(db, "SELECT COUNT(*) FROM `Order Line` WHERE qty = 1")).isEqualTo(5);

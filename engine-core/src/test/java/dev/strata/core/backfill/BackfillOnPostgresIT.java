@@ -59,24 +59,28 @@ class BackfillOnPostgresIT {
               () ->
                   emails()
                       .batchSize(BATCH)
-                      .onProgress(p -> {
-                        if (p.batches() == stopAfter) {
-                          throw new IllegalStateException("stopped after " + stopAfter + " batches");
-                        }
-                      })
+                      .onProgress(
+                          p -> {
+                            if (p.batches() == stopAfter) {
+                              throw new IllegalStateException(
+                                  "stopped after " + stopAfter + " batches");
+                            }
+                          })
                       .run(context))
           .hasMessage("stopped after " + stopAfter + " batches");
       assertThat(progress(db)).isEqualTo(stopAfter * BATCH + " false");
-      assertThat(count(db, "SELECT count(*) FROM person WHERE updated_count = 1")).isEqualTo(stopAfter * BATCH);
+      assertThat(count(db, "SELECT count(*) FROM person WHERE updated_count = 1"))
+          .isEqualTo(stopAfter * BATCH);
 
       Duration[] previous = {Duration.ZERO};
       BackfillResult result =
           emails()
               .batchSize(BATCH)
-              .onProgress(p -> {
-                batchTimes.add(p.elapsed().minus(previous[0]));
-                previous[0] = p.elapsed();
-              })
+              .onProgress(
+                  p -> {
+                    batchTimes.add(p.elapsed().minus(previous[0]));
+                    previous[0] = p.elapsed();
+                  })
               .run(context);
 
       assertThat(result.resumed()).isTrue();
@@ -117,8 +121,11 @@ class BackfillOnPostgresIT {
     String progress = progress(db);
     long committed = Long.parseLong(progress.split(" ")[0]);
     assertThat(progress).endsWith(" false");
-    assertThat(committed).isBetween(killedAt, (long) ROWS - BATCH).isEqualTo(committed / BATCH * BATCH);
-    assertThat(count(db, "SELECT count(*) FROM person WHERE updated_count = 1")).isEqualTo(committed);
+    assertThat(committed)
+        .isBetween(killedAt, (long) ROWS - BATCH)
+        .isEqualTo(committed / BATCH * BATCH);
+    assertThat(count(db, "SELECT count(*) FROM person WHERE updated_count = 1"))
+        .isEqualTo(committed);
     assertThat(count(db, "SELECT count(*) FROM person WHERE updated_count > 1")).isZero();
 
     List<Duration> batchTimes = new ArrayList<>();
@@ -128,10 +135,11 @@ class BackfillOnPostgresIT {
       BackfillResult result =
           emails()
               .batchSize(BATCH)
-              .onProgress(p -> {
-                batchTimes.add(p.elapsed().minus(previous[0]));
-                previous[0] = p.elapsed();
-              })
+              .onProgress(
+                  p -> {
+                    batchTimes.add(p.elapsed().minus(previous[0]));
+                    previous[0] = p.elapsed();
+                  })
               .run(new JavaMigrationContext(c, "public"));
 
       assertThat(result.resumed()).isTrue();
@@ -147,11 +155,19 @@ class BackfillOnPostgresIT {
     // PostgreSQL has no max(uuid): the batch bound must come without an aggregate.
     try (Connection c = db.connect();
         Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE token (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), hits int NOT NULL DEFAULT 0)");
+      s.execute(
+          "CREATE TABLE token (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), hits int NOT NULL DEFAULT 0)");
       s.execute("INSERT INTO token (hits) SELECT 0 FROM generate_series(1, 2500)");
       Backfill tokens = Backfill.table("token").key("id").set("hits = hits + 1").batchSize(1000);
       JavaMigrationContext context = new JavaMigrationContext(c, "public");
-      assertThatThrownBy(() -> tokens.onProgress(p -> { throw new IllegalStateException("stop"); }).run(context))
+      assertThatThrownBy(
+              () ->
+                  tokens
+                      .onProgress(
+                          p -> {
+                            throw new IllegalStateException("stop");
+                          })
+                      .run(context))
           .hasMessage("stop");
 
       BackfillResult result = tokens.run(context);
@@ -188,7 +204,9 @@ class BackfillOnPostgresIT {
               + " other int NOT NULL DEFAULT 0, updated_count int NOT NULL DEFAULT 0)");
       s.execute(
           "INSERT INTO person (id, email) SELECT g, 'User' || g || '@Example.com'"
-              + " FROM generate_series(1, " + ROWS + ") g");
+              + " FROM generate_series(1, "
+              + ROWS
+              + ") g");
       s.execute("ANALYZE person");
     }
   }
@@ -200,7 +218,9 @@ class BackfillOnPostgresIT {
     while (System.nanoTime() < deadline) {
       if (!child.isAlive()) {
         throw new AssertionError(
-            "the child process ended (" + child.exitValue() + ") before it was killed:\n"
+            "the child process ended ("
+                + child.exitValue()
+                + ") before it was killed:\n"
                 + Files.readString(out, StandardCharsets.UTF_8));
       }
       try {
@@ -213,7 +233,8 @@ class BackfillOnPostgresIT {
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("the child process made no progress:\n" + Files.readString(out, StandardCharsets.UTF_8));
+    throw new AssertionError(
+        "the child process made no progress:\n" + Files.readString(out, StandardCharsets.UTF_8));
   }
 
   /** Waits for the killed client's backend, which rolls back its open batch when it notices. */
@@ -229,7 +250,10 @@ class BackfillOnPostgresIT {
 
   private static void assertEveryRowUpdatedExactlyOnce(IsolatedDatabase db) throws SQLException {
     assertThat(count(db, "SELECT count(*) FROM person WHERE updated_count <> 1")).isZero();
-    assertThat(count(db, "SELECT count(*) FROM person WHERE email_lower IS DISTINCT FROM lower(email)")).isZero();
+    assertThat(
+            count(
+                db, "SELECT count(*) FROM person WHERE email_lower IS DISTINCT FROM lower(email)"))
+        .isZero();
     assertThat(progress(db)).isEqualTo(ROWS + " true");
   }
 
@@ -254,7 +278,8 @@ class BackfillOnPostgresIT {
     }
   }
 
-  private static void report(String what, BackfillResult result, List<Duration> batchTimes, Contender contender) {
+  private static void report(
+      String what, BackfillResult result, List<Duration> batchTimes, Contender contender) {
     Duration slowest = batchTimes.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     System.out.printf(
         Locale.ROOT,
@@ -299,7 +324,8 @@ class BackfillOnPostgresIT {
     }
 
     private void loop() {
-      try (PreparedStatement update = connection.prepareStatement("UPDATE person SET other = other WHERE id = ?")) {
+      try (PreparedStatement update =
+          connection.prepareStatement("UPDATE person SET other = other WHERE id = ?")) {
         while (running.get()) {
           update.setLong(1, ThreadLocalRandom.current().nextLong(1, ROWS + 1));
           long start = System.nanoTime();

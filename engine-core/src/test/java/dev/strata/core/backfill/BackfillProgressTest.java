@@ -8,14 +8,16 @@ import org.junit.jupiter.api.Test;
 class BackfillProgressTest {
   @Test
   void extrapolatesTheRateSoFarToTheRowsRemaining() {
-    BackfillProgress p = BackfillProgress.of("person:1a2b3c4d", 5, 250, 1250, "5000", Duration.ofSeconds(5), 1000);
+    BackfillProgress p =
+        BackfillProgress.of("person:1a2b3c4d", 5, 250, 1250, "5000", Duration.ofSeconds(5), 1000);
 
     assertThat(p.rowsPerSecond()).isEqualTo(50.0);
     assertThat(p.rowsRemaining()).isEqualTo(750);
     assertThat(p.eta()).hasValue(Duration.ofSeconds(15));
-    assertThat(p).hasToString(
-        "person:1a2b3c4d: 5 batches, 250 rows (1250 in all runs), last key 5000, 5.0 s, 50 rows/s,"
-            + " about 15.0 s left");
+    assertThat(p)
+        .hasToString(
+            "person:1a2b3c4d: 5 batches, 250 rows (1250 in all runs), last key 5000, 5.0 s, 50 rows/s,"
+                + " about 15.0 s left");
   }
 
   @Test
@@ -52,7 +54,8 @@ class BackfillProgressTest {
 
   @Test
   void capsAnEstimateTooLongForADuration() {
-    BackfillProgress p = BackfillProgress.of("b", 1, 1, 1, "1", Duration.ofDays(365_000), Long.MAX_VALUE);
+    BackfillProgress p =
+        BackfillProgress.of("b", 1, 1, 1, "1", Duration.ofDays(365_000), Long.MAX_VALUE);
 
     assertThat(p.eta()).hasValueSatisfying(eta -> assertThat(eta).isPositive());
   }

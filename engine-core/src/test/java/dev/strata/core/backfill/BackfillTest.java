@@ -31,7 +31,11 @@ class BackfillTest {
   }
 
   Backfill people() {
-    return Backfill.table("person").key("id").set(COUNT_ONCE).onProgress(events::add).withTime(time, time);
+    return Backfill.table("person")
+        .key("id")
+        .set(COUNT_ONCE)
+        .onProgress(events::add)
+        .withTime(time, time);
   }
 
   @Test
@@ -40,15 +44,21 @@ class BackfillTest {
 
     BackfillResult result = people().where("email_lower IS NULL").batchSize(1000).run(db.context());
 
-    assertThat(events).extracting(BackfillProgress::lastKey).containsExactly("1000", "2000", "2500");
-    assertThat(events).extracting(BackfillProgress::rowsUpdated).containsExactly(900L, 1900L, 2400L);
+    assertThat(events)
+        .extracting(BackfillProgress::lastKey)
+        .containsExactly("1000", "2000", "2500");
+    assertThat(events)
+        .extracting(BackfillProgress::rowsUpdated)
+        .containsExactly(900L, 1900L, 2400L);
     assertThat(result.batches()).isEqualTo(3);
     assertThat(result.rowsUpdated()).isEqualTo(2400);
     assertThat(result.lastKey()).hasValue("2500");
     assertThat(result.resumed()).isFalse();
     assertThat(db.column("SELECT email_lower FROM person WHERE id IN (100, 101) ORDER BY id"))
         .containsExactly("kept", "user101@example.com");
-    assertThat(db.count("SELECT COUNT(*) FROM person WHERE updated_count <> CASE WHEN id <= 100 THEN 0 ELSE 1 END"))
+    assertThat(
+            db.count(
+                "SELECT COUNT(*) FROM person WHERE updated_count <> CASE WHEN id <= 100 THEN 0 ELSE 1 END"))
         .isZero();
     assertThat(db.progress(result.name())).isEqualTo("2500 2400 3 TRUE");
   }
@@ -76,11 +86,14 @@ class BackfillTest {
   void resumesAfterTheLastCommittedBatchWhenARunIsStopped() throws Exception {
     db.people(10_000);
     Backfill stopsAfterSeven =
-        people().batchSize(500).onProgress(p -> {
-          if (p.batches() == 7) {
-            throw new IllegalStateException("simulated crash");
-          }
-        });
+        people()
+            .batchSize(500)
+            .onProgress(
+                p -> {
+                  if (p.batches() == 7) {
+                    throw new IllegalStateException("simulated crash");
+                  }
+                });
 
     assertThatThrownBy(() -> stopsAfterSeven.run(db.context())).hasMessage("simulated crash");
     assertThat(db.progress(people().resolvedName())).isEqualTo("3500 3500 7 FALSE");
@@ -110,7 +123,9 @@ class BackfillTest {
     assertThat(again.alreadyFinished()).isTrue();
     assertThat(again.batches()).isZero();
     assertThat(again.rowsDone()).isEqualTo(1500);
-    assertThat(again).hasToString("backfill " + again.name() + " was already finished (1500 rows): nothing to do");
+    assertThat(again)
+        .hasToString(
+            "backfill " + again.name() + " was already finished (1500 rows): nothing to do");
     assertThat(events).isEmpty();
     assertThat(db.count("SELECT COUNT(*) FROM person WHERE updated_count <> 1")).isZero();
   }
@@ -149,7 +164,13 @@ class BackfillTest {
   void countsTheRemainingRowsAfterTheResumePointWithTheWhereClause() throws Exception {
     db.people(1000).execute("UPDATE person SET email_lower = 'kept' WHERE MOD(id, 2) = 0");
     Backfill odd = people().where("email_lower IS NULL").batchSize(100);
-    assertThatThrownBy(() -> odd.onProgress(p -> { throw new IllegalStateException("stop"); }).run(db.context()))
+    assertThatThrownBy(
+            () ->
+                odd.onProgress(
+                        p -> {
+                          throw new IllegalStateException("stop");
+                        })
+                    .run(db.context()))
         .hasMessage("stop");
 
     odd.run(db.context());
@@ -161,11 +182,14 @@ class BackfillTest {
   @Test
   void rollsBackTheFailingBatchAndResumesAfterTheCommittedOnes() throws Exception {
     db.people(3000);
-    Backfill failing = people().name("emails").set(COUNT_ONCE + ", email = CAST(10 / (id - 1500) AS VARCHAR)");
+    Backfill failing =
+        people().name("emails").set(COUNT_ONCE + ", email = CAST(10 / (id - 1500) AS VARCHAR)");
 
     assertThatThrownBy(() -> failing.run(db.context()))
-        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22012"))
-        .hasMessageStartingWith("Backfill emails failed in the batch after key 1000: Division by zero")
+        .isInstanceOfSatisfying(
+            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22012"))
+        .hasMessageStartingWith(
+            "Backfill emails failed in the batch after key 1000: Division by zero")
         .hasMessageEndingWith(
             "That batch was rolled back. The batches through key 1000 are committed (1 in this run):"
                 + " run it again once the cause is fixed, and it resumes after that key.");
@@ -211,11 +235,19 @@ class BackfillTest {
     db.people(10);
     people().name("emails").run(db.context());
 
-    assertThatThrownBy(() -> Backfill.table("person").key("email").set(COUNT_ONCE).name("emails").run(db.context()))
-        .isInstanceOfSatisfying(BackfillException.class, e -> {
-          assertThat(e.backfill()).isEqualTo("emails");
-          assertThat(e.code()).isEqualTo("BACKFILL");
-        })
+    assertThatThrownBy(
+            () ->
+                Backfill.table("person")
+                    .key("email")
+                    .set(COUNT_ONCE)
+                    .name("emails")
+                    .run(db.context()))
+        .isInstanceOfSatisfying(
+            BackfillException.class,
+            e -> {
+              assertThat(e.backfill()).isEqualTo("emails");
+              assertThat(e.code()).isEqualTo("BACKFILL");
+            })
         .hasMessage(
             "Backfill emails was started on table person with key id (see \"PUBLIC\".\"strata_backfill\"),"
                 + " not on table person with key email: give this backfill a name of its own with"
@@ -234,15 +266,19 @@ class BackfillTest {
 
   @Test
   void namesTheBackfillWhenItsTableIsMissingAndChangesNothing() throws Exception {
-    assertThatThrownBy(() -> Backfill.table("nobody").key("id").set("x = 1").name("ghost").run(db.context()))
-        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42S02"))
-        .hasMessageStartingWith("Backfill ghost cannot read key id of table nobody: Table \"NOBODY\" not found")
+    assertThatThrownBy(
+            () -> Backfill.table("nobody").key("id").set("x = 1").name("ghost").run(db.context()))
+        .isInstanceOfSatisfying(
+            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42S02"))
+        .hasMessageStartingWith(
+            "Backfill ghost cannot read key id of table nobody: Table \"NOBODY\" not found")
         .hasMessageEndingWith(". Nothing was changed.");
     assertThat(progressTables()).isZero();
   }
 
   private long progressTables() throws SQLException {
-    return db.count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'strata_backfill'");
+    return db.count(
+        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'strata_backfill'");
   }
 
   @Test
@@ -254,10 +290,14 @@ class BackfillTest {
 
     assertThat(first).matches("person:[0-9a-f]{8}").isEqualTo(people().where("x").resolvedName());
     assertThat(other).matches("person:[0-9a-f]{8}").isNotEqualTo(first);
-    assertThat(db.column("SELECT \"name\" FROM \"PUBLIC\".\"strata_backfill\" ORDER BY \"started_at\", \"name\""))
+    assertThat(
+            db.column(
+                "SELECT \"name\" FROM \"PUBLIC\".\"strata_backfill\" ORDER BY \"started_at\", \"name\""))
         .containsExactlyInAnyOrder(first, other);
-    assertThat(db.count("SELECT COUNT(*) FROM \"PUBLIC\".\"strata_backfill\" WHERE \"started_at\" IS NULL"
-            + " OR \"updated_at\" < \"started_at\""))
+    assertThat(
+            db.count(
+                "SELECT COUNT(*) FROM \"PUBLIC\".\"strata_backfill\" WHERE \"started_at\" IS NULL"
+                    + " OR \"updated_at\" < \"started_at\""))
         .isZero();
   }
 
@@ -265,8 +305,19 @@ class BackfillTest {
   void pagesOverTextKeysAndResumes() throws Exception {
     db.execute("CREATE TABLE tag (code VARCHAR(20) PRIMARY KEY, hits INT DEFAULT 0 NOT NULL)");
     db.execute("INSERT INTO tag (code) SELECT 'tag-' || LPAD(X, 4, '0') FROM SYSTEM_RANGE(1, 250)");
-    Backfill tags = Backfill.table("tag").key("code").set("hits = hits + 1").batchSize(100).withTime(time, time);
-    assertThatThrownBy(() -> tags.onProgress(p -> { throw new IllegalStateException("stop"); }).run(db.context()))
+    Backfill tags =
+        Backfill.table("tag")
+            .key("code")
+            .set("hits = hits + 1")
+            .batchSize(100)
+            .withTime(time, time);
+    assertThatThrownBy(
+            () ->
+                tags.onProgress(
+                        p -> {
+                          throw new IllegalStateException("stop");
+                        })
+                    .run(db.context()))
         .hasMessage("stop");
 
     BackfillResult result = tags.run(db.context());
@@ -280,8 +331,20 @@ class BackfillTest {
   void pagesOverUuidKeysAndResumes() throws Exception {
     db.execute("CREATE TABLE token (id UUID PRIMARY KEY, hits INT DEFAULT 0 NOT NULL)");
     db.execute("INSERT INTO token (id) SELECT RANDOM_UUID() FROM SYSTEM_RANGE(1, 250)");
-    Backfill tokens = Backfill.table("token").key("id").set("hits = hits + 1").batchSize(100).withTime(time, time);
-    assertThatThrownBy(() -> tokens.onProgress(p -> { throw new IllegalStateException("stop"); }).run(db.context()))
+    Backfill tokens =
+        Backfill.table("token")
+            .key("id")
+            .set("hits = hits + 1")
+            .batchSize(100)
+            .withTime(time, time);
+    assertThatThrownBy(
+            () ->
+                tokens
+                    .onProgress(
+                        p -> {
+                          throw new IllegalStateException("stop");
+                        })
+                    .run(db.context()))
         .hasMessage("stop");
 
     BackfillResult result = tokens.run(db.context());
@@ -297,7 +360,12 @@ class BackfillTest {
     db.execute("INSERT INTO price (id) SELECT X / 4.0 FROM SYSTEM_RANGE(1, 30)");
 
     BackfillResult result =
-        Backfill.table("price").key("id").set("hits = hits + 1").batchSize(7).withTime(time, time).run(db.context());
+        Backfill.table("price")
+            .key("id")
+            .set("hits = hits + 1")
+            .batchSize(7)
+            .withTime(time, time)
+            .run(db.context());
 
     assertThat(result.lastKey()).hasValue("7.50");
     assertThat(db.count("SELECT COUNT(*) FROM price WHERE hits <> 1")).isZero();
@@ -305,11 +373,20 @@ class BackfillTest {
 
   @Test
   void quotesATableAndKeyWhoseNamesAreNotPlain() throws Exception {
-    db.execute("CREATE TABLE \"Order Line\" (\"Line Id\" INT PRIMARY KEY, qty INT DEFAULT 0 NOT NULL)");
+    db.execute(
+        "CREATE TABLE \"Order Line\" (\"Line Id\" INT PRIMARY KEY, qty INT DEFAULT 0 NOT NULL)");
     db.execute("INSERT INTO \"Order Line\" (\"Line Id\") SELECT X FROM SYSTEM_RANGE(1, 25)");
 
-    Backfill.table("Order Line").key("Line Id").set("qty = qty + 1").batchSize(10).run(db.context());
-    Backfill.table("\"Order Line\"").key("\"Line Id\"").set("qty = qty + 1").name("quoted").run(db.context());
+    Backfill.table("Order Line")
+        .key("Line Id")
+        .set("qty = qty + 1")
+        .batchSize(10)
+        .run(db.context());
+    Backfill.table("\"Order Line\"")
+        .key("\"Line Id\"")
+        .set("qty = qty + 1")
+        .name("quoted")
+        .run(db.context());
 
     assertThat(db.count("SELECT COUNT(*) FROM \"Order Line\" WHERE qty <> 2")).isZero();
   }
@@ -328,15 +405,24 @@ class BackfillTest {
   @Test
   void stopsBeforeTheNextBatchWhenInterrupted() throws Exception {
     db.people(300);
-    Sleeper interrupted = pause -> {
-      throw new InterruptedException();
-    };
+    Sleeper interrupted =
+        pause -> {
+          throw new InterruptedException();
+        };
 
     try {
-      assertThatThrownBy(() -> people().batchSize(100).pause(Duration.ofSeconds(1)).withTime(time, interrupted).run(db.context()))
+      assertThatThrownBy(
+              () ->
+                  people()
+                      .batchSize(100)
+                      .pause(Duration.ofSeconds(1))
+                      .withTime(time, interrupted)
+                      .run(db.context()))
           .isInstanceOf(BackfillException.class)
           .hasMessage(
-              "Backfill " + people().resolvedName() + " stopped: its thread was interrupted. 1 batches"
+              "Backfill "
+                  + people().resolvedName()
+                  + " stopped: its thread was interrupted. 1 batches"
                   + " of this run are committed; it resumes after key 100 when run again.");
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
@@ -348,16 +434,23 @@ class BackfillTest {
   @Test
   void refusesIncompleteOrInvalidSettings() {
     assertThatThrownBy(() -> Backfill.table(" ")).hasMessage("the table name is empty");
-    assertThatThrownBy(() -> Backfill.table("person").key("id\u0000")).hasMessage("the key column name id? holds a control character");
-    assertThatThrownBy(() -> Backfill.table("person").batchSize(0)).hasMessage("the batch size must be positive, not 0");
-    assertThatThrownBy(() -> Backfill.table("person").pause(Duration.ofMillis(-1))).hasMessage("the pause cannot be negative: PT-0.001S");
-    assertThatThrownBy(() -> Backfill.table("person").set("")).hasMessage("the backfill's set is empty");
-    assertThatThrownBy(() -> Backfill.table("person").name("x".repeat(201))).hasMessageStartingWith("a backfill name has at most 200 characters");
+    assertThatThrownBy(() -> Backfill.table("person").key("id\u0000"))
+        .hasMessage("the key column name id? holds a control character");
+    assertThatThrownBy(() -> Backfill.table("person").batchSize(0))
+        .hasMessage("the batch size must be positive, not 0");
+    assertThatThrownBy(() -> Backfill.table("person").pause(Duration.ofMillis(-1)))
+        .hasMessage("the pause cannot be negative: PT-0.001S");
+    assertThatThrownBy(() -> Backfill.table("person").set(""))
+        .hasMessage("the backfill's set is empty");
+    assertThatThrownBy(() -> Backfill.table("person").name("x".repeat(201)))
+        .hasMessageStartingWith("a backfill name has at most 200 characters");
     assertThatThrownBy(() -> Backfill.table("person").set("a = 1").run(db.context()))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("The backfill of table person needs its key column: call key(\"id\") before run()");
+        .hasMessage(
+            "The backfill of table person needs its key column: call key(\"id\") before run()");
     assertThatThrownBy(() -> Backfill.table("person").key("id").run(db.context()))
-        .hasMessage("The backfill of table person needs an assignment: call set(\"…\") before run()");
+        .hasMessage(
+            "The backfill of table person needs an assignment: call set(\"…\") before run()");
   }
 
   @Test
@@ -365,7 +458,9 @@ class BackfillTest {
     Backfill base = Backfill.table("person").key("id").set("a = 1");
     Backfill bigger = base.batchSize(5000);
 
-    assertThat(base).hasToString("Backfill[table=person, key=id, set=a = 1, where=null, batchSize=1000, pause=PT0S, name=null]");
+    assertThat(base)
+        .hasToString(
+            "Backfill[table=person, key=id, set=a = 1, where=null, batchSize=1000, pause=PT0S, name=null]");
     assertThat(bigger.toString()).contains("batchSize=5000");
   }
 }

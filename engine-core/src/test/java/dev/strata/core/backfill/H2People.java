@@ -16,7 +16,8 @@ import java.util.UUID;
  * increments, to show that each row was updated exactly once.
  */
 final class H2People implements AutoCloseable {
-  final String url = "jdbc:h2:mem:b" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+  final String url =
+      "jdbc:h2:mem:b" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
   final Connection connection;
 
   H2People() throws SQLException {
@@ -28,7 +29,10 @@ final class H2People implements AutoCloseable {
 
   /** Adds people {@code 1..n}, {@code User<id>@Example.com}. */
   H2People people(int n) throws SQLException {
-    execute("INSERT INTO person (id, email) SELECT X, 'User' || X || '@Example.com' FROM SYSTEM_RANGE(1, " + n + ")");
+    execute(
+        "INSERT INTO person (id, email) SELECT X, 'User' || X || '@Example.com' FROM SYSTEM_RANGE(1, "
+            + n
+            + ")");
     return this;
   }
 
@@ -63,7 +67,9 @@ final class H2People implements AutoCloseable {
     List<String> rows =
         column(
             "SELECT COALESCE(\"last_key\", '-') || ' ' || \"rows_done\" || ' ' || \"batches\" || ' ' || \"finished\""
-                + " FROM \"PUBLIC\".\"strata_backfill\" WHERE \"name\" = '" + name + "'");
+                + " FROM \"PUBLIC\".\"strata_backfill\" WHERE \"name\" = '"
+                + name
+                + "'");
     return rows.isEmpty() ? "none" : String.valueOf(rows.get(0));
   }
 

@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 /**
  * Writes the build-time index of a migration directory, {@code strata-index.txt}: one line per
  * file, its SHA-256 and its path relative to the directory ({@code sha256sum}'s format). When the
- * classpath source finds the index in a location, it reads the names from it instead of listing
- * the directory or jar, so startup does no listing at all, and locations whose URLs cannot be
- * listed (application servers' virtual file systems) work. A file's content that no longer matches
- * its SHA-256, or an indexed file that is missing, is an error naming the file; a file added
- * without regenerating the index is not seen, so generate the index in the build, after resources
- * are copied, never by hand.
+ * classpath source finds the index in a location, it reads the names from it instead of listing the
+ * directory or jar, so startup does no listing at all, and locations whose URLs cannot be listed
+ * (application servers' virtual file systems) work. A file's content that no longer matches its
+ * SHA-256, or an indexed file that is missing, is an error naming the file; a file added without
+ * regenerating the index is not seen, so generate the index in the build, after resources are
+ * copied, never by hand.
  *
  * <p>With Maven, in the module that holds {@code src/main/resources/db/migration} and depends on
  * {@code strata-source-classpath}:
@@ -47,12 +47,12 @@ import java.util.stream.Stream;
  *
  * <p>With Gradle: {@code tasks.register("strataIndex", JavaExec) { mainClass =
  * "dev.strata.source.classpath.ClasspathIndex"; classpath = sourceSets.main.runtimeClasspath; args
- * "$buildDir/resources/main/db/migration" }}, run before {@code jar}. Or from code (a test, a
- * build plugin): {@code ClasspathIndex.write(Path.of("target/classes/db/migration"))}.
+ * "$buildDir/resources/main/db/migration" }}, run before {@code jar}. Or from code (a test, a build
+ * plugin): {@code ClasspathIndex.write(Path.of("target/classes/db/migration"))}.
  *
- * <p>Every regular file under the directory is indexed, as listing would see it: hidden files
- * (and files in hidden directories) are left out, and files that follow no naming convention are
- * kept, so the source still warns about them.
+ * <p>Every regular file under the directory is indexed, as listing would see it: hidden files (and
+ * files in hidden directories) are left out, and files that follow no naming convention are kept,
+ * so the source still warns about them.
  */
 public final class ClasspathIndex {
   private ClasspathIndex() {}
@@ -95,7 +95,8 @@ public final class ClasspathIndex {
     }
     List<IndexFile.Line> lines = new ArrayList<>();
     for (Path file : files) {
-      String name = dir.relativize(file).toString().replace(dir.getFileSystem().getSeparator(), "/");
+      String name =
+          dir.relativize(file).toString().replace(dir.getFileSystem().getSeparator(), "/");
       lines.add(new IndexFile.Line(name, IndexFile.sha256(Files.readAllBytes(file))));
     }
     lines.sort((a, b) -> a.name().compareTo(b.name()));
@@ -103,7 +104,8 @@ public final class ClasspathIndex {
     Path temporary = Files.createTempFile(dir, ".strata-index", ".tmp");
     try {
       Files.writeString(temporary, IndexFile.format(lines), StandardCharsets.UTF_8);
-      Files.move(temporary, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);
     }

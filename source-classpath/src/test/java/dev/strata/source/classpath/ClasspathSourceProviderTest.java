@@ -23,7 +23,8 @@ class ClasspathSourceProviderTest {
 
   @TempDir Path dir;
 
-  private static <T> T withContextClassLoader(ClassLoader loader, Callable<T> action) throws Exception {
+  private static <T> T withContextClassLoader(ClassLoader loader, Callable<T> action)
+      throws Exception {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
@@ -41,7 +42,9 @@ class ClasspathSourceProviderTest {
 
   @Test
   void isFoundByServiceLoaderUnderThePrefixClasspath() {
-    assertThat(ServiceLoader.load(MigrationSourceProvider.class).stream().map(ServiceLoader.Provider::get))
+    assertThat(
+            ServiceLoader.load(MigrationSourceProvider.class).stream()
+                .map(ServiceLoader.Provider::get))
         .filteredOn(p -> p.prefix().equals("classpath"))
         .singleElement()
         .isInstanceOf(ClasspathSourceProvider.class);
@@ -49,10 +52,14 @@ class ClasspathSourceProviderTest {
 
   @Test
   void createsASourceThatKeepsTheLocationAsConfigured() throws IOException {
-    var source = new ClasspathSourceProvider(jarLoader()).create("classpath:db/migration/", "db/migration/", LENIENT);
+    var source =
+        new ClasspathSourceProvider(jarLoader())
+            .create("classpath:db/migration/", "db/migration/", LENIENT);
 
     assertThat(source.location()).isEqualTo("classpath:db/migration/");
-    assertThat(source.list().resources()).extracting(MigrationResource::origin).containsExactly("classpath:db/migration/V1__a.sql");
+    assertThat(source.list().resources())
+        .extracting(MigrationResource::origin)
+        .containsExactly("classpath:db/migration/V1__a.sql");
   }
 
   @Test
@@ -67,9 +74,16 @@ class ClasspathSourceProviderTest {
   @Test
   void readsThroughTheContextClassLoaderOfTheListingThread() throws Exception {
     URLClassLoader loader = jarLoader();
-    var source = withContextClassLoader(loader, () -> new ClasspathSourceProvider().create("classpath:db/migration", "db/migration", LENIENT));
+    var source =
+        withContextClassLoader(
+            loader,
+            () ->
+                new ClasspathSourceProvider()
+                    .create("classpath:db/migration", "db/migration", LENIENT));
 
-    assertThat(source.list().resources()).extracting(MigrationResource::origin).containsExactly("classpath:db/migration/V1__a.sql");
+    assertThat(source.list().resources())
+        .extracting(MigrationResource::origin)
+        .containsExactly("classpath:db/migration/V1__a.sql");
   }
 
   @Test
@@ -79,7 +93,10 @@ class ClasspathSourceProviderTest {
     SourceListing listing =
         withContextClassLoader(
             unrelated,
-            () -> new ClasspathSourceProvider().create("classpath:strata-test/provider", "strata-test/provider", LENIENT).list());
+            () ->
+                new ClasspathSourceProvider()
+                    .create("classpath:strata-test/provider", "strata-test/provider", LENIENT)
+                    .list());
 
     assertThat(listing.resources())
         .extracting(MigrationResource::origin)
@@ -89,10 +106,13 @@ class ClasspathSourceProviderTest {
   @Test
   void readsOnlyThroughAClassLoaderGivenExplicitly() {
     ClassLoader empty = new URLClassLoader("empty", new URL[0], null);
-    var source = new ClasspathSourceProvider(empty).create("classpath:strata-test/provider", "strata-test/provider", LENIENT);
+    var source =
+        new ClasspathSourceProvider(empty)
+            .create("classpath:strata-test/provider", "strata-test/provider", LENIENT);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(source::list)
-        .withMessageContaining("on the class path of java.net.URLClassLoader 'empty' holds strata-test/provider/");
+        .withMessageContaining(
+            "on the class path of java.net.URLClassLoader 'empty' holds strata-test/provider/");
   }
 }

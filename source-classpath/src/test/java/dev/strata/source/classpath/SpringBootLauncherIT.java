@@ -53,7 +53,9 @@ class SpringBootLauncherIT {
   @Test
   void migratesFromTheClassesAndNestedJarsOfAnExecutableJarRunWithJavaJar() throws Exception {
     Path loader = springBootLoader();
-    assumeTrue(loader != null, "no spring-boot-loader jar on the test class path or in -Dstrata.test.springBootLoader");
+    assumeTrue(
+        loader != null,
+        "no spring-boot-loader jar on the test class path or in -Dstrata.test.springBootLoader");
     List<Path> classPath = testClassPath();
     Path classes = compileMain(classPath);
 
@@ -61,21 +63,39 @@ class SpringBootLauncherIT {
     String launcher = copyLauncher(loader, fatJar);
     fatJar.file(
         "META-INF/MANIFEST.MF",
-        "Manifest-Version: 1.0\nMain-Class: " + launcher + "\nStart-Class: verify.Main\n"
+        "Manifest-Version: 1.0\nMain-Class: "
+            + launcher
+            + "\nStart-Class: verify.Main\n"
             + "Spring-Boot-Classes: BOOT-INF/classes/\nSpring-Boot-Lib: BOOT-INF/lib/\n");
-    fatJar.binary("BOOT-INF/classes/verify/Main.class", Files.readAllBytes(classes.resolve("verify/Main.class")));
-    fatJar.file("BOOT-INF/classes/db/migration/V1__create_person.sql", "CREATE TABLE person (id INT PRIMARY KEY);\n");
+    fatJar.binary(
+        "BOOT-INF/classes/verify/Main.class",
+        Files.readAllBytes(classes.resolve("verify/Main.class")));
+    fatJar.file(
+        "BOOT-INF/classes/db/migration/V1__create_person.sql",
+        "CREATE TABLE person (id INT PRIMARY KEY);\n");
     fatJar.nestedJar(
         "BOOT-INF/lib/shared-schema.jar",
-        TestJar.create().file("db/migration/V2__add_name.sql", "ALTER TABLE person ADD COLUMN name VARCHAR(100);\n"));
+        TestJar.create()
+            .file(
+                "db/migration/V2__add_name.sql",
+                "ALTER TABLE person ADD COLUMN name VARCHAR(100);\n"));
     int n = 0;
     for (Path entry : classPath) {
-      fatJar.nestedJar("BOOT-INF/lib/" + (n++) + "-" + entry.getFileName() + (Files.isDirectory(entry) ? ".jar" : ""), jarOf(entry));
+      fatJar.nestedJar(
+          "BOOT-INF/lib/"
+              + (n++)
+              + "-"
+              + entry.getFileName()
+              + (Files.isDirectory(entry) ? ".jar" : ""),
+          jarOf(entry));
     }
     Path jar = fatJar.writeTo(dir.resolve("app.jar"));
 
     Process process =
-        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString())
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -83,7 +103,8 @@ class SpringBootLauncherIT {
 
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(output)
-        .contains("found classpath:db/migration/V1__create_person.sql\nfound classpath:db/migration/V2__add_name.sql\n")
+        .contains(
+            "found classpath:db/migration/V1__create_person.sql\nfound classpath:db/migration/V2__add_name.sql\n")
         .containsPattern("applied 2 migrations \\(V1, V2\\) in \\d+ ms");
   }
 
@@ -93,7 +114,8 @@ class SpringBootLauncherIT {
       return Path.of(configured);
     }
     String surefire = System.getProperty("surefire.test.class.path");
-    String classPath = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    String classPath =
+        surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     return Stream.of(classPath.split(File.pathSeparator))
         .map(Path::of)
         .filter(p -> p.getFileName().toString().startsWith("spring-boot-loader-"))
@@ -104,12 +126,21 @@ class SpringBootLauncherIT {
   /** This module, the engine, H2 and their dependencies; not the test frameworks. */
   private static List<Path> testClassPath() {
     String surefire = System.getProperty("surefire.test.class.path");
-    String classPath = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    String classPath =
+        surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     List<Path> entries = new ArrayList<>();
     for (String entry : classPath.split(File.pathSeparator)) {
       String name = Path.of(entry).getFileName().toString().toLowerCase(Locale.ROOT);
       boolean testOnly =
-          Stream.of("junit", "opentest4j", "apiguardian", "assertj", "byte-buddy", "surefire", "test-classes", "spring-boot-loader")
+          Stream.of(
+                  "junit",
+                  "opentest4j",
+                  "apiguardian",
+                  "assertj",
+                  "byte-buddy",
+                  "surefire",
+                  "test-classes",
+                  "spring-boot-loader")
               .anyMatch(name::contains);
       if (!testOnly && Files.exists(Path.of(entry))) {
         entries.add(Path.of(entry));
@@ -123,7 +154,9 @@ class SpringBootLauncherIT {
     Files.writeString(source, MAIN);
     Path classes = dir.resolve("classes");
     String cp = String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList());
-    int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-cp", cp, "-d", classes.toString(), source.toString());
+    int status =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-cp", cp, "-d", classes.toString(), source.toString());
     assertThat(status).isZero();
     return classes;
   }
@@ -151,7 +184,9 @@ class SpringBootLauncherIT {
     if (Files.isDirectory(entry)) {
       try (Stream<Path> files = Files.walk(entry)) {
         for (Path f : files.filter(Files::isRegularFile).toList()) {
-          jar.binary(entry.relativize(f).toString().replace(File.separatorChar, '/'), Files.readAllBytes(f));
+          jar.binary(
+              entry.relativize(f).toString().replace(File.separatorChar, '/'),
+              Files.readAllBytes(f));
         }
       }
       return jar;

@@ -27,7 +27,9 @@ public final class TestJar {
   /** A Spring Boot executable jar: classes in BOOT-INF/classes, libraries in BOOT-INF/lib. */
   public static TestJar springBoot() {
     return new TestJar()
-        .file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nMain-Class: org.springframework.boot.loader.launch.JarLauncher\n")
+        .file(
+            "META-INF/MANIFEST.MF",
+            "Manifest-Version: 1.0\nMain-Class: org.springframework.boot.loader.launch.JarLauncher\n")
         .file("BOOT-INF/classpath.idx", "");
   }
 

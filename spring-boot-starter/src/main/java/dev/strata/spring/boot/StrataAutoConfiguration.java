@@ -30,8 +30,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Migrates the application's database at startup with Strata, or refuses to start on a schema
- * mismatch ({@code strata.mode}). Applies when there is a database to migrate (a DataSource bean
- * or {@code strata.url}) and {@code strata.enabled} is not {@code false}; backs off otherwise.
+ * mismatch ({@code strata.mode}). Applies when there is a database to migrate (a DataSource bean or
+ * {@code strata.url}) and {@code strata.enabled} is not {@code false}; backs off otherwise.
  *
  * <p>Beans: the {@link Strata} engine (unless the application defines one) and the {@link
  * StrataMigrationInitializer} that runs it, which Spring Boot's database-initialization ordering
@@ -82,7 +82,10 @@ public final class StrataAutoConfiguration {
       return MigrationVersion.parse(target.strip());
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(
-          "Invalid strata.target '" + target + "': " + e.getMessage()
+          "Invalid strata.target '"
+              + target
+              + "': "
+              + e.getMessage()
               + "; use a version such as 7 or 2.1, or 'latest'",
           e);
     }

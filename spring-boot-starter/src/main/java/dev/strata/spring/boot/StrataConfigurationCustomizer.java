@@ -3,10 +3,9 @@ package dev.strata.spring.boot;
 import dev.strata.core.StrataConfiguration;
 
 /**
- * Adjusts the configuration of the auto-configured {@link dev.strata.core.Strata} after the
- * {@code strata.*} properties are applied, so what it sets wins over them. Every bean of this type
- * is called, in {@link org.springframework.core.annotation.Order @Order}, before the engine is
- * loaded.
+ * Adjusts the configuration of the auto-configured {@link dev.strata.core.Strata} after the {@code
+ * strata.*} properties are applied, so what it sets wins over them. Every bean of this type is
+ * called, in {@link org.springframework.core.annotation.Order @Order}, before the engine is loaded.
  *
  * <pre>{@code
  * @Bean

@@ -31,9 +31,12 @@ public final class StrataEndpoint {
     Map<@Nullable String, ContextEngines> contexts = new LinkedHashMap<>();
     for (ApplicationContext target = context; target != null; target = target.getParent()) {
       Map<String, EngineStatus> engines = new LinkedHashMap<>();
-      target.getBeansOfType(Strata.class).forEach((name, strata) -> engines.put(name, EngineStatus.of(strata)));
+      target
+          .getBeansOfType(Strata.class)
+          .forEach((name, strata) -> engines.put(name, EngineStatus.of(strata)));
       ApplicationContext parent = target.getParent();
-      contexts.put(target.getId(), new ContextEngines(engines, parent == null ? null : parent.getId()));
+      contexts.put(
+          target.getId(), new ContextEngines(engines, parent == null ? null : parent.getId()));
     }
     return new StrataReport(contexts);
   }

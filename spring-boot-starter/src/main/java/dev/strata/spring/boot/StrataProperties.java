@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code strata.*} properties of a Spring Boot application. Bound once at startup; not meant
- * to be changed afterwards.
+ * The {@code strata.*} properties of a Spring Boot application. Bound once at startup; not meant to
+ * be changed afterwards.
  *
  * <pre>{@code
  * strata.sources=classpath:db/migration
@@ -32,8 +32,8 @@ public final class StrataProperties {
   private boolean enabled = true;
 
   /**
-   * What to do at startup: 'migrate' applies pending migrations, 'validate' refuses to start on
-   * a schema mismatch and changes nothing, 'none' runs nothing.
+   * What to do at startup: 'migrate' applies pending migrations, 'validate' refuses to start on a
+   * schema mismatch and changes nothing, 'none' runs nothing.
    */
   private Mode mode = Mode.MIGRATE;
 
@@ -44,8 +44,8 @@ public final class StrataProperties {
   private List<String> sources = List.of("classpath:db/migration");
 
   /**
-   * Schema of the history table and of unqualified names in migrations, created if absent.
-   * Default: the connection's current schema.
+   * Schema of the history table and of unqualified names in migrations, created if absent. Default:
+   * the connection's current schema.
    */
   private @Nullable String schema;
 
@@ -59,14 +59,14 @@ public final class StrataProperties {
   private Duration lockTimeout = Duration.ofMinutes(5);
 
   /**
-   * Whether to apply a pending migration older than the newest applied one, instead of refusing
-   * to start.
+   * Whether to apply a pending migration older than the newest applied one, instead of refusing to
+   * start.
    */
   private boolean outOfOrder;
 
   /**
-   * Whether a file in a migration location that follows no naming convention is an error instead
-   * of a warning.
+   * Whether a file in a migration location that follows no naming convention is an error instead of
+   * a warning.
    */
   private boolean strictNaming;
 
@@ -74,8 +74,8 @@ public final class StrataProperties {
   private @Nullable String dialect;
 
   /**
-   * JDBC URL of the database to migrate, when it is not the application's DataSource (for
-   * example, to migrate as the schema owner). Default: the application's DataSource.
+   * JDBC URL of the database to migrate, when it is not the application's DataSource (for example,
+   * to migrate as the schema owner). Default: the application's DataSource.
    */
   private @Nullable String url;
 

@@ -1,8 +1,8 @@
 /**
  * Spring Boot support for Strata: {@link dev.strata.spring.boot.StrataAutoConfiguration} migrates
  * the application's database at startup (or refuses to start on a schema mismatch) before JPA,
- * jOOQ, JdbcTemplate users and SQL init scripts touch it, configured by {@code strata.*}
- * properties ({@link dev.strata.spring.boot.StrataProperties}).
+ * jOOQ, JdbcTemplate users and SQL init scripts touch it, configured by {@code strata.*} properties
+ * ({@link dev.strata.spring.boot.StrataProperties}).
  *
  * <p>Extension points: {@link dev.strata.spring.boot.StrataDataSource} picks the DataSource to
  * migrate, {@link dev.strata.spring.boot.StrataConfigurationCustomizer} beans adjust the

@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Migrations complete before anything that depends on database initialization touches the
- * database. The application's beans are registered before the auto-configured ones, so without
- * the ordering Spring would create them first and their queries would fail.
+ * Migrations complete before anything that depends on database initialization touches the database.
+ * The application's beans are registered before the auto-configured ones, so without the ordering
+ * Spring would create them first and their queries would fail.
  */
 class DatabaseInitializationOrderTest {
   private final ApplicationContextRunner runner =
@@ -34,49 +34,68 @@ class DatabaseInitializationOrderTest {
 
   @Test
   void aBeanThatDependsOnDatabaseInitializationSeesTheMigratedTables() {
-    runner.withUserConfiguration(ReadsAtCreation.class).run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(PeopleAtStartup.class).emails()).containsExactly("ada@example.org");
-    });
+    runner
+        .withUserConfiguration(ReadsAtCreation.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(PeopleAtStartup.class).emails())
+                  .containsExactly("ada@example.org");
+            });
   }
 
   @Test
   void aBeanUsingJdbcTemplateSeesTheMigratedTables() {
-    runner.withUserConfiguration(ReadsThroughJdbcTemplate.class).run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(PeopleAtStartup.class).emails()).containsExactly("ada@example.org");
-    });
+    runner
+        .withUserConfiguration(ReadsThroughJdbcTemplate.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(PeopleAtStartup.class).emails())
+                  .containsExactly("ada@example.org");
+            });
   }
 
   @Test
   void sqlInitScriptsRunAfterTheMigrations() {
-    runner.withPropertyValues(
+    runner
+        .withPropertyValues(
             "spring.sql.init.mode=always",
             "spring.sql.init.data-locations=classpath:data-after-migration.sql")
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(H2.strings(context.getBean(DataSource.class), "SELECT name FROM people ORDER BY id"))
-              .containsExactly("Ada", "Grace");
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(
+                      H2.strings(
+                          context.getBean(DataSource.class), "SELECT name FROM people ORDER BY id"))
+                  .containsExactly("Ada", "Grace");
+            });
   }
 
   @Test
   void migratesAtStartupUnderLazyInitialization() {
-    runner.withInitializer(c -> c.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(H2.tables(context.getBean(DataSource.class))).contains("PEOPLE");
-        });
+    runner
+        .withInitializer(
+            c -> c.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(H2.tables(context.getBean(DataSource.class))).contains("PEOPLE");
+            });
   }
 
   @Test
   void aFailedMigrationStopsTheBeansThatDependOnIt() {
-    runner.withUserConfiguration(ReadsAtCreation.class)
+    runner
+        .withUserConfiguration(ReadsAtCreation.class)
         .withPropertyValues("strata.mode=validate")
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure()).rootCause().hasMessageStartingWith("Schema mismatch");
-        });
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageStartingWith("Schema mismatch");
+            });
   }
 
   /** What a bean read from the database when it was created. */

@@ -33,7 +33,8 @@ final class H2 {
 
   /** The tables of the PUBLIC schema, names in upper case. */
   static List<String> tables(DataSource ds) {
-    return strings(ds, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")
+    return strings(
+            ds, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")
         .stream()
         .map(t -> t.toUpperCase(Locale.ROOT))
         .toList();

@@ -17,7 +17,9 @@ class StarterMetadataTest {
 
   @Test
   void registersTheAutoConfigurations() {
-    assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
+    assertThat(
+            ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+                .getCandidates())
         .contains(
             StrataAutoConfiguration.class.getName(),
             StrataEndpointAutoConfiguration.class.getName(),
@@ -26,7 +28,9 @@ class StarterMetadataTest {
 
   @Test
   void registersTheDatabaseInitializerDetector() {
-    assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(DatabaseInitializerDetector.class))
+    assertThat(
+            SpringFactoriesLoader.forDefaultResourceLocation()
+                .load(DatabaseInitializerDetector.class))
         .extracting(d -> d.getClass().getName())
         .contains("dev.strata.spring.boot.internal.StrataMigrationInitializerDetector");
   }
@@ -36,8 +40,22 @@ class StarterMetadataTest {
     Path metadata = CLASSES.resolve("spring-configuration-metadata.json");
     assertThat(metadata).exists();
     String json = Files.readString(metadata);
-    for (String name : new String[] {"enabled", "mode", "sources", "schema", "table", "target",
-        "lock-timeout", "out-of-order", "strict-naming", "dialect", "url", "user", "password"}) {
+    for (String name :
+        new String[] {
+          "enabled",
+          "mode",
+          "sources",
+          "schema",
+          "table",
+          "target",
+          "lock-timeout",
+          "out-of-order",
+          "strict-naming",
+          "dialect",
+          "url",
+          "user",
+          "password"
+        }) {
       assertThat(json).contains("\"name\": \"strata." + name + "\"");
     }
     assertThat(json)

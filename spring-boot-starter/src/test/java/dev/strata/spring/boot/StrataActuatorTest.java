@@ -29,35 +29,52 @@ class StrataActuatorTest {
 
   @Test
   void theEndpointListsEveryMigrationWithItsState() {
-    runner.run(context -> {
-      assertThat(context).hasNotFailed().hasSingleBean(StrataEndpoint.class);
-      StrataEndpoint.StrataReport report = context.getBean(StrataEndpoint.class).strata();
-      StrataEndpoint.ContextEngines engines = report.contexts().get(context.getId());
-      assertThat(engines.parentId()).isNull();
-      StrataEndpoint.EngineStatus strata = engines.strataBeans().get("strata");
-      assertThat(strata.table()).isEqualTo("strata_schema_history");
-      assertThat(strata.sources()).containsExactly("classpath:db/migration");
-      assertThat(strata.migrations())
-          .extracting(StrataEndpoint.MigrationStatus::version, StrataEndpoint.MigrationStatus::state)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("1", "applied"),
-              org.assertj.core.groups.Tuple.tuple("2", "applied"));
-      assertThat(strata.migrations()).allSatisfy(m -> {
-        assertThat(m.appliedAt()).isNotNull();
-        assertThat(m.appliedBy()).isEqualTo("SA");
-        assertThat(m.origin()).startsWith("classpath:db/migration/V");
-      });
-    });
+    runner.run(
+        context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(StrataEndpoint.class);
+          StrataEndpoint.StrataReport report = context.getBean(StrataEndpoint.class).strata();
+          StrataEndpoint.ContextEngines engines = report.contexts().get(context.getId());
+          assertThat(engines.parentId()).isNull();
+          StrataEndpoint.EngineStatus strata = engines.strataBeans().get("strata");
+          assertThat(strata.table()).isEqualTo("strata_schema_history");
+          assertThat(strata.sources()).containsExactly("classpath:db/migration");
+          assertThat(strata.migrations())
+              .extracting(
+                  StrataEndpoint.MigrationStatus::version, StrataEndpoint.MigrationStatus::state)
+              .containsExactly(
+                  org.assertj.core.groups.Tuple.tuple("1", "applied"),
+                  org.assertj.core.groups.Tuple.tuple("2", "applied"));
+          assertThat(strata.migrations())
+              .allSatisfy(
+                  m -> {
+                    assertThat(m.appliedAt()).isNotNull();
+                    assertThat(m.appliedBy()).isEqualTo("SA");
+                    assertThat(m.origin()).startsWith("classpath:db/migration/V");
+                  });
+        });
   }
 
   @Test
   void theEndpointShowsPendingMigrations() {
-    runner.withPropertyValues("strata.mode=none").run(context -> {
-      StrataEndpoint.EngineStatus strata =
-          context.getBean(StrataEndpoint.class).strata().contexts().get(context.getId()).strataBeans().get("strata");
-      assertThat(strata.migrations()).extracting(StrataEndpoint.MigrationStatus::state).containsOnly("pending");
-      assertThat(strata.migrations()).extracting(StrataEndpoint.MigrationStatus::appliedAt).containsOnlyNulls();
-    });
+    runner
+        .withPropertyValues("strata.mode=none")
+        .run(
+            context -> {
+              StrataEndpoint.EngineStatus strata =
+                  context
+                      .getBean(StrataEndpoint.class)
+                      .strata()
+                      .contexts()
+                      .get(context.getId())
+                      .strataBeans()
+                      .get("strata");
+              assertThat(strata.migrations())
+                  .extracting(StrataEndpoint.MigrationStatus::state)
+                  .containsOnly("pending");
+              assertThat(strata.migrations())
+                  .extracting(StrataEndpoint.MigrationStatus::appliedAt)
+                  .containsOnlyNulls();
+            });
   }
 
   @Test
@@ -69,61 +86,81 @@ class StrataActuatorTest {
                 StrataAutoConfiguration.class,
                 StrataEndpointAutoConfiguration.class))
         .withPropertyValues("spring.datasource.generate-unique-name=true")
-        .run(context -> assertThat(context).hasSingleBean(Strata.class).doesNotHaveBean(StrataEndpoint.class));
+        .run(
+            context ->
+                assertThat(context)
+                    .hasSingleBean(Strata.class)
+                    .doesNotHaveBean(StrataEndpoint.class));
   }
 
   @Test
   void theEndpointBacksOffWithoutActuator() {
-    runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean(StrataEndpoint.class);
-        });
+    runner
+        .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(StrataEndpoint.class);
+            });
   }
 
   @Test
   void theEndpointBacksOffWithoutAnEngine() {
-    runner.withPropertyValues("strata.enabled=false")
+    runner
+        .withPropertyValues("strata.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(StrataEndpoint.class));
   }
 
   @Test
   void healthIsUpWhenTheDatabaseMatchesTheMigrations() {
-    runner.run(context -> {
-      Health health = health(context.getBean("strataHealthContributor", HealthContributor.class));
-      assertThat(health.getStatus()).isEqualTo(Status.UP);
-      assertThat(health.getDetails()).containsEntry("sources", List.of("classpath:db/migration"));
-    });
+    runner.run(
+        context -> {
+          Health health =
+              health(context.getBean("strataHealthContributor", HealthContributor.class));
+          assertThat(health.getStatus()).isEqualTo(Status.UP);
+          assertThat(health.getDetails())
+              .containsEntry("sources", List.of("classpath:db/migration"));
+        });
   }
 
   @Test
   void healthIsDownWithTheProblemsOnAMismatch() {
-    runner.withPropertyValues("strata.mode=none").run(context -> {
-      Health health = health(context.getBean("strataHealthContributor", HealthContributor.class));
-      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-      assertThat(health.getDetails().get("problems"))
-          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(StrataHealthIndicator.Problem.class))
-          .extracting(StrataHealthIndicator.Problem::kind, StrataHealthIndicator.Problem::version)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("pending", "1"),
-              org.assertj.core.groups.Tuple.tuple("pending", "2"));
-    });
+    runner
+        .withPropertyValues("strata.mode=none")
+        .run(
+            context -> {
+              Health health =
+                  health(context.getBean("strataHealthContributor", HealthContributor.class));
+              assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+              assertThat(health.getDetails().get("problems"))
+                  .asInstanceOf(
+                      org.assertj.core.api.InstanceOfAssertFactories.list(
+                          StrataHealthIndicator.Problem.class))
+                  .extracting(
+                      StrataHealthIndicator.Problem::kind, StrataHealthIndicator.Problem::version)
+                  .containsExactly(
+                      org.assertj.core.groups.Tuple.tuple("pending", "1"),
+                      org.assertj.core.groups.Tuple.tuple("pending", "2"));
+            });
   }
 
   @Test
   void healthCanBeDisabled() {
-    runner.withPropertyValues("management.health.strata.enabled=false")
+    runner
+        .withPropertyValues("management.health.strata.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean("strataHealthContributor"));
   }
 
   @Test
   void healthBacksOffWithoutSpringBootHealth() {
-    runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean("strataHealthContributor");
-          assertThat(context).hasSingleBean(StrataEndpoint.class);
-        });
+    runner
+        .withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean("strataHealthContributor");
+              assertThat(context).hasSingleBean(StrataEndpoint.class);
+            });
   }
 
   private static Health health(HealthContributor contributor) {

@@ -27,7 +27,8 @@ class StrataAutoConfigurationTest {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withConfiguration(
-              AutoConfigurations.of(DataSourceAutoConfiguration.class, StrataAutoConfiguration.class))
+              AutoConfigurations.of(
+                  DataSourceAutoConfiguration.class, StrataAutoConfiguration.class))
           .withPropertyValues("spring.datasource.generate-unique-name=true");
 
   // --- when it applies
@@ -36,35 +37,42 @@ class StrataAutoConfigurationTest {
   void backsOffWithoutADataSource() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(StrataAutoConfiguration.class))
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean(Strata.class);
-          assertThat(context).doesNotHaveBean(StrataMigrationInitializer.class);
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(Strata.class);
+              assertThat(context).doesNotHaveBean(StrataMigrationInitializer.class);
+            });
   }
 
   @Test
   void backsOffWhenDisabled() {
-    runner.withPropertyValues("strata.enabled=false").run(context -> {
-      assertThat(context).hasSingleBean(DataSource.class);
-      assertThat(context).doesNotHaveBean(Strata.class);
-      assertThat(H2.tables(context.getBean(DataSource.class))).doesNotContain("PEOPLE");
-    });
+    runner
+        .withPropertyValues("strata.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(DataSource.class);
+              assertThat(context).doesNotHaveBean(Strata.class);
+              assertThat(H2.tables(context.getBean(DataSource.class))).doesNotContain("PEOPLE");
+            });
   }
 
   // --- modes
 
   @Test
   void migratesTheApplicationsDatabaseAtStartupByDefault() {
-    runner.run(context -> {
-      assertThat(context).hasSingleBean(Strata.class).hasSingleBean(StrataMigrationInitializer.class);
-      DataSource ds = context.getBean(DataSource.class);
-      assertThat(H2.tables(ds)).contains("PEOPLE", "STRATA_SCHEMA_HISTORY");
-      assertThat(H2.strings(ds, "SELECT email FROM people")).containsExactly("ada@example.org");
-      assertThat(context.getBean(Strata.class).status().migrations())
-          .extracting(m -> m.state())
-          .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
-    });
+    runner.run(
+        context -> {
+          assertThat(context)
+              .hasSingleBean(Strata.class)
+              .hasSingleBean(StrataMigrationInitializer.class);
+          DataSource ds = context.getBean(DataSource.class);
+          assertThat(H2.tables(ds)).contains("PEOPLE", "STRATA_SCHEMA_HISTORY");
+          assertThat(H2.strings(ds, "SELECT email FROM people")).containsExactly("ada@example.org");
+          assertThat(context.getBean(Strata.class).status().migrations())
+              .extracting(m -> m.state())
+              .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
+        });
   }
 
   @Test
@@ -72,30 +80,38 @@ class StrataAutoConfigurationTest {
     String url = H2.newUrl("again");
     ApplicationContextRunner onOneDatabase = runner.withPropertyValues("strata.url=" + url);
     onOneDatabase.run(context -> assertThat(context).hasNotFailed());
-    onOneDatabase.run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(Strata.class).history()).hasSize(2);
-    });
+    onOneDatabase.run(
+        context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(Strata.class).history()).hasSize(2);
+        });
   }
 
   @Test
   void validateRefusesToStartOnPendingMigrationsAndNamesThem() {
-    runner.withPropertyValues("strata.mode=validate").run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure())
-          .rootCause()
-          .isInstanceOf(ValidationException.class)
-          .hasMessageStartingWith("Schema mismatch: the database (")
-          .hasMessageContaining("does not match the migrations in classpath:db/migration (2 problems):")
-          .hasMessageContaining("V1 create people (classpath:db/migration/V1__create_people.sql) is pending")
-          .hasMessageContaining("V2 add email (classpath:db/migration/V2__add_email.sql) is pending");
-    });
+    runner
+        .withPropertyValues("strata.mode=validate")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .isInstanceOf(ValidationException.class)
+                  .hasMessageStartingWith("Schema mismatch: the database (")
+                  .hasMessageContaining(
+                      "does not match the migrations in classpath:db/migration (2 problems):")
+                  .hasMessageContaining(
+                      "V1 create people (classpath:db/migration/V1__create_people.sql) is pending")
+                  .hasMessageContaining(
+                      "V2 add email (classpath:db/migration/V2__add_email.sql) is pending");
+            });
   }
 
   @Test
   void validateChangesNothing() {
     String url = H2.newUrl("validate");
-    runner.withPropertyValues("strata.url=" + url, "strata.mode=validate")
+    runner
+        .withPropertyValues("strata.url=" + url, "strata.mode=validate")
         .run(context -> assertThat(context).hasFailed());
     assertThat(H2.tables(H2.dataSource(url))).isEmpty();
   }
@@ -103,107 +119,152 @@ class StrataAutoConfigurationTest {
   @Test
   void validateStartsWhenTheDatabaseIsUpToDate() {
     String url = H2.newUrl("up-to-date");
-    runner.withPropertyValues("strata.url=" + url).run(context -> assertThat(context).hasNotFailed());
-    runner.withPropertyValues("strata.url=" + url, "strata.mode=validate")
+    runner
+        .withPropertyValues("strata.url=" + url)
+        .run(context -> assertThat(context).hasNotFailed());
+    runner
+        .withPropertyValues("strata.url=" + url, "strata.mode=validate")
         .run(context -> assertThat(context).hasNotFailed());
   }
 
   @Test
   void validateNamesAnEditedMigration() {
     String url = H2.newUrl("edited");
-    runner.withPropertyValues("strata.url=" + url).run(context -> assertThat(context).hasNotFailed());
-    runner.withPropertyValues("strata.url=" + url, "strata.mode=validate", "strata.sources=classpath:db/edited")
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ValidationException.class);
-          ValidationException e = (ValidationException) rootCause(context.getStartupFailure());
-          assertThat(e.problems()).extracting(ValidationProblem::kind, p -> p.version())
-              .containsExactly(org.assertj.core.groups.Tuple.tuple(ValidationProblem.Kind.EDITED, MigrationVersion.parse("1")));
-          assertThat(e).hasMessageContaining("(1 problem):");
-        });
+    runner
+        .withPropertyValues("strata.url=" + url)
+        .run(context -> assertThat(context).hasNotFailed());
+    runner
+        .withPropertyValues(
+            "strata.url=" + url, "strata.mode=validate", "strata.sources=classpath:db/edited")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .isInstanceOf(ValidationException.class);
+              ValidationException e = (ValidationException) rootCause(context.getStartupFailure());
+              assertThat(e.problems())
+                  .extracting(ValidationProblem::kind, p -> p.version())
+                  .containsExactly(
+                      org.assertj.core.groups.Tuple.tuple(
+                          ValidationProblem.Kind.EDITED, MigrationVersion.parse("1")));
+              assertThat(e).hasMessageContaining("(1 problem):");
+            });
   }
 
   @Test
   void migrateRefusesAndNamesAnEditedMigration() {
     String url = H2.newUrl("edited-migrate");
-    runner.withPropertyValues("strata.url=" + url).run(context -> assertThat(context).hasNotFailed());
-    runner.withPropertyValues("strata.url=" + url, "strata.sources=classpath:db/edited")
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure())
-              .rootCause()
-              .isInstanceOf(ValidationException.class)
-              .hasMessageContaining("V1 create people");
-        });
+    runner
+        .withPropertyValues("strata.url=" + url)
+        .run(context -> assertThat(context).hasNotFailed());
+    runner
+        .withPropertyValues("strata.url=" + url, "strata.sources=classpath:db/edited")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .isInstanceOf(ValidationException.class)
+                  .hasMessageContaining("V1 create people");
+            });
   }
 
   @Test
   void noneRunsNothingButKeepsTheEngine() {
-    runner.withPropertyValues("strata.mode=none").withUserConfiguration(RecordingStrategy.class).run(context -> {
-      assertThat(context).hasNotFailed().hasSingleBean(Strata.class);
-      assertThat(H2.tables(context.getBean(DataSource.class))).isEmpty();
-      assertThat(context.getBean(RecordingStrategy.class).calls).isEmpty();
-    });
+    runner
+        .withPropertyValues("strata.mode=none")
+        .withUserConfiguration(RecordingStrategy.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(Strata.class);
+              assertThat(H2.tables(context.getBean(DataSource.class))).isEmpty();
+              assertThat(context.getBean(RecordingStrategy.class).calls).isEmpty();
+            });
   }
 
   // --- customisation
 
   @Test
   void customizersAdjustTheConfigurationAfterTheProperties() {
-    runner.withPropertyValues("strata.table=from_properties")
+    runner
+        .withPropertyValues("strata.table=from_properties")
         .withUserConfiguration(Customizers.class)
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context.getBean(Strata.class).configuration().table()).isEqualTo("second");
-          assertThat(H2.tables(context.getBean(DataSource.class))).contains("SECOND").doesNotContain("FROM_PROPERTIES");
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(Strata.class).configuration().table()).isEqualTo("second");
+              assertThat(H2.tables(context.getBean(DataSource.class)))
+                  .contains("SECOND")
+                  .doesNotContain("FROM_PROPERTIES");
+            });
   }
 
   @Test
   void aStrategyReplacesTheDefaultBehaviour() {
-    runner.withUserConfiguration(RecordingStrategy.class).run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(RecordingStrategy.class).calls).containsExactly(context.getBean(Strata.class));
-      assertThat(H2.tables(context.getBean(DataSource.class))).isEmpty();
-    });
+    runner
+        .withUserConfiguration(RecordingStrategy.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(RecordingStrategy.class).calls)
+                  .containsExactly(context.getBean(Strata.class));
+              assertThat(H2.tables(context.getBean(DataSource.class))).isEmpty();
+            });
   }
 
   @Test
   void aStrategyCanValidateOnly() {
-    runner.withBean(StrataMigrationStrategy.class, () -> StrataMigrationStrategy.validate()).run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure()).rootCause().hasMessageStartingWith("Schema mismatch");
-    });
+    runner
+        .withBean(StrataMigrationStrategy.class, () -> StrataMigrationStrategy.validate())
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageStartingWith("Schema mismatch");
+            });
   }
 
   @Test
   void listenerBeansReceiveTheEnginesEvents() {
-    runner.withUserConfiguration(RecordingListener.class).run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(RecordingListener.class).events)
-          .filteredOn(StrataEvent.MigrationCompleted.class::isInstance)
-          .hasSize(2);
-    });
+    runner
+        .withUserConfiguration(RecordingListener.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(RecordingListener.class).events)
+                  .filteredOn(StrataEvent.MigrationCompleted.class::isInstance)
+                  .hasSize(2);
+            });
   }
 
   @Test
   void anApplicationsStrataBeanIsUsedInsteadOfOneFromProperties() {
     String url = H2.newUrl("own-engine");
-    runner.withBean(Strata.class, () -> Strata.configure().url(url).sources("classpath:db/other").load())
-        .run(context -> {
-          assertThat(context).hasNotFailed().hasSingleBean(Strata.class);
-          assertThat(H2.tables(H2.dataSource(url))).contains("THINGS");
-          assertThat(H2.tables(context.getBean(DataSource.class))).isEmpty();
-        });
+    runner
+        .withBean(
+            Strata.class, () -> Strata.configure().url(url).sources("classpath:db/other").load())
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(Strata.class);
+              assertThat(H2.tables(H2.dataSource(url))).contains("THINGS");
+              assertThat(H2.tables(context.getBean(DataSource.class))).isEmpty();
+            });
   }
 
   @Test
   void reportsTheMigratedDataSourceAsManagedForHibernate() {
-    runner.withPropertyValues("strata.mode=none").run(context -> {
-      SchemaManagementProvider provider = context.getBean(SchemaManagementProvider.class);
-      assertThat(provider.getSchemaManagement(context.getBean(DataSource.class))).isEqualTo(SchemaManagement.MANAGED);
-      assertThat(provider.getSchemaManagement(H2.dataSource(H2.newUrl("other")))).isEqualTo(SchemaManagement.UNMANAGED);
-    });
+    runner
+        .withPropertyValues("strata.mode=none")
+        .run(
+            context -> {
+              SchemaManagementProvider provider = context.getBean(SchemaManagementProvider.class);
+              assertThat(provider.getSchemaManagement(context.getBean(DataSource.class)))
+                  .isEqualTo(SchemaManagement.MANAGED);
+              assertThat(provider.getSchemaManagement(H2.dataSource(H2.newUrl("other"))))
+                  .isEqualTo(SchemaManagement.UNMANAGED);
+            });
   }
 
   private static Throwable rootCause(Throwable t) {

@@ -25,48 +25,59 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 @PostgresTest
 class StrataPostgresIT {
   private final ApplicationContextRunner runner =
-      new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(StrataAutoConfiguration.class));
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(StrataAutoConfiguration.class));
 
   @Test
   void migratesAtStartupThenStartsInValidateMode(IsolatedDatabase db) {
-    runner.withBean(DataSource.class, db::dataSource).run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(tables(db)).contains("people", "strata_schema_history");
-      assertThat(context.getBean(Strata.class).status().migrations())
-          .extracting(m -> m.state())
-          .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
-    });
-    runner.withBean(DataSource.class, db::dataSource)
+    runner
+        .withBean(DataSource.class, db::dataSource)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(tables(db)).contains("people", "strata_schema_history");
+              assertThat(context.getBean(Strata.class).status().migrations())
+                  .extracting(m -> m.state())
+                  .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
+            });
+    runner
+        .withBean(DataSource.class, db::dataSource)
         .withPropertyValues("strata.mode=validate")
         .run(context -> assertThat(context).hasNotFailed());
   }
 
   @Test
-  void refusesToStartInValidateModeNamingThePendingMigrations(IsolatedDatabase db) throws SQLException {
-    runner.withBean(DataSource.class, db::dataSource)
+  void refusesToStartInValidateModeNamingThePendingMigrations(IsolatedDatabase db)
+      throws SQLException {
+    runner
+        .withBean(DataSource.class, db::dataSource)
         .withPropertyValues("strata.mode=validate")
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure())
-              .rootCause()
-              .isInstanceOf(ValidationException.class)
-              .hasMessageContaining("V1 create people")
-              .hasMessageContaining("V2 add email");
-        });
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .isInstanceOf(ValidationException.class)
+                  .hasMessageContaining("V1 create people")
+                  .hasMessageContaining("V2 add email");
+            });
     assertThat(tables(db)).isEmpty();
   }
 
   @Test
   void migratesTheDatabaseOfStrataUrl(IsolatedDatabase db) {
-    runner.withPropertyValues("strata.url=" + db.jdbcUrl()).run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(tables(db)).contains("people");
-      String shown = context.getBean(Strata.class).configuration().displayUrl();
-      assertThat(shown).startsWith("jdbc:postgresql:");
-      if (!db.password().isEmpty()) {
-        assertThat(shown).doesNotContain(db.password());
-      }
-    });
+    runner
+        .withPropertyValues("strata.url=" + db.jdbcUrl())
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(tables(db)).contains("people");
+              String shown = context.getBean(Strata.class).configuration().displayUrl();
+              assertThat(shown).startsWith("jdbc:postgresql:");
+              if (!db.password().isEmpty()) {
+                assertThat(shown).doesNotContain(db.password());
+              }
+            });
   }
 
   @Test
@@ -76,11 +87,15 @@ class StrataPostgresIT {
     try {
       List<Future<Throwable>> started = new ArrayList<>();
       for (int i = 0; i < replicas; i++) {
-        started.add(pool.submit(() -> {
-          Throwable[] failure = new Throwable[1];
-          runner.withBean(DataSource.class, db::dataSource).run(context -> failure[0] = context.getStartupFailure());
-          return failure[0];
-        }));
+        started.add(
+            pool.submit(
+                () -> {
+                  Throwable[] failure = new Throwable[1];
+                  runner
+                      .withBean(DataSource.class, db::dataSource)
+                      .run(context -> failure[0] = context.getStartupFailure());
+                  return failure[0];
+                }));
       }
       for (Future<Throwable> f : started) {
         assertThat(f.get()).isNull();
@@ -89,15 +104,18 @@ class StrataPostgresIT {
       pool.shutdownNow();
     }
     assertThat(count(db, "SELECT count(*) FROM people")).isEqualTo(1); // V2 inserts one row
-    runner.withBean(DataSource.class, db::dataSource).withPropertyValues("strata.mode=none").run(context ->
-        assertThat(context.getBean(Strata.class).history()).hasSize(2));
+    runner
+        .withBean(DataSource.class, db::dataSource)
+        .withPropertyValues("strata.mode=none")
+        .run(context -> assertThat(context.getBean(Strata.class).history()).hasSize(2));
   }
 
   private static List<String> tables(IsolatedDatabase db) throws SQLException {
     try (Connection c = db.connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")) {
       List<String> names = new ArrayList<>();
       while (rs.next()) {
         names.add(rs.getString(1));

@@ -7,9 +7,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the shared corpus of real migration sets: {@code STRATA_CORPUS_DIR}, else the first
- * {@code shared/corpus} directory beside the working directory or one of its ancestors (the
- * project is {@code /work/main}, the corpus {@code /work/shared/corpus}).
+ * Finds the shared corpus of real migration sets: {@code STRATA_CORPUS_DIR}, else the first {@code
+ * shared/corpus} directory beside the working directory or one of its ancestors (the project is
+ * {@code /work/main}, the corpus {@code /work/shared/corpus}).
  */
 public final class CorpusLocator {
   /** The variable naming the corpus directory explicitly. */

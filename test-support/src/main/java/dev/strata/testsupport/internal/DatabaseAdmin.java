@@ -50,8 +50,8 @@ public final class DatabaseAdmin {
   }
 
   /**
-   * Drops database {@code name} if it exists, ending sessions still connected to it first (a
-   * test's leaked connection, or a killed client's backend that is still running).
+   * Drops database {@code name} if it exists, ending sessions still connected to it first (a test's
+   * leaked connection, or a killed client's backend that is still running).
    */
   public static void drop(ServerKind kind, JdbcUrl server, String name) throws SQLException {
     try (Connection c = connect(kind, server);

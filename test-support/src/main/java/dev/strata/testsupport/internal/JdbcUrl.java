@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A JDBC URL of the form {@code jdbc:<scheme>://[user[:password]@]host[:port][,…]/[database][?k=v&…]}
- * with its credentials taken apart; immutable. {@link #toString()} masks the password.
+ * A JDBC URL of the form {@code
+ * jdbc:<scheme>://[user[:password]@]host[:port][,…]/[database][?k=v&…]} with its credentials taken
+ * apart; immutable. {@link #toString()} masks the password.
  */
 public final class JdbcUrl {
   private static final String MASK = "****";
@@ -34,7 +35,8 @@ public final class JdbcUrl {
     this.database = database;
     this.params = List.copyOf(params);
     String first = hosts.split(",", -1)[0];
-    int portStart = first.startsWith("[") ? first.indexOf(':', first.indexOf(']')) : first.indexOf(':');
+    int portStart =
+        first.startsWith("[") ? first.indexOf(':', first.indexOf(']')) : first.indexOf(':');
     this.host = portStart < 0 ? first : first.substring(0, portStart);
     this.port = portStart < 0 ? defaultPort(scheme) : parsePort(first.substring(portStart + 1));
   }

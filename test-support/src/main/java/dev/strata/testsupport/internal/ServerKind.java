@@ -57,8 +57,8 @@ public enum ServerKind {
   }
 
   /**
-   * Driver properties bounding how long our own connections wait, so a probe of a dead server
-   * costs seconds, not minutes; parameters in the URL still win.
+   * Driver properties bounding how long our own connections wait, so a probe of a dead server costs
+   * seconds, not minutes; parameters in the URL still win.
    */
   public Properties connectTimeouts() {
     Properties props = new Properties();

@@ -14,6 +14,8 @@ public interface ServerProbe {
   /** Whether Testcontainers finds a Docker engine that answers. */
   boolean dockerAvailable();
 
-  /** Starts a container of {@code kind} kept for the JVM's life; returns its URL with credentials. */
+  /**
+   * Starts a container of {@code kind} kept for the JVM's life; returns its URL with credentials.
+   */
   JdbcUrl startContainer(ServerKind kind);
 }

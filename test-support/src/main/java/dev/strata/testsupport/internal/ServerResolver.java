@@ -24,7 +24,9 @@ public final class ServerResolver {
     return new ServerResolver(System::getenv, new LiveProbe());
   }
 
-  /** Resolves {@code kind}; never throws, a failure becomes {@link ServerResolution.Unavailable}. */
+  /**
+   * Resolves {@code kind}; never throws, a failure becomes {@link ServerResolution.Unavailable}.
+   */
   public ServerResolution resolve(ServerKind kind) {
     String configured = env.apply(kind.envVar());
     if (configured != null && !configured.isBlank()) {

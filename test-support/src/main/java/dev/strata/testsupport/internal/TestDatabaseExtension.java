@@ -38,12 +38,15 @@ public final class TestDatabaseExtension
     // Parameters are checked here too: an abort thrown while resolving one would be reported
     // as a resolution failure, not as a skip.
     Set<ServerKind> kinds = EnumSet.noneOf(ServerKind.class);
-    context.getTestMethod().ifPresent(m -> {
-      kinds.addAll(kindsOn(m));
-      for (Parameter p : m.getParameters()) {
-        kinds.addAll(kindsOn(p));
-      }
-    });
+    context
+        .getTestMethod()
+        .ifPresent(
+            m -> {
+              kinds.addAll(kindsOn(m));
+              for (Parameter p : m.getParameters()) {
+                kinds.addAll(kindsOn(p));
+              }
+            });
     requireAll(kinds);
   }
 

@@ -10,8 +10,8 @@ public final class Unavailability {
   private Unavailability() {}
 
   /**
-   * Always throws: the JUnit abort (the test shows as skipped with {@code reason}), or, when
-   * {@code env} has {@code CI=true}, an assertion failure, since CI must not pass by skipping.
+   * Always throws: the JUnit abort (the test shows as skipped with {@code reason}), or, when {@code
+   * env} has {@code CI=true}, an assertion failure, since CI must not pass by skipping.
    */
   public static void abortOrFail(String reason, Function<String, @Nullable String> env) {
     if ("true".equalsIgnoreCase(env.apply("CI"))) {

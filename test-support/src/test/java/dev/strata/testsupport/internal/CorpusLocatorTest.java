@@ -26,7 +26,9 @@ class CorpusLocatorTest {
     Files.createDirectories(root.resolve("shared/corpus"));
     Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
 
-    assertThat(new CorpusLocator(Map.of("STRATA_CORPUS_DIR", elsewhere.toString())::get, root).locate())
+    assertThat(
+            new CorpusLocator(Map.of("STRATA_CORPUS_DIR", elsewhere.toString())::get, root)
+                .locate())
         .contains(elsewhere.toAbsolutePath().normalize());
   }
 
@@ -34,10 +36,12 @@ class CorpusLocatorTest {
   void findsNothingWhenTheVariableNamesAMissingDirectoryAndSaysSo() throws IOException {
     Files.createDirectories(root.resolve("shared/corpus"));
     Path missing = root.resolve("missing");
-    CorpusLocator locator = new CorpusLocator(Map.of("STRATA_CORPUS_DIR", missing.toString())::get, root);
+    CorpusLocator locator =
+        new CorpusLocator(Map.of("STRATA_CORPUS_DIR", missing.toString())::get, root);
 
     assertThat(locator.locate()).isEmpty();
-    assertThat(locator.absenceReason()).contains("STRATA_CORPUS_DIR=" + missing, "is not a directory");
+    assertThat(locator.absenceReason())
+        .contains("STRATA_CORPUS_DIR=" + missing, "is not a directory");
   }
 
   @Test
@@ -47,6 +51,7 @@ class CorpusLocatorTest {
 
     // Assumes no shared/corpus above the temporary directory, as on any sane machine.
     assertThat(locator.locate()).isEmpty();
-    assertThat(locator.absenceReason()).contains("no shared/corpus directory beside", "set STRATA_CORPUS_DIR");
+    assertThat(locator.absenceReason())
+        .contains("no shared/corpus directory beside", "set STRATA_CORPUS_DIR");
   }
 }

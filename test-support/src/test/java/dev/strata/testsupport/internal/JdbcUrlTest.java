@@ -85,9 +85,10 @@ class JdbcUrlTest {
 
   @Test
   void dropsBothFormsOfCredentialsOnRequest() {
-    assertThat(JdbcUrl.parse("jdbc:mysql://u:p@h/db?user=u&ssl=false&password=p")
-            .withoutCredentials()
-            .raw())
+    assertThat(
+            JdbcUrl.parse("jdbc:mysql://u:p@h/db?user=u&ssl=false&password=p")
+                .withoutCredentials()
+                .raw())
         .isEqualTo("jdbc:mysql://h/db?ssl=false");
   }
 

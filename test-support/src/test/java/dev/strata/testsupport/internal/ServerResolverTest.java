@@ -47,8 +47,7 @@ class ServerResolverTest {
   void rejectsAnEnvironmentUrlForAnotherDriver() {
     env.put("STRATA_TEST_MYSQL_URL", "jdbc:mariadb://db:3306/x?user=root");
 
-    assertThat(reason(resolver.resolve(ServerKind.MYSQL)))
-        .contains("expected a jdbc:mysql:// URL");
+    assertThat(reason(resolver.resolve(ServerKind.MYSQL))).contains("expected a jdbc:mysql:// URL");
     assertThat(probe.calls).isEmpty();
   }
 
@@ -88,8 +87,7 @@ class ServerResolverTest {
         (ServerResolution.Available) resolver.resolve(ServerKind.POSTGRES);
 
     assertThat(available.source()).isEqualTo("Testcontainers postgres:15");
-    assertThat(probe.calls)
-        .containsExactly("tcp 127.0.0.1:5432", "docker?", "start POSTGRES");
+    assertThat(probe.calls).containsExactly("tcp 127.0.0.1:5432", "docker?", "start POSTGRES");
   }
 
   @Test

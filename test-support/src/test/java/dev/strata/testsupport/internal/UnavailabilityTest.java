@@ -10,7 +10,8 @@ import org.opentest4j.TestAbortedException;
 class UnavailabilityTest {
   @Test
   void abortsTheTestWithTheReasonOutsideCi() {
-    assertThatThrownBy(() -> Unavailability.abortOrFail("no PostgreSQL", Map.<String, String>of()::get))
+    assertThatThrownBy(
+            () -> Unavailability.abortOrFail("no PostgreSQL", Map.<String, String>of()::get))
         .isInstanceOf(TestAbortedException.class)
         .hasMessageContaining("no PostgreSQL");
   }

@@ -1,6 +1,5 @@
 package dev.strata.dialect.h2.internal;
 
-
 import dev.strata.api.SqlStatement;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.HistoryTable;
@@ -87,7 +86,6 @@ public final class H2Dialect implements Dialect {
                 "VARCHAR(20) NOT NULL"),
             ""));
   }
-
 
   @Override
   public MigrationLock lock(Connection connection, LockRequest request) throws SQLException {

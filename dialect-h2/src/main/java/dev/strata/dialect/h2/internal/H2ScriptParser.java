@@ -13,8 +13,8 @@ import java.util.List;
  *
  * <p>One linear pass: each character is looked at once and each statement's text is cut from the
  * script with one {@code substring}. A statement's text is trimmed and excludes its {@code ;};
- * comments before it are dropped (its line is that of its first real token), comments inside it
- * are kept. Empty statements and comment-only scripts yield nothing. {@code ${...}} is plain text.
+ * comments before it are dropped (its line is that of its first real token), comments inside it are
+ * kept. Empty statements and comment-only scripts yield nothing. {@code ${...}} is plain text.
  *
  * <p>Not thread-safe: one instance parses one script, through {@link #parse}.
  */
@@ -24,8 +24,10 @@ final class H2ScriptParser {
   private final List<SqlStatement> statements = new ArrayList<>();
   private int pos;
   private int line = 1;
+
   /** Index of the current statement's first token, or -1 between statements. */
   private int statementStart = -1;
+
   private int statementLine;
 
   private H2ScriptParser(String script) {
@@ -36,8 +38,8 @@ final class H2ScriptParser {
   /**
    * The statements of {@code script}, in order.
    *
-   * @throws ScriptParseException naming the line where an unterminated quote, comment or {@code
-   *     $$} body starts
+   * @throws ScriptParseException naming the line where an unterminated quote, comment or {@code $$}
+   *     body starts
    */
   static List<SqlStatement> parse(String script) {
     return new H2ScriptParser(script).run();
@@ -105,8 +107,12 @@ final class H2ScriptParser {
     }
     throw unterminated(
         startLine,
-        what + " starting here; close it with " + quote
-            + " or escape a quote inside it as " + quote + quote);
+        what
+            + " starting here; close it with "
+            + quote
+            + " or escape a quote inside it as "
+            + quote
+            + quote);
   }
 
   /** Skips to the end of the line; the line break itself is left to the main loop. */

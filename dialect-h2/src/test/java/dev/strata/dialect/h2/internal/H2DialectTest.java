@@ -109,8 +109,7 @@ class H2DialectTest {
   }
 
   @Test
-  void timesOutWhileAnotherConnectionHoldsTheLockAndSucceedsOnceItIsReleased()
-      throws SQLException {
+  void timesOutWhileAnotherConnectionHoldsTheLockAndSucceedsOnceItIsReleased() throws SQLException {
     Connection waiter = connect();
     MigrationLock held =
         dialect.lock(connect(), request(Duration.ofSeconds(5), new AtomicInteger()));
@@ -169,8 +168,7 @@ class H2DialectTest {
   void recognisesH2LockWaitTimeoutsOnly() {
     assertThat(H2Dialect.isLockWaitTimeout(new SQLException("timeout", "HYT00", 50200))).isTrue();
     assertThat(H2Dialect.isLockWaitTimeout(new SQLException("deadlock", "40001", 40001))).isTrue();
-    assertThat(H2Dialect.isLockWaitTimeout(new SQLException("no table", "42S02", 42102)))
-        .isFalse();
+    assertThat(H2Dialect.isLockWaitTimeout(new SQLException("no table", "42S02", 42102))).isFalse();
   }
 
   private LockRequest request(Duration timeout, AtomicInteger waits) {
@@ -180,7 +178,11 @@ class H2DialectTest {
 
   private String insertRowZero() {
     List<String> quoted = HistoryTable.COLUMNS.stream().map(dialect::quote).toList();
-    return "INSERT INTO " + table + " (" + String.join(", ", quoted) + ") VALUES"
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", quoted)
+        + ") VALUES"
         + " (0, NULL, '<< history table created >>', 'CREATE', '', NULL, TRUE, 0, 'test',"
         + " CURRENT_TIMESTAMP, 0, 'test')";
   }

@@ -48,8 +48,7 @@ class H2ScriptParserTest {
   void doesNotSplitOnSemicolonsInLineComments() {
     assertThat(parse("SELECT 1 -- not here; nor here\n, 2;\nSELECT 3 // also; a comment\n;"))
         .containsExactly(
-            stmt("SELECT 1 -- not here; nor here\n, 2", 1),
-            stmt("SELECT 3 // also; a comment", 3));
+            stmt("SELECT 1 -- not here; nor here\n, 2", 1), stmt("SELECT 3 // also; a comment", 3));
   }
 
   @Test
@@ -133,8 +132,7 @@ class H2ScriptParserTest {
   @Test
   void reportsAnUnterminatedStringLiteralWhereItStarts() {
     assertThatThrownBy(() -> parse("SELECT 1;\nSELECT 'abc;\nSELECT 2;\n"))
-        .isInstanceOfSatisfying(
-            ScriptParseException.class, e -> assertThat(e.line()).isEqualTo(2))
+        .isInstanceOfSatisfying(ScriptParseException.class, e -> assertThat(e.line()).isEqualTo(2))
         .hasMessage(
             "<script>:2: unterminated string literal starting here; close it with ' or escape a"
                 + " quote inside it as ''");
@@ -143,8 +141,7 @@ class H2ScriptParserTest {
   @Test
   void reportsAnUnterminatedQuotedIdentifierWhereItStarts() {
     assertThatThrownBy(() -> parse("\n\nCREATE TABLE \"t (x INT);"))
-        .isInstanceOfSatisfying(
-            ScriptParseException.class, e -> assertThat(e.line()).isEqualTo(3))
+        .isInstanceOfSatisfying(ScriptParseException.class, e -> assertThat(e.line()).isEqualTo(3))
         .hasMessage(
             "<script>:3: unterminated quoted identifier starting here; close it with \" or escape"
                 + " a quote inside it as \"\"");
@@ -153,8 +150,7 @@ class H2ScriptParserTest {
   @Test
   void reportsAnUnterminatedBlockCommentWhereItStarts() {
     assertThatThrownBy(() -> parse("SELECT 1;\n/* outer /* inner */\nSELECT 2;"))
-        .isInstanceOfSatisfying(
-            ScriptParseException.class, e -> assertThat(e.line()).isEqualTo(2))
+        .isInstanceOfSatisfying(ScriptParseException.class, e -> assertThat(e.line()).isEqualTo(2))
         .hasMessage(
             "<script>:2: unterminated block comment starting here; close it with */ (H2 nests"
                 + " comments, so each /* inside it needs its own */)");
@@ -163,8 +159,7 @@ class H2ScriptParserTest {
   @Test
   void reportsAnUnterminatedDollarQuoteWhereItStarts() {
     assertThatThrownBy(() -> parse("SELECT 1;\n\nCREATE ALIAS F AS $$\nint f() { return 1; }\n"))
-        .isInstanceOfSatisfying(
-            ScriptParseException.class, e -> assertThat(e.line()).isEqualTo(3))
+        .isInstanceOfSatisfying(ScriptParseException.class, e -> assertThat(e.line()).isEqualTo(3))
         .hasMessage("<script>:3: unterminated $$ quoted text starting here; close it with $$");
   }
 

@@ -1,12 +1,11 @@
 package dev.strata.dialect.mysql.internal;
 
-
 import dev.strata.api.SqlStatement;
-import dev.strata.spi.DatabaseProduct;
 import dev.strata.dialect.mysql.internal.lint.MySqlLintRules;
+import dev.strata.spi.DatabaseProduct;
 import dev.strata.spi.Dialect;
-import dev.strata.spi.LintRule;
 import dev.strata.spi.HistoryTable;
+import dev.strata.spi.LintRule;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.math.BigDecimal;
@@ -227,13 +226,13 @@ public final class MySqlDialect implements Dialect {
                 "BOOLEAN NOT NULL",
                 "INT NOT NULL",
                 "VARCHAR(100) NOT NULL",
-                // An explicit default, so no ON UPDATE clause: progress updates keep the start time.
+                // An explicit default, so no ON UPDATE clause: progress updates keep the start
+                // time.
                 "TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)",
                 "BIGINT NOT NULL",
                 "VARCHAR(20) NOT NULL"),
             "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"));
   }
-
 
   /**
    * MySQL's rules ({@link MySqlLintRules}): {@code ALTER TABLE} and {@code CREATE INDEX} that do

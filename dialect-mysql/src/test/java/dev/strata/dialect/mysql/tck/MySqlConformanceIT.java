@@ -23,7 +23,8 @@ class MySqlConformanceIT extends DialectConformanceTest {
 
       @Override
       public DatabaseProduct sampleProduct() {
-        return new DatabaseProduct("MySQL", "5.5.5-10.11.19-MariaDB", 5, 5, "jdbc:mysql://localhost/sample");
+        return new DatabaseProduct(
+            "MySQL", "5.5.5-10.11.19-MariaDB", 5, 5, "jdbc:mysql://localhost/sample");
       }
 
       @Override

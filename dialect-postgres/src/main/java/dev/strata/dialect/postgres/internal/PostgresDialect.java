@@ -1,11 +1,10 @@
 package dev.strata.dialect.postgres.internal;
 
-
 import dev.strata.api.SqlStatement;
 import dev.strata.dialect.postgres.internal.lint.PostgresLintRules;
 import dev.strata.spi.Dialect;
-import dev.strata.spi.LintRule;
 import dev.strata.spi.HistoryTable;
+import dev.strata.spi.LintRule;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.sql.Connection;
@@ -135,7 +134,9 @@ public final class PostgresDialect implements Dialect {
     run(connection, "SET lock_timeout = '" + setting(lock == null ? lockTimeout : lock) + "'");
     run(
         connection,
-        statement == null ? "RESET statement_timeout" : "SET statement_timeout = '" + setting(statement) + "'");
+        statement == null
+            ? "RESET statement_timeout"
+            : "SET statement_timeout = '" + setting(statement) + "'");
   }
 
   /** The {@code lock_timeout} value: whole seconds as {@code 10s}, otherwise milliseconds. */
@@ -263,7 +264,6 @@ public final class PostgresDialect implements Dialect {
                 "varchar(20) NOT NULL"),
             ""));
   }
-
 
   /**
    * PostgreSQL's rules ({@link PostgresLintRules}): index builds without {@code CONCURRENTLY},

@@ -23,7 +23,8 @@ class PostgresConformanceIT extends DialectConformanceTest {
 
       @Override
       public DatabaseProduct sampleProduct() {
-        return new DatabaseProduct("PostgreSQL", "15.19", 15, 19, "jdbc:postgresql://localhost/sample");
+        return new DatabaseProduct(
+            "PostgreSQL", "15.19", 15, 19, "jdbc:postgresql://localhost/sample");
       }
 
       @Override
@@ -46,13 +47,15 @@ class PostgresConformanceIT extends DialectConformanceTest {
             ParserCase.splits(
                 "dollar quotes hide semicolons",
                 "CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;\nSELECT 2;",
-                SqlStatement.of("CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql", 1),
+                SqlStatement.of(
+                    "CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql", 1),
                 SqlStatement.of("SELECT 2", 2)),
             ParserCase.splits(
                 "CREATE INDEX CONCURRENTLY refuses transactions",
                 "CREATE INDEX CONCURRENTLY i ON t (x);",
                 new SqlStatement("CREATE INDEX CONCURRENTLY i ON t (x)", 1, true)),
-            ParserCase.rejects("psql meta-commands are refused", "SELECT 1;\n\\connect other\n", 2));
+            ParserCase.rejects(
+                "psql meta-commands are refused", "SELECT 1;\n\\connect other\n", 2));
       }
     };
   }

@@ -43,7 +43,10 @@ final class DrizzleHistory implements ForeignHistory {
     List<SourceMigration> applied = new ArrayList<>();
     List<ValidationProblem> problems = new ArrayList<>();
     String sql =
-        "SELECT hash, created_at FROM " + dialect.quote(where) + "." + dialect.quote(TABLE)
+        "SELECT hash, created_at FROM "
+            + dialect.quote(where)
+            + "."
+            + dialect.quote(TABLE)
             + " ORDER BY created_at";
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {

@@ -34,9 +34,19 @@ final class FlywayHistory implements ForeignHistory {
     List<SourceMigration> applied = new ArrayList<>();
     List<ValidationProblem> problems = new ArrayList<>();
     String sql =
-        "SELECT " + dialect.quote("version") + ", " + dialect.quote("success") + ", "
-            + dialect.quote("script") + " FROM " + dialect.quote(schema) + "." + dialect.quote(TABLE)
-            + " WHERE " + dialect.quote("version") + " IS NOT NULL ORDER BY "
+        "SELECT "
+            + dialect.quote("version")
+            + ", "
+            + dialect.quote("success")
+            + ", "
+            + dialect.quote("script")
+            + " FROM "
+            + dialect.quote(schema)
+            + "."
+            + dialect.quote(TABLE)
+            + " WHERE "
+            + dialect.quote("version")
+            + " IS NOT NULL ORDER BY "
             + dialect.quote("installed_rank");
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
@@ -44,8 +54,15 @@ final class FlywayHistory implements ForeignHistory {
         MigrationVersion version = MigrationVersion.parse(rs.getString(1));
         String script = rs.getString(3);
         if (!rs.getBoolean(2)) {
-          problems.add(problem(version, "Flyway recorded V" + version + " (" + script + ") as failed;"
-              + " repair it with Flyway first"));
+          problems.add(
+              problem(
+                  version,
+                  "Flyway recorded V"
+                      + version
+                      + " ("
+                      + script
+                      + ") as failed;"
+                      + " repair it with Flyway first"));
           continue;
         }
         sources.stream()
@@ -53,9 +70,16 @@ final class FlywayHistory implements ForeignHistory {
             .findFirst()
             .ifPresentOrElse(
                 applied::add,
-                () -> problems.add(problem(version, "Flyway applied V" + version + " (" + script
-                    + ") but no source has that version; point --source at the folder Flyway"
-                    + " migrated from")));
+                () ->
+                    problems.add(
+                        problem(
+                            version,
+                            "Flyway applied V"
+                                + version
+                                + " ("
+                                + script
+                                + ") but no source has that version; point --source at the folder Flyway"
+                                + " migrated from")));
       }
     }
     if (!problems.isEmpty()) {

@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Another migration tool's history table, read so that a team switching to Strata re-runs
- * nothing: what that tool applied is matched with the sources and recorded as baselined. Read
- * only on an explicit {@code baseline --from}; its mere presence never changes {@code migrate}.
+ * Another migration tool's history table, read so that a team switching to Strata re-runs nothing:
+ * what that tool applied is matched with the sources and recorded as baselined. Read only on an
+ * explicit {@code baseline --from}; its mere presence never changes {@code migrate}.
  */
 public interface ForeignHistory {
   /** The tool's name as users give it to {@code baseline --from}. */

@@ -12,9 +12,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * golang-migrate's {@code schema_migrations} ({@code version}, {@code dirty}): one row, the
- * current version; every source migration up to it counts as applied. A dirty database is
- * refused, as golang-migrate itself refuses it.
+ * golang-migrate's {@code schema_migrations} ({@code version}, {@code dirty}): one row, the current
+ * version; every source migration up to it counts as applied. A dirty database is refused, as
+ * golang-migrate itself refuses it.
  */
 final class GolangMigrateHistory implements ForeignHistory {
   static final String TABLE = "schema_migrations";
@@ -32,8 +32,14 @@ final class GolangMigrateHistory implements ForeignHistory {
       return List.of();
     }
     String sql =
-        "SELECT " + dialect.quote("version") + ", " + dialect.quote("dirty") + " FROM "
-            + dialect.quote(schema) + "." + dialect.quote(TABLE);
+        "SELECT "
+            + dialect.quote("version")
+            + ", "
+            + dialect.quote("dirty")
+            + " FROM "
+            + dialect.quote(schema)
+            + "."
+            + dialect.quote(TABLE);
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       if (!rs.next()) {
@@ -48,8 +54,12 @@ final class GolangMigrateHistory implements ForeignHistory {
                     ValidationProblem.Kind.FAILED,
                     current,
                     "",
-                    "golang-migrate marks version " + current + " dirty (it failed midway); fix the"
-                        + " database and run `migrate force " + current + "` first")));
+                    "golang-migrate marks version "
+                        + current
+                        + " dirty (it failed midway); fix the"
+                        + " database and run `migrate force "
+                        + current
+                        + "` first")));
       }
       return sources.stream()
           .filter(s -> s.id().version() != null && !s.id().version().isNewerThan(current))

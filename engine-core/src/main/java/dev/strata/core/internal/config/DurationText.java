@@ -6,7 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Parses durations as users write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code PT30S}. */
+/**
+ * Parses durations as users write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code
+ * PT30S}.
+ */
 public final class DurationText {
   private static final Pattern SHORT = Pattern.compile("([0-9]+)\\s*(ms|s|m|h)?");
 

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the directives in a script's header: the {@code --} comment lines (and blank lines)
- * before its first statement. One grammar for every source and dialect: {@code --
- * strata:<name>=<value>}, one per line. An unknown name or a bad value is an error, never
- * silently ignored, since a misspelt directive would change how a migration runs.
+ * Reads the directives in a script's header: the {@code --} comment lines (and blank lines) before
+ * its first statement. One grammar for every source and dialect: {@code -- strata:<name>=<value>},
+ * one per line. An unknown name or a bad value is an error, never silently ignored, since a
+ * misspelt directive would change how a migration runs.
  */
 public final class DirectiveParser {
   private static final Pattern LINT_IGNORE =
@@ -54,7 +54,9 @@ public final class DirectiveParser {
           throw new ScriptParseException(
               origin,
               line,
-              "malformed directive '" + text + "'; write it as -- strata:lint-ignore=<rule-id>"
+              "malformed directive '"
+                  + text
+                  + "'; write it as -- strata:lint-ignore=<rule-id>"
                   + " reason=\"why this statement is safe here\"");
         }
         lintIgnores.put(ignore.group(1), ignore.group(2));
@@ -63,7 +65,9 @@ public final class DirectiveParser {
       Matcher m = DIRECTIVE.matcher(text);
       if (!m.matches()) {
         throw new ScriptParseException(
-            origin, line, "malformed directive '" + text + "'; write it as -- strata:transaction=false");
+            origin,
+            line,
+            "malformed directive '" + text + "'; write it as -- strata:transaction=false");
       }
       String name = m.group(1);
       String value = m.group(2) == null ? "" : m.group(2);
@@ -76,7 +80,9 @@ public final class DirectiveParser {
             throw new ScriptParseException(
                 origin,
                 line,
-                "unknown directive strata:" + name + "; the known directives are"
+                "unknown directive strata:"
+                    + name
+                    + "; the known directives are"
                     + " strata:transaction=true|false, strata:phase=expand|contract,"
                     + " strata:lock-timeout=<duration>, strata:statement-timeout=<duration> and"
                     + " strata:lint-ignore=<rule-id> reason=\"…\"");
@@ -104,7 +110,9 @@ public final class DirectiveParser {
       return d;
     } catch (IllegalArgumentException e) {
       throw new ScriptParseException(
-          origin, line, "strata:" + name + " takes a positive duration such as 5s or 10m: " + e.getMessage());
+          origin,
+          line,
+          "strata:" + name + " takes a positive duration such as 5s or 10m: " + e.getMessage());
     }
   }
 

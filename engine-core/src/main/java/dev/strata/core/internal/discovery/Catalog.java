@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +25,8 @@ public final class Catalog {
   private Catalog() {}
 
   /** One up/down pair key: version (or repeatable description) and direction. */
-  private record Slot(@Nullable MigrationVersion version, @Nullable String repeatable, Direction direction) {
+  private record Slot(
+      @Nullable MigrationVersion version, @Nullable String repeatable, Direction direction) {
     static Slot of(MigrationResource r) {
       return new Slot(
           r.id().version(), r.id().version() == null ? r.id().description() : null, r.direction());
@@ -84,7 +84,8 @@ public final class Catalog {
         continue;
       }
       String text = ScriptText.read(r);
-      MigrationResource down = chosen.get(new Slot(slot.version(), slot.repeatable(), Direction.DOWN));
+      MigrationResource down =
+          chosen.get(new Slot(slot.version(), slot.repeatable(), Direction.DOWN));
       migrations.add(new SourceMigration(r.id(), r, text, ScriptText.checksum(text), down));
     }
     for (SourceMigration java : javaMigrations) {
@@ -116,5 +117,4 @@ public final class Catalog {
             + "; give one of them a new version",
         List.of(a.origin(), b.origin()));
   }
-
 }

@@ -24,10 +24,12 @@ public final class JavaMigrations {
       String origin = m.getClass().getName();
       MigrationId id = id(m, origin);
       MigrationResource up =
-          new MigrationResource(id, Direction.UP, null, !m.transactional(), origin, () -> new byte[0]);
+          new MigrationResource(
+              id, Direction.UP, null, !m.transactional(), origin, () -> new byte[0]);
       MigrationResource down =
           m.reversible()
-              ? new MigrationResource(id, Direction.DOWN, null, !m.transactional(), origin, () -> new byte[0])
+              ? new MigrationResource(
+                  id, Direction.DOWN, null, !m.transactional(), origin, () -> new byte[0])
               : null;
       resolved.add(new SourceMigration(id, up, "", m.checksum(), down, m));
     }
@@ -49,7 +51,9 @@ public final class JavaMigrations {
     String description =
         m.description() != null
             ? m.description()
-            : name.matches() ? name.group(2).replace('_', ' ').strip() : m.getClass().getSimpleName();
+            : name.matches()
+                ? name.group(2).replace('_', ' ').strip()
+                : m.getClass().getSimpleName();
     return new MigrationId(MigrationVersion.parse(version), description);
   }
 }

@@ -25,7 +25,11 @@ public final class ScriptText {
       bytes = resource.content().read();
     } catch (IOException e) {
       throw new MigrationDiscoveryException(
-          "Cannot read " + resource.origin() + ": " + e.getMessage() + "; check the file's permissions",
+          "Cannot read "
+              + resource.origin()
+              + ": "
+              + e.getMessage()
+              + "; check the file's permissions",
           List.of(resource.origin()),
           e);
     }
@@ -52,12 +56,13 @@ public final class ScriptText {
 
   /** SHA-256 of the text with line endings normalised, so a checkout's CRLF changes nothing. */
   public static String checksum(String text) {
-    return Hashing.sha256().hashString(text.replace("\r\n", "\n"), StandardCharsets.UTF_8).toString();
+    return Hashing.sha256()
+        .hashString(text.replace("\r\n", "\n"), StandardCharsets.UTF_8)
+        .toString();
   }
 
   private static int firstBadLine(byte[] bytes) {
-    var decoder =
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
     int line = 1;
     int start = 0;
     for (int i = 0; i <= bytes.length; i++) {

@@ -11,8 +11,8 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Turns configured locations into sources by their prefix ({@code filesystem:}, {@code
- * classpath:}, ...). A location without a prefix is a filesystem path.
+ * Turns configured locations into sources by their prefix ({@code filesystem:}, {@code classpath:},
+ * ...). A location without a prefix is a filesystem path.
  */
 public final class SourceResolver {
   private final Map<String, MigrationSourceProvider> byPrefix;
@@ -21,7 +21,9 @@ public final class SourceResolver {
     this.byPrefix = byPrefix;
   }
 
-  /** Providers registered explicitly, then those {@link ServiceLoader} finds with {@code loader}. */
+  /**
+   * Providers registered explicitly, then those {@link ServiceLoader} finds with {@code loader}.
+   */
   public static SourceResolver load(List<MigrationSourceProvider> explicit, ClassLoader loader) {
     Map<String, MigrationSourceProvider> byPrefix = new TreeMap<>();
     for (MigrationSourceProvider p : explicit) {
@@ -35,7 +37,8 @@ public final class SourceResolver {
     return new SourceResolver(byPrefix);
   }
 
-  private static void register(Map<String, MigrationSourceProvider> byPrefix, MigrationSourceProvider p) {
+  private static void register(
+      Map<String, MigrationSourceProvider> byPrefix, MigrationSourceProvider p) {
     MigrationSourceProvider other = byPrefix.putIfAbsent(p.prefix(), p);
     if (other != null && !other.getClass().equals(p.getClass())) {
       throw new ConfigurationException(

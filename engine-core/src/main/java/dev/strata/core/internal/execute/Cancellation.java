@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
- * A request to stop one running command, made from another thread (a SIGTERM handler). It
- * cancels the statement running now, aborts a connection waiting for the lock, and makes the
- * command stop before its next statement.
+ * A request to stop one running command, made from another thread (a SIGTERM handler). It cancels
+ * the statement running now, aborts a connection waiting for the lock, and makes the command stop
+ * before its next statement.
  */
 public final class Cancellation {
   private volatile boolean requested;
@@ -34,11 +34,13 @@ public final class Cancellation {
     }
     for (Connection c : waiting) {
       try {
-        c.abort(Executors.newSingleThreadExecutor(r -> {
-          Thread t = new Thread(r, "strata-abort");
-          t.setDaemon(true);
-          return t;
-        }));
+        c.abort(
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "strata-abort");
+                  t.setDaemon(true);
+                  return t;
+                }));
       } catch (SQLException e) {
         // Closing a connection that waits for the lock; the lock loop fails either way.
       }

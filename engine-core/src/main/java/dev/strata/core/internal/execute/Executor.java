@@ -1,17 +1,17 @@
 package dev.strata.core.internal.execute;
 
+import dev.strata.api.CancelledException;
 import dev.strata.api.Direction;
 import dev.strata.api.ExecutedMigration;
 import dev.strata.api.HistoryAction;
 import dev.strata.api.HistoryEntry;
 import dev.strata.api.JavaMigration;
 import dev.strata.api.JavaMigrationContext;
-import dev.strata.api.CancelledException;
 import dev.strata.api.MigrationFailedException;
-import dev.strata.api.StrataException;
 import dev.strata.api.PlannedMigration;
 import dev.strata.api.SqlStatement;
 import dev.strata.api.StrataEvent;
+import dev.strata.api.StrataException;
 import dev.strata.api.StrataListener;
 import dev.strata.core.internal.history.HistoryStore;
 import dev.strata.spi.Dialect;
@@ -25,10 +25,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one planned migration and records it. Where the database has transactional DDL the
- * migration and its history row commit together, so a failure leaves nothing behind. Otherwise
- * the history row is written first as failed and updated after every statement, so a crash or
- * failure is visible as "statements 1-2 of 4 applied" instead of silently half-applied.
+ * Runs one planned migration and records it. Where the database has transactional DDL the migration
+ * and its history row commit together, so a failure leaves nothing behind. Otherwise the history
+ * row is written first as failed and updated after every statement, so a crash or failure is
+ * visible as "statements 1-2 of 4 applied" instead of silently half-applied.
  */
 public final class Executor {
   private final Dialect dialect;
@@ -85,7 +85,8 @@ public final class Executor {
     return new ExecutedMigration(m.id(), m.direction(), m.statements().size(), took.toMillis());
   }
 
-  private void runJava(Connection c, PlannedMigration m, JavaMigration code, long rank, Instant start)
+  private void runJava(
+      Connection c, PlannedMigration m, JavaMigration code, long rank, Instant start)
       throws SQLException {
     JavaMigrationContext context = new JavaMigrationContext(c, schema);
     boolean transactional = m.transactional();
@@ -125,13 +126,13 @@ public final class Executor {
           : code.resumable()
               ? fail(m, null, cause, "It resumes where it stopped: run the command again.", false)
               : fail(
-              m,
-              null,
-              cause,
-              "It ran outside a transaction, so what it changed before failing remains. Finish or"
-                  + " undo that by hand, then run `strata repair --confirm` and run the command"
-                  + " again.",
-              false);
+                  m,
+                  null,
+                  cause,
+                  "It ran outside a transaction, so what it changed before failing remains. Finish or"
+                      + " undo that by hand, then run `strata repair --confirm` and run the command"
+                      + " again.",
+                  false);
     } finally {
       restoreAutoCommit(c);
     }
@@ -165,10 +166,10 @@ public final class Executor {
   }
 
   /**
-   * Runs a migration without a transaction. Its history row says, at every moment, how far it
-   * got: {@code -k} while statement k runs (statements before it completed), {@code k} once k
-   * statements completed and the next failed cleanly. So after a crash or a lost connection, a
-   * statement the server may still have completed is never taken for one that did not run.
+   * Runs a migration without a transaction. Its history row says, at every moment, how far it got:
+   * {@code -k} while statement k runs (statements before it completed), {@code k} once k statements
+   * completed and the next failed cleanly. So after a crash or a lost connection, a statement the
+   * server may still have completed is never taken for one that did not run.
    */
   private void runStatementByStatement(Connection c, PlannedMigration m, long rank, Instant start)
       throws SQLException {
@@ -197,13 +198,24 @@ public final class Executor {
       }
       String state =
           lost
-              ? "The connection was lost while statement " + (done + 1) + " of " + total + " ran:"
-                  + " statements 1-" + done + " completed and statement " + (done + 1) + " may have"
+              ? "The connection was lost while statement "
+                  + (done + 1)
+                  + " of "
+                  + total
+                  + " ran:"
+                  + " statements 1-"
+                  + done
+                  + " completed and statement "
+                  + (done + 1)
+                  + " may have"
                   + " completed on the server too. Check it, finish or undo it by hand, then run"
                   + " `strata repair --confirm` and run the command again."
               : done == 0
                   ? "No statement of it completed, so nothing of it is applied."
-                  : "This database cannot roll back DDL: statements 1-" + done + " of " + total
+                  : "This database cannot roll back DDL: statements 1-"
+                      + done
+                      + " of "
+                      + total
                       + " were applied and remain. Finish or undo them by hand, then run `strata"
                       + " repair --confirm` and run the command again.";
       throw fail(m, done < total ? m.statements().get(done) : null, e, state, done == 0 && !lost);
@@ -243,7 +255,6 @@ public final class Executor {
     }
   }
 
-
   private void execute(Connection c, PlannedMigration m, int index, SqlStatement s)
       throws SQLException {
     listener.onEvent(new StrataEvent.StatementStarted(m, index, s));
@@ -261,18 +272,28 @@ public final class Executor {
   }
 
   /**
-   * The exception for a failed or stopped step; {@code clean} says nothing of it remained, so
-   * the advice is to run again (after fixing the script, unless it was stopped on request).
+   * The exception for a failed or stopped step; {@code clean} says nothing of it remained, so the
+   * advice is to run again (after fixing the script, unless it was stopped on request).
    */
   private StrataException fail(
-      PlannedMigration m, @Nullable SqlStatement failing, SQLException e, String state, boolean clean) {
+      PlannedMigration m,
+      @Nullable SqlStatement failing,
+      SQLException e,
+      String state,
+      boolean clean) {
     int line = failing == null ? 1 : failing.line();
     String where = m.origin() + ":" + line;
     String verb = m.direction() == Direction.UP ? "Applying " : "Reverting ";
     if (cancellation.requested()) {
       return new CancelledException(
-          "Stopped on request while " + verb.toLowerCase(Locale.ROOT) + m.id() + " at " + where
-              + ". " + state + (clean ? " Run the command again to continue." : ""),
+          "Stopped on request while "
+              + verb.toLowerCase(Locale.ROOT)
+              + m.id()
+              + " at "
+              + where
+              + ". "
+              + state
+              + (clean ? " Run the command again to continue." : ""),
           e);
     }
     MigrationFailedException error =
@@ -300,7 +321,8 @@ public final class Executor {
     return error;
   }
 
-  private HistoryEntry entry(PlannedMigration m, long rank, boolean success, int done, Instant start) {
+  private HistoryEntry entry(
+      PlannedMigration m, long rank, boolean success, int done, Instant start) {
     return new HistoryEntry(
         rank,
         m.id(),

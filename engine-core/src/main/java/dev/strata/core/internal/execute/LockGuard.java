@@ -3,9 +3,9 @@ package dev.strata.core.internal.execute;
 import java.sql.SQLException;
 
 /**
- * Confirms that the migration lock is still held before work that must not run without it: if
- * the lock's connection died (the server terminated it), another migrator may already hold the
- * lock, so the executor stops instead of committing.
+ * Confirms that the migration lock is still held before work that must not run without it: if the
+ * lock's connection died (the server terminated it), another migrator may already hold the lock, so
+ * the executor stops instead of committing.
  */
 @FunctionalInterface
 public interface LockGuard {

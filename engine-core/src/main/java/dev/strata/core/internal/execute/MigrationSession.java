@@ -10,10 +10,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of the migration connection between migrations. Each migration starts as a client
- * would start each file: in the migration schema, with the session's limits; a script's own
- * {@code USE}, {@code SET} or limits directive must not leak into the next. Only what may have
- * changed is set again, so a run of plain migrations costs no extra round trips.
+ * The state of the migration connection between migrations. Each migration starts as a client would
+ * start each file: in the migration schema, with the session's limits; a script's own {@code USE},
+ * {@code SET} or limits directive must not leak into the next. Only what may have changed is set
+ * again, so a run of plain migrations costs no extra round trips.
  */
 final class MigrationSession {
   private final Dialect dialect;
@@ -51,7 +51,8 @@ final class MigrationSession {
       prepared = true;
     }
     Duration lock = step.lockTimeout() != null ? step.lockTimeout() : lockTimeout;
-    Duration statement = step.statementTimeout() != null ? step.statementTimeout() : statementTimeout;
+    Duration statement =
+        step.statementTimeout() != null ? step.statementTimeout() : statementTimeout;
     if (!Objects.equals(lock, currentLock) || !Objects.equals(statement, currentStatement)) {
       dialect.setTimeouts(connection, lock, statement);
       currentLock = lock;
@@ -61,7 +62,8 @@ final class MigrationSession {
 
   /** Notes what {@code step} may have changed in the session. */
   void after(Step step) {
-    if (step.code() != null || step.planned().statements().stream().anyMatch(MigrationSession::changesSession)) {
+    if (step.code() != null
+        || step.planned().statements().stream().anyMatch(MigrationSession::changesSession)) {
       prepared = false;
     }
   }
@@ -69,6 +71,9 @@ final class MigrationSession {
   private static boolean changesSession(SqlStatement statement) {
     SqlTokens tokens = SqlTokens.of(statement.firstLine());
     String first = tokens.get(0);
-    return first.equals("SET") || first.equals("USE") || first.equals("RESET") || first.equals("DISCARD");
+    return first.equals("SET")
+        || first.equals("USE")
+        || first.equals("RESET")
+        || first.equals("DISCARD");
   }
 }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A planned migration with what runs it: its statements, or Java code.
  *
  * @param code the Java migration to call, {@code null} for a script
- * @param lockTimeout the script's own lock timeout ({@code -- strata:lock-timeout}), or {@code null}
+ * @param lockTimeout the script's own lock timeout ({@code -- strata:lock-timeout}), or {@code
+ *     null}
  * @param statementTimeout the script's own statement timeout, or {@code null}
  */
 public record Step(

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Recognises statements by which a script controls its own transactions ({@code BEGIN;} ...
- * {@code COMMIT;}). Such a script owns its transactions: Strata does not wrap it in one.
+ * Recognises statements by which a script controls its own transactions ({@code BEGIN;} ... {@code
+ * COMMIT;}). Such a script owns its transactions: Strata does not wrap it in one.
  */
 public final class TransactionControl {
   // BEGIN ATOMIC (PostgreSQL function bodies) and BEGIN NOT ATOMIC (MariaDB compound statements)

@@ -61,10 +61,10 @@ public final class HistoryStore {
   }
 
   /**
-   * Creates the schema and the table with its row 0 unless they exist. Safe when several
-   * processes do it at once: a loser's "already exists" error (PostgreSQL may raise a unique
-   * violation on its catalog instead) is forgiven once the table exists, and row 0 is written by
-   * whichever process gets there first.
+   * Creates the schema and the table with its row 0 unless they exist. Safe when several processes
+   * do it at once: a loser's "already exists" error (PostgreSQL may raise a unique violation on its
+   * catalog instead) is forgiven once the table exists, and row 0 is written by whichever process
+   * gets there first.
    */
   public void createIfAbsent(Connection c) throws SQLException {
     if (exists(c) && hasCreationRow(c)) {
@@ -82,10 +82,22 @@ public final class HistoryStore {
       creating = e;
     }
     if (!exists(c)) {
-      throw creating != null ? creating : new SQLException("creating " + qualified + " did nothing");
+      throw creating != null
+          ? creating
+          : new SQLException("creating " + qualified + " did nothing");
     }
     try {
-      insert(c, 0, new MigrationId(null, "<< history table created >>"), "CREATE", "", null, true, 0, 0, "");
+      insert(
+          c,
+          0,
+          new MigrationId(null, "<< history table created >>"),
+          "CREATE",
+          "",
+          null,
+          true,
+          0,
+          0,
+          "");
     } catch (SQLException duplicate) {
       if (!hasCreationRow(c)) { // not another process's row 0: a real failure
         if (creating != null) {
@@ -98,7 +110,8 @@ public final class HistoryStore {
 
   private boolean hasCreationRow(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT 1 FROM " + qualified + " WHERE " + q(RANK) + " = 0")) {
+        ResultSet rs =
+            s.executeQuery("SELECT 1 FROM " + qualified + " WHERE " + q(RANK) + " = 0")) {
       return rs.next();
     }
   }
@@ -113,14 +126,22 @@ public final class HistoryStore {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT " + columns + " FROM " + qualified + " WHERE " + q(RANK) + " > 0 ORDER BY "
+                "SELECT "
+                    + columns
+                    + " FROM "
+                    + qualified
+                    + " WHERE "
+                    + q(RANK)
+                    + " > 0 ORDER BY "
                     + q(RANK))) {
       while (rs.next()) {
         String version = rs.getString(VERSION);
         entries.add(
             new HistoryEntry(
                 rs.getLong(RANK),
-                new MigrationId(version == null ? null : MigrationVersion.parse(version), rs.getString(DESCRIPTION)),
+                new MigrationId(
+                    version == null ? null : MigrationVersion.parse(version),
+                    rs.getString(DESCRIPTION)),
                 HistoryAction.valueOf(rs.getString(ACTION)),
                 rs.getString(SCRIPT),
                 rs.getString(CHECKSUM),
@@ -178,7 +199,8 @@ public final class HistoryStore {
             .map(x -> x.equals(INSTALLED_AT) ? dialect.currentTimestamp() : "?")
             .collect(Collectors.joining(", "));
     try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO " + qualified + " (" + columns + ") VALUES (" + marks + ")")) {
+        c.prepareStatement(
+            "INSERT INTO " + qualified + " (" + columns + ") VALUES (" + marks + ")")) {
       ps.setLong(1, rank);
       ps.setString(2, id.version() == null ? null : id.version().toString());
       ps.setString(3, truncate(id.description(), 200));
@@ -194,13 +216,24 @@ public final class HistoryStore {
     }
   }
 
-  /** Records progress of the in-flight row {@code rank}: statements done, and success at the end. */
+  /**
+   * Records progress of the in-flight row {@code rank}: statements done, and success at the end.
+   */
   public void update(Connection c, long rank, int statements, boolean success, long durationMs)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE " + qualified + " SET " + q(STATEMENTS) + " = ?, " + q(SUCCESS) + " = ?, "
-                + q(DURATION) + " = ? WHERE " + q(RANK) + " = ?")) {
+            "UPDATE "
+                + qualified
+                + " SET "
+                + q(STATEMENTS)
+                + " = ?, "
+                + q(SUCCESS)
+                + " = ?, "
+                + q(DURATION)
+                + " = ? WHERE "
+                + q(RANK)
+                + " = ?")) {
       ps.setInt(1, statements);
       ps.setBoolean(2, success);
       ps.setLong(3, durationMs);

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Chooses the dialect: forced by name, else the one provider that supports the connected
- * database. Explicitly registered providers come first; two providers claiming the same database
- * is an error naming both.
+ * Chooses the dialect: forced by name, else the one provider that supports the connected database.
+ * Explicitly registered providers come first; two providers claiming the same database is an error
+ * naming both.
  */
 public final class DialectResolver {
   private final List<DialectProvider> providers;
@@ -36,7 +36,10 @@ public final class DialectResolver {
           .orElseThrow(
               () ->
                   new ConfigurationException(
-                      "No dialect named '" + forced + "' (strata.dialect); known dialects: " + names()))
+                      "No dialect named '"
+                          + forced
+                          + "' (strata.dialect); known dialects: "
+                          + names()))
           .create(product);
     }
     List<DialectProvider> supporting = providers.stream().filter(p -> p.supports(product)).toList();
@@ -55,7 +58,9 @@ public final class DialectResolver {
           "Several dialects claim "
               + product.name()
               + ": "
-              + supporting.stream().map(p -> p.name() + " (" + p.getClass().getName() + ")").collect(Collectors.joining(" and "))
+              + supporting.stream()
+                  .map(p -> p.name() + " (" + p.getClass().getName() + ")")
+                  .collect(Collectors.joining(" and "))
               + "; choose one with --dialect (strata.dialect)");
     }
     return supporting.get(0).create(product);

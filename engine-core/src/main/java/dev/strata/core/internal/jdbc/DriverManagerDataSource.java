@@ -37,8 +37,8 @@ public final class DriverManagerDataSource implements DataSource {
   }
 
   /**
-   * {@code text} with this data source's password masked, whether it was given apart or inside
-   * the URL (drivers quote parts of a malformed URL in their messages), and any password in a URL.
+   * {@code text} with this data source's password masked, whether it was given apart or inside the
+   * URL (drivers quote parts of a malformed URL in their messages), and any password in a URL.
    */
   public String maskSecrets(String text) {
     String masked = text;

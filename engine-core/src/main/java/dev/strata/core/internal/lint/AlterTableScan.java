@@ -12,8 +12,8 @@ final class AlterTableScan {
   }
 
   /**
-   * Whether the clause starting at {@code index} (after a comma or the table name) is {@code
-   * DROP [COLUMN] name}, not {@code DROP CONSTRAINT|INDEX|DEFAULT|NOT NULL|...}.
+   * Whether the clause starting at {@code index} (after a comma or the table name) is {@code DROP
+   * [COLUMN] name}, not {@code DROP CONSTRAINT|INDEX|DEFAULT|NOT NULL|...}.
    */
   static boolean dropsColumn(SqlTokens t, int index) {
     if (!t.get(index).equals("DROP")) {
@@ -21,10 +21,18 @@ final class AlterTableScan {
     }
     String next = t.get(index + 1);
     return next.equals("COLUMN")
-        || !(next.equals("CONSTRAINT") || next.equals("INDEX") || next.equals("KEY")
-            || next.equals("PRIMARY") || next.equals("FOREIGN") || next.equals("DEFAULT")
-            || next.equals("NOT") || next.equals("CHECK") || next.equals("PARTITION")
-            || next.equals("IDENTITY") || next.equals("EXPRESSION") || next.equals("SYSTEM")
+        || !(next.equals("CONSTRAINT")
+            || next.equals("INDEX")
+            || next.equals("KEY")
+            || next.equals("PRIMARY")
+            || next.equals("FOREIGN")
+            || next.equals("DEFAULT")
+            || next.equals("NOT")
+            || next.equals("CHECK")
+            || next.equals("PARTITION")
+            || next.equals("IDENTITY")
+            || next.equals("EXPRESSION")
+            || next.equals("SYSTEM")
             || next.isEmpty());
   }
 

@@ -33,7 +33,10 @@ final class BanDropColumn implements LintRule {
           name += 2;
         }
         messages.add(
-            "dropping column " + table + "." + s.tokens().get(name).toLowerCase(java.util.Locale.ROOT)
+            "dropping column "
+                + table
+                + "."
+                + s.tokens().get(name).toLowerCase(java.util.Locale.ROOT)
                 + " breaks the code still running that uses it; stop using it in the code first,"
                 + " then drop it in a contract migration (-- strata:phase=contract)");
       }

@@ -28,7 +28,9 @@ final class BanDropTable implements LintRule {
       return List.of();
     }
     return List.of(
-        "dropping table " + table + " breaks the code still running that uses it; drop it in a"
+        "dropping table "
+            + table
+            + " breaks the code still running that uses it; drop it in a"
             + " contract migration (-- strata:phase=contract) once no deployed code reads it");
   }
 }

@@ -36,7 +36,9 @@ final class ChangingColumnType implements LintRule {
       boolean modify = t.get(start).equals("MODIFY") || t.get(start).equals("CHANGE");
       if (alterType || modify) {
         return List.of(
-            "changing a column type in " + table + " can break the code still running (values it"
+            "changing a column type in "
+                + table
+                + " can break the code still running (values it"
                 + " writes may no longer fit) and rewrites the table under an exclusive lock; add a"
                 + " new column of the new type, backfill it, switch the code, then drop the old one"
                 + (s.phase() == MigrationPhase.CONTRACT ? "" : " in a contract migration"));

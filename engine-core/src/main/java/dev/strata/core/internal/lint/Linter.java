@@ -17,17 +17,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs lint rules over the statements of migrations, in order, through the dialect's parser
- * (never over raw file text). Tables created earlier in the same run are new, so locking them is
- * harmless; every other table is taken to exist and be in use.
+ * Runs lint rules over the statements of migrations, in order, through the dialect's parser (never
+ * over raw file text). Tables created earlier in the same run are new, so locking them is harmless;
+ * every other table is taken to exist and be in use.
  */
 public final class Linter {
   private final List<LintRule> rules;
 
   /** The engine's rules for every database, then {@code dialectRules}. */
   public Linter(List<LintRule> dialectRules) {
-    List<LintRule> all = new ArrayList<>(
-        List.of(new BanDropTable(), new BanDropColumn(), new RenamingTableOrColumn(), new ChangingColumnType()));
+    List<LintRule> all =
+        new ArrayList<>(
+            List.of(
+                new BanDropTable(),
+                new BanDropColumn(),
+                new RenamingTableOrColumn(),
+                new ChangingColumnType()));
     all.addAll(dialectRules);
     this.rules = List.copyOf(all);
   }
@@ -44,30 +49,43 @@ public final class Linter {
       PlannedMigration step = steps.get(i);
       SourceMigration source = migrations.get(i);
       Directives directives =
-          source.code() == null ? DirectiveParser.parse(source.upScript(), step.origin()) : Directives.NONE;
+          source.code() == null
+              ? DirectiveParser.parse(source.upScript(), step.origin())
+              : Directives.NONE;
       for (String rule : directives.lintIgnores().keySet()) {
         if (ruleIds().stream().noneMatch(rule::equals)) {
           throw new ScriptParseException(
-              step.origin(), 1, "strata:lint-ignore names the unknown rule " + rule + "; known rules: "
+              step.origin(),
+              1,
+              "strata:lint-ignore names the unknown rule "
+                  + rule
+                  + "; known rules: "
                   + String.join(", ", ruleIds()));
         }
       }
       for (SqlStatement statement : step.statements()) {
         SqlTokens tokens = SqlTokens.of(statement.sql());
         LintContext context =
-            new LintContext(statement, tokens, step.phase(), step.transactional(), created::contains);
+            new LintContext(
+                statement, tokens, step.phase(), step.transactional(), created::contains);
         for (LintRule rule : rules) {
           for (String message : rule.check(context)) {
             LintFinding finding =
                 new LintFinding(
-                    step.id(), step.origin(), statement.line(), rule.id(), rule.severity(),
-                    statement.firstLine(), message);
+                    step.id(),
+                    step.origin(),
+                    statement.line(),
+                    rule.id(),
+                    rule.severity(),
+                    statement.firstLine(),
+                    message);
             (directives.lintIgnores().containsKey(rule.id()) ? ignored : findings).add(finding);
           }
         }
         if (tokens.startsWith("CREATE", "TABLE")) {
           created.add(tokens.tableAt(2));
-        } else if (tokens.startsWith("CREATE", "TEMPORARY", "TABLE") || tokens.startsWith("CREATE", "TEMP", "TABLE")) {
+        } else if (tokens.startsWith("CREATE", "TEMPORARY", "TABLE")
+            || tokens.startsWith("CREATE", "TEMP", "TABLE")) {
           created.add(tokens.tableAt(3));
         }
       }

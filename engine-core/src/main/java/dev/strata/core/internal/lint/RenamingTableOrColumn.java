@@ -36,7 +36,9 @@ final class RenamingTableOrColumn implements LintRule {
     }
     return renames
         ? List.of(
-            "renaming in " + table + " breaks the code still running that uses the old name; add"
+            "renaming in "
+                + table
+                + " breaks the code still running that uses the old name; add"
                 + " the new column or table (expand), let the code write both, backfill, then"
                 + " drop the old one in a contract migration")
         : List.of();

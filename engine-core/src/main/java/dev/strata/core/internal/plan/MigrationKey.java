@@ -5,8 +5,8 @@ import dev.strata.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What makes two records the same migration: the version of a versioned migration (its
- * description may change), the description of a repeatable one.
+ * What makes two records the same migration: the version of a versioned migration (its description
+ * may change), the description of a repeatable one.
  */
 record MigrationKey(@Nullable MigrationVersion version, @Nullable String repeatable) {
   static MigrationKey of(MigrationId id) {

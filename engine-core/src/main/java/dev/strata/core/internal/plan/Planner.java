@@ -19,8 +19,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares the migrations of the sources with the history table. A pure function: no I/O, so
- * every rule is tested without a database.
+ * Compares the migrations of the sources with the history table. A pure function: no I/O, so every
+ * rule is tested without a database.
  */
 public final class Planner {
   private Planner() {}
@@ -54,7 +54,9 @@ public final class Planner {
           state = MigrationState.BASELINED;
         } else if (settings.target() != null && v.isNewerThan(settings.target())) {
           state = MigrationState.ABOVE_TARGET;
-        } else if (!settings.outOfOrder() && newestApplied != null && newestApplied.isNewerThan(v)) {
+        } else if (!settings.outOfOrder()
+            && newestApplied != null
+            && newestApplied.isNewerThan(v)) {
           state = MigrationState.OUT_OF_ORDER;
           problems.add(
               new ValidationProblem(
@@ -91,11 +93,13 @@ public final class Planner {
 
   /**
    * The pending versioned migrations of one phase: for expand, those before the first contract
-   * migration; for contract, the contract migrations at the head, once no expand migration
-   * precedes them.
+   * migration; for contract, the contract migrations at the head, once no expand migration precedes
+   * them.
    */
   private static List<SourceMigration> inPhase(
-      List<SourceMigration> pending, @Nullable MigrationPhase phase, List<ValidationProblem> problems) {
+      List<SourceMigration> pending,
+      @Nullable MigrationPhase phase,
+      List<ValidationProblem> problems) {
     if (phase == null) {
       return pending;
     }
@@ -110,22 +114,28 @@ public final class Planner {
       pending.stream()
           .filter(s -> s.phase() == MigrationPhase.CONTRACT)
           .findFirst()
-          .ifPresent(contract -> {
-            SourceMigration expand = pending.get(0);
-            problems.add(
-                new ValidationProblem(
-                    Kind.EXPAND_PENDING,
-                    expand.id().version(),
-                    expand.id().description(),
-                    expand.id() + " (" + expand.up().origin() + ") is an expand migration still"
-                        + " pending before the contract migration " + contract.id()
-                        + "; run `strata migrate --phase expand` first"));
-          });
+          .ifPresent(
+              contract -> {
+                SourceMigration expand = pending.get(0);
+                problems.add(
+                    new ValidationProblem(
+                        Kind.EXPAND_PENDING,
+                        expand.id().version(),
+                        expand.id().description(),
+                        expand.id()
+                            + " ("
+                            + expand.up().origin()
+                            + ") is an expand migration still"
+                            + " pending before the contract migration "
+                            + contract.id()
+                            + "; run `strata migrate --phase expand` first"));
+              });
     }
     return selected;
   }
 
-  private static MigrationState assess(SourceMigration s, Recorded r, List<ValidationProblem> problems) {
+  private static MigrationState assess(
+      SourceMigration s, Recorded r, List<ValidationProblem> problems) {
     if (r.status() == Status.FAILED) {
       problems.add(failedProblem(s.id(), s.up().origin(), r));
       return MigrationState.FAILED;
@@ -205,7 +215,9 @@ public final class Planner {
       if (r != null && r.status() == Status.FAILED) {
         state = MigrationState.FAILED;
         problems.add(failedProblem(s.id(), s.up().origin(), r));
-      } else if (r != null && r.status() == Status.APPLIED && java.util.Objects.equals(s.checksum(), r.checksum())) {
+      } else if (r != null
+          && r.status() == Status.APPLIED
+          && java.util.Objects.equals(s.checksum(), r.checksum())) {
         state = MigrationState.APPLIED;
       } else {
         state = MigrationState.PENDING;
@@ -220,7 +232,15 @@ public final class Planner {
         .filter(e -> e.getKey().repeatable() != null && !present.contains(e.getKey()))
         .filter(e -> e.getValue().status() == Status.APPLIED)
         .sorted(Comparator.comparing(e -> e.getKey().repeatable()))
-        .forEach(e -> status.add(info(e.getValue().latest().id(), MigrationState.MISSING, null, e.getValue(), MigrationPhase.EXPAND)));
+        .forEach(
+            e ->
+                status.add(
+                    info(
+                        e.getValue().latest().id(),
+                        MigrationState.MISSING,
+                        null,
+                        e.getValue(),
+                        MigrationPhase.EXPAND)));
   }
 
   private static ValidationProblem failedProblem(MigrationId id, String origin, Recorded r) {
@@ -229,8 +249,10 @@ public final class Planner {
     String how =
         applied < 0
             ? " was interrupted (the process died or lost its connection) while statement "
-                + (-applied) + " ran; statements before it had completed and statement "
-                + (-applied) + " may have completed on the server too,"
+                + (-applied)
+                + " ran; statements before it had completed and statement "
+                + (-applied)
+                + " may have completed on the server too,"
             : " after " + applied + " statement(s) had completed,";
     return new ValidationProblem(
         Kind.FAILED,
@@ -246,7 +268,6 @@ public final class Planner {
             + " then run `strata repair --confirm` and migrate again");
   }
 
-
   private static @Nullable MigrationVersion newestApplied(RecordedState recorded) {
     MigrationVersion newest = null;
     for (Map.Entry<MigrationKey, Recorded> e : recorded.all().entrySet()) {
@@ -259,7 +280,8 @@ public final class Planner {
     return newest;
   }
 
-  private static int insertionPoint(List<MigrationInfo> status, @Nullable MigrationVersion version) {
+  private static int insertionPoint(
+      List<MigrationInfo> status, @Nullable MigrationVersion version) {
     int i = 0;
     while (i < status.size()
         && status.get(i).id().version() != null

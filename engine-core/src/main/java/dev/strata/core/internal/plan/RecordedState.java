@@ -10,8 +10,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The current state of every migration the history table mentions, derived by replaying its rows
- * in order. The table is append-only; this is the only place that interprets it.
+ * The current state of every migration the history table mentions, derived by replaying its rows in
+ * order. The table is append-only; this is the only place that interprets it.
  */
 final class RecordedState {
   enum Status {
@@ -84,7 +84,8 @@ final class RecordedState {
       case REALIGN_CHECKSUM ->
           before == null
               ? null
-              : new Recorded(e, before.status(), e.checksum(), before.lastApply(), before.beforeFailure());
+              : new Recorded(
+                  e, before.status(), e.checksum(), before.lastApply(), before.beforeFailure());
     };
   }
 

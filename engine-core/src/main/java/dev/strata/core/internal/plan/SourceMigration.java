@@ -24,7 +24,11 @@ public record SourceMigration(
 
   /** A script migration. */
   public SourceMigration(
-      MigrationId id, MigrationResource up, String upScript, String checksum, @Nullable MigrationResource down) {
+      MigrationId id,
+      MigrationResource up,
+      String upScript,
+      String checksum,
+      @Nullable MigrationResource down) {
     this(id, up, upScript, checksum, down, null);
   }
 

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The migration scripts in one directory tree. Files that follow no naming convention are
- * reported and ignored (an error under strict naming); hidden files are skipped silently.
+ * The migration scripts in one directory tree. Files that follow no naming convention are reported
+ * and ignored (an error under strict naming); hidden files are skipped silently.
  */
 final class FilesystemSource implements MigrationSource {
   private final String location;
@@ -51,7 +51,11 @@ final class FilesystemSource implements MigrationSource {
     // Links are followed (a location may be one, as may a ConfigMap's files); anything under a
     // hidden directory is skipped, which also skips a ConfigMap's ..data and ..<timestamp> copies.
     try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-      files = walk.filter(f -> !isHidden(root.relativize(f))).filter(Files::isRegularFile).sorted().toList();
+      files =
+          walk.filter(f -> !isHidden(root.relativize(f)))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new MigrationDiscoveryException(
           "Cannot list " + location + ": " + e.getMessage(), List.of(location), e);

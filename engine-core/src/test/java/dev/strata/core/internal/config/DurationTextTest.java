@@ -40,7 +40,22 @@ class DurationTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "abc", "5 minutes", "1d", "5M", "10S", "1.5s", "-5s", "s", "ms", "5mss", "PT"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "abc",
+        "5 minutes",
+        "1d",
+        "5M",
+        "10S",
+        "1.5s",
+        "-5s",
+        "s",
+        "ms",
+        "5mss",
+        "PT"
+      })
   void rejectsTextThatIsNoDurationNamingItAndTheAcceptedForms(String text) {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> DurationText.parse(text))

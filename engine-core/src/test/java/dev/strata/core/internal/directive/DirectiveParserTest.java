@@ -9,26 +9,37 @@ import org.junit.jupiter.api.Test;
 class DirectiveParserTest {
   @Test
   void readsTheTransactionDirectiveFromTheHeader() {
-    assertThat(DirectiveParser.parse("-- strata:transaction=false\nCREATE TABLE t (id int);", "V1__a.sql").transaction())
+    assertThat(
+            DirectiveParser.parse(
+                    "-- strata:transaction=false\nCREATE TABLE t (id int);", "V1__a.sql")
+                .transaction())
         .isFalse();
-    assertThat(DirectiveParser.parse("--strata:transaction=true\nSELECT 1;", "V1__a.sql").transaction()).isTrue();
+    assertThat(
+            DirectiveParser.parse("--strata:transaction=true\nSELECT 1;", "V1__a.sql")
+                .transaction())
+        .isTrue();
   }
 
   @Test
   void findsDirectivesAmongOtherHeaderCommentsAndBlankLines() {
-    String script = "-- Adds an index without blocking writes.\n\n-- strata:transaction=false\nCREATE INDEX x ON t (id);";
+    String script =
+        "-- Adds an index without blocking writes.\n\n-- strata:transaction=false\nCREATE INDEX x ON t (id);";
 
     assertThat(DirectiveParser.parse(script, "V1__a.sql").transaction()).isFalse();
   }
 
   @Test
   void ignoresDirectivesAfterTheFirstStatement() {
-    assertThat(DirectiveParser.parse("SELECT 1;\n-- strata:transaction=false\n", "V1__a.sql")).isEqualTo(Directives.NONE);
+    assertThat(DirectiveParser.parse("SELECT 1;\n-- strata:transaction=false\n", "V1__a.sql"))
+        .isEqualTo(Directives.NONE);
   }
 
   @Test
   void rejectsAnUnknownDirectiveNamingFileAndLine() {
-    assertThatThrownBy(() -> DirectiveParser.parse("-- header\n-- strata:transactional=false\nSELECT 1;", "V1__a.sql"))
+    assertThatThrownBy(
+            () ->
+                DirectiveParser.parse(
+                    "-- header\n-- strata:transactional=false\nSELECT 1;", "V1__a.sql"))
         .isInstanceOf(ScriptParseException.class)
         .hasMessageStartingWith("V1__a.sql:2: unknown directive strata:transactional")
         .hasMessageContaining("strata:transaction=true|false");
@@ -48,6 +59,9 @@ class DirectiveParserTest {
 
   @Test
   void handlesCrlfLineEnds() {
-    assertThat(DirectiveParser.parse("-- strata:transaction=false\r\nSELECT 1;\r\n", "V1__a.sql").transaction()).isFalse();
+    assertThat(
+            DirectiveParser.parse("-- strata:transaction=false\r\nSELECT 1;\r\n", "V1__a.sql")
+                .transaction())
+        .isFalse();
   }
 }

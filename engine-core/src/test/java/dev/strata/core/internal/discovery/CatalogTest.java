@@ -32,7 +32,8 @@ class CatalogTest {
   private final List<StrataEvent.Warning> warnings = new ArrayList<>();
 
   /** A source holding scripts in memory, each named as a file would be. */
-  private record InMemorySource(String location, List<MigrationResource> resources, List<StrataEvent.Warning> warnings)
+  private record InMemorySource(
+      String location, List<MigrationResource> resources, List<StrataEvent.Warning> warnings)
       implements MigrationSource {
     InMemorySource(MigrationResource... resources) {
       this("memory:", Arrays.asList(resources), List.of());
@@ -51,7 +52,8 @@ class CatalogTest {
   private static MigrationResource file(String name, byte[] bytes) {
     MigrationFileName.Parsed p = MigrationFileName.parse(name);
     assertThat(p).as(name).isNotNull();
-    return new MigrationResource(p.id(), p.direction(), p.dialectTag(), p.autocommit(), "mem/" + name, () -> bytes);
+    return new MigrationResource(
+        p.id(), p.direction(), p.dialectTag(), p.autocommit(), "mem/" + name, () -> bytes);
   }
 
   private List<SourceMigration> discover(Set<String> tags, MigrationSource... sources) {
@@ -75,21 +77,36 @@ class CatalogTest {
                 file("1_init.down.sql", "drop table a;"),
                 file("2_users.up.sql", "create table u (id int);")));
 
-    assertThat(found).extracting(m -> m.id().toString()).containsExactlyInAnyOrder("V1 init", "V2 users");
-    SourceMigration one = found.stream().filter(m -> m.id().version().equals(MigrationVersion.parse("1"))).findFirst().orElseThrow();
+    assertThat(found)
+        .extracting(m -> m.id().toString())
+        .containsExactlyInAnyOrder("V1 init", "V2 users");
+    SourceMigration one =
+        found.stream()
+            .filter(m -> m.id().version().equals(MigrationVersion.parse("1")))
+            .findFirst()
+            .orElseThrow();
     assertThat(one.up().origin()).isEqualTo("mem/1_init.up.sql");
     assertThat(one.down()).isNotNull();
     assertThat(one.down().origin()).isEqualTo("mem/1_init.down.sql");
     assertThat(one.upScript()).isEqualTo("create table a (id int);");
     assertThat(one.checksum()).isEqualTo(ScriptText.checksum("create table a (id int);"));
-    SourceMigration two = found.stream().filter(m -> m.id().version().equals(MigrationVersion.parse("2"))).findFirst().orElseThrow();
+    SourceMigration two =
+        found.stream()
+            .filter(m -> m.id().version().equals(MigrationVersion.parse("2")))
+            .findFirst()
+            .orElseThrow();
     assertThat(two.down()).isNull();
   }
 
   @Test
   void pairsAFlywayUndoScriptWithItsVersionedScript() {
     SourceMigration m =
-        only(discover(POSTGRES, new InMemorySource(file("U1__init.sql", "drop table a;"), file("V1__init.sql", "create table a;"))));
+        only(
+            discover(
+                POSTGRES,
+                new InMemorySource(
+                    file("U1__init.sql", "drop table a;"),
+                    file("V1__init.sql", "create table a;"))));
 
     assertThat(m.up().origin()).isEqualTo("mem/V1__init.sql");
     assertThat(m.down().origin()).isEqualTo("mem/U1__init.sql");
@@ -97,7 +114,10 @@ class CatalogTest {
 
   @Test
   void findsRepeatableMigrations() {
-    SourceMigration m = only(discover(POSTGRES, new InMemorySource(file("R__views.sql", "create view v as select 1;"))));
+    SourceMigration m =
+        only(
+            discover(
+                POSTGRES, new InMemorySource(file("R__views.sql", "create view v as select 1;"))));
 
     assertThat(m.id().version()).isNull();
     assertThat(m.id().description()).isEqualTo("views");
@@ -113,7 +133,9 @@ class CatalogTest {
             new InMemorySource(file("V2__b.sql", "b"), file("U1__a.sql", "undo a")));
 
     assertThat(found).extracting(m -> m.id().toString()).containsExactlyInAnyOrder("V1 a", "V2 b");
-    assertThat(found).filteredOn(m -> m.id().description().equals("a")).singleElement()
+    assertThat(found)
+        .filteredOn(m -> m.id().description().equals("a"))
+        .singleElement()
         .satisfies(m -> assertThat(m.down().origin()).isEqualTo("mem/U1__a.sql"));
   }
 
@@ -122,7 +144,10 @@ class CatalogTest {
   @Test
   void refusesTheSameVersionInTwoConventionsNamingBothFiles() {
     assertThatExceptionOfType(MigrationDiscoveryException.class)
-        .isThrownBy(() -> discover(POSTGRES, new InMemorySource(file("V1__a.sql", "a"), file("1_b.up.sql", "b"))))
+        .isThrownBy(
+            () ->
+                discover(
+                    POSTGRES, new InMemorySource(file("V1__a.sql", "a"), file("1_b.up.sql", "b"))))
         .withMessage(
             "Found more than one up script for version 1: mem/V1__a.sql and mem/1_b.up.sql; give one"
                 + " of them a new version")
@@ -132,7 +157,10 @@ class CatalogTest {
   @Test
   void refusesVersionsThatAreEqualOnlyNumerically() {
     assertThatExceptionOfType(MigrationDiscoveryException.class)
-        .isThrownBy(() -> discover(POSTGRES, new InMemorySource(file("V1__a.sql", "a"), file("V1.0__b.sql", "b"))))
+        .isThrownBy(
+            () ->
+                discover(
+                    POSTGRES, new InMemorySource(file("V1__a.sql", "a"), file("V1.0__b.sql", "b"))))
         .withMessageContaining("mem/V1__a.sql")
         .withMessageContaining("mem/V1.0__b.sql");
   }
@@ -141,7 +169,11 @@ class CatalogTest {
   void refusesTheSameVersionInTwoSources() {
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(
-            () -> discover(POSTGRES, new InMemorySource(file("V3__a.sql", "a")), new InMemorySource(file("V3__a.sql", "a"))))
+            () ->
+                discover(
+                    POSTGRES,
+                    new InMemorySource(file("V3__a.sql", "a")),
+                    new InMemorySource(file("V3__a.sql", "a"))))
         .withMessageStartingWith("Found more than one up script for version 3");
   }
 
@@ -152,7 +184,8 @@ class CatalogTest {
             () ->
                 discover(
                     POSTGRES,
-                    new InMemorySource(file("V1__a.sql", "a"), file("U1__a.sql", "x"), file("1_a.down.sql", "y"))))
+                    new InMemorySource(
+                        file("V1__a.sql", "a"), file("U1__a.sql", "x"), file("1_a.down.sql", "y"))))
         .withMessage(
             "Found more than one down script for version 1: mem/U1__a.sql and mem/1_a.down.sql; give"
                 + " one of them a new version");
@@ -162,15 +195,22 @@ class CatalogTest {
   void refusesTwoRepeatablesWithTheSameDescription() {
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(
-            () -> discover(POSTGRES, new InMemorySource(file("R__views.sql", "a")), new InMemorySource(file("R__views.sql", "b"))))
-        .withMessageStartingWith("Found more than one up script for repeatable migration 'views': ");
+            () ->
+                discover(
+                    POSTGRES,
+                    new InMemorySource(file("R__views.sql", "a")),
+                    new InMemorySource(file("R__views.sql", "b"))))
+        .withMessageStartingWith(
+            "Found more than one up script for repeatable migration 'views': ");
   }
 
   @Test
   void refusesTheSameVersionInTwoConventionsOnDisk(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("V1__a.sql"), "create table a (id int);");
     Files.writeString(dir.resolve("1_b.up.sql"), "create table b (id int);");
-    MigrationSource source = new FilesystemSourceProvider().create("filesystem:" + dir, dir.toString(), new SourceSettings(false));
+    MigrationSource source =
+        new FilesystemSourceProvider()
+            .create("filesystem:" + dir, dir.toString(), new SourceSettings(false));
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(() -> discover(POSTGRES, source))
@@ -235,7 +275,9 @@ class CatalogTest {
                 POSTGRES,
                 new InMemorySource(
                     file("3_idx.up.sql", "create index i on t (c);"),
-                    file("3_idx.postgres.autocommit.up.sql", "create index concurrently i on t (c);"))));
+                    file(
+                        "3_idx.postgres.autocommit.up.sql",
+                        "create index concurrently i on t (c);"))));
 
     assertThat(m.up().autocommit()).isTrue();
     assertThat(m.up().dialectTag()).isEqualTo("postgres");
@@ -248,7 +290,8 @@ class CatalogTest {
             () ->
                 discover(
                     POSTGRES,
-                    new InMemorySource(file("3_a.postgres.up.sql", "a"), file("3_b.postgres.up.sql", "b"))))
+                    new InMemorySource(
+                        file("3_a.postgres.up.sql", "a"), file("3_b.postgres.up.sql", "b"))))
         .withMessageContaining("mem/3_a.postgres.up.sql")
         .withMessageContaining("mem/3_b.postgres.up.sql");
   }
@@ -258,7 +301,11 @@ class CatalogTest {
   @Test
   void refusesADownScriptWithoutUpScriptNamingIt() {
     assertThatExceptionOfType(MigrationDiscoveryException.class)
-        .isThrownBy(() -> discover(POSTGRES, new InMemorySource(file("V1__a.sql", "a"), file("2_b.down.sql", "drop b"))))
+        .isThrownBy(
+            () ->
+                discover(
+                    POSTGRES,
+                    new InMemorySource(file("V1__a.sql", "a"), file("2_b.down.sql", "drop b"))))
         .withMessage(
             "mem/2_b.down.sql is a down script without an up script for version 2; add the up script"
                 + " or remove the down script")
@@ -269,15 +316,22 @@ class CatalogTest {
   void aDownScriptWhoseUpScriptIsForAnotherDialectHasNoUpScript() {
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(
-            () -> discover(POSTGRES, new InMemorySource(file("4_x.mysql.up.sql", "up"), file("4_x.down.sql", "down"))))
-        .withMessageStartingWith("mem/4_x.down.sql is a down script without an up script for version 4");
+            () ->
+                discover(
+                    POSTGRES,
+                    new InMemorySource(
+                        file("4_x.mysql.up.sql", "up"), file("4_x.down.sql", "down"))))
+        .withMessageStartingWith(
+            "mem/4_x.down.sql is a down script without an up script for version 4");
   }
 
   // Reading scripts
 
   @Test
   void refusesAFileThatIsNotUtf8NamingFileAndLine() {
-    byte[] latin1 = "-- ok\ncreate table t (id int);\ninsert into t values ('caf\u00e9');\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        "-- ok\ncreate table t (id int);\ninsert into t values ('caf\u00e9');\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(() -> discover(POSTGRES, new InMemorySource(file("V1__latin1.sql", latin1))))
@@ -291,8 +345,13 @@ class CatalogTest {
   void refusesAFileOnDiskThatIsNotUtf8NamingFileAndLine(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("V1__ok.sql"), "create table a (id int);");
     Path latin1 = dir.resolve("V2__latin1.sql");
-    Files.write(latin1, "create table t (id int);\n\ninsert into t values ('\u00e9t\u00e9');\n".getBytes(StandardCharsets.ISO_8859_1));
-    MigrationSource source = new FilesystemSourceProvider().create("filesystem:" + dir, dir.toString(), new SourceSettings(false));
+    Files.write(
+        latin1,
+        "create table t (id int);\n\ninsert into t values ('\u00e9t\u00e9');\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    MigrationSource source =
+        new FilesystemSourceProvider()
+            .create("filesystem:" + dir, dir.toString(), new SourceSettings(false));
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(() -> discover(POSTGRES, source))
@@ -303,12 +362,16 @@ class CatalogTest {
   void readsAFileOnDiskWithBomAndCrlfLikeTheSameFileWithout(@TempDir Path dir) throws IOException {
     Path a = Files.createDirectories(dir.resolve("a"));
     Path b = Files.createDirectories(dir.resolve("b"));
-    Files.write(a.resolve("V1__x.sql"), "\uFEFFcreate table ${t} (\r\n  id int\r\n);\r\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        a.resolve("V1__x.sql"),
+        "\uFEFFcreate table ${t} (\r\n  id int\r\n);\r\n".getBytes(StandardCharsets.UTF_8));
     Files.writeString(b.resolve("V1__x.sql"), "create table ${t} (\n  id int\n);\n");
     FilesystemSourceProvider provider = new FilesystemSourceProvider();
 
-    SourceMigration withBom = only(discover(POSTGRES, provider.create("a", a.toString(), new SourceSettings(false))));
-    SourceMigration plain = only(discover(POSTGRES, provider.create("b", b.toString(), new SourceSettings(false))));
+    SourceMigration withBom =
+        only(discover(POSTGRES, provider.create("a", a.toString(), new SourceSettings(false))));
+    SourceMigration plain =
+        only(discover(POSTGRES, provider.create("b", b.toString(), new SourceSettings(false))));
 
     assertThat(withBom.upScript()).startsWith("create table ${t} (");
     assertThat(withBom.checksum()).isEqualTo(plain.checksum());
@@ -362,8 +425,16 @@ class CatalogTest {
 
   @Test
   void theChecksumIgnoresCrlfVersusLf() {
-    SourceMigration crlf = only(discover(POSTGRES, new InMemorySource(file("V1__a.sql", "create table a (\r\n  id int\r\n);\r\n"))));
-    SourceMigration lf = only(discover(POSTGRES, new InMemorySource(file("V1__a.sql", "create table a (\n  id int\n);\n"))));
+    SourceMigration crlf =
+        only(
+            discover(
+                POSTGRES,
+                new InMemorySource(file("V1__a.sql", "create table a (\r\n  id int\r\n);\r\n"))));
+    SourceMigration lf =
+        only(
+            discover(
+                POSTGRES,
+                new InMemorySource(file("V1__a.sql", "create table a (\n  id int\n);\n"))));
 
     assertThat(crlf.checksum()).isEqualTo(lf.checksum());
     assertThat(crlf.upScript()).contains("\r\n");
@@ -380,7 +451,8 @@ class CatalogTest {
   void leavesPlaceholderSyntaxUntouched() {
     String text = "create table ${schema}.t (id int); -- ${flyway:user} $${x}";
 
-    SourceMigration m = only(discover(POSTGRES, new InMemorySource(file("V1__placeholders.sql", text))));
+    SourceMigration m =
+        only(discover(POSTGRES, new InMemorySource(file("V1__placeholders.sql", text))));
 
     assertThat(m.upScript()).isEqualTo(text);
   }
@@ -409,8 +481,11 @@ class CatalogTest {
 
   @Test
   void passesTheSourcesWarningsOn() {
-    StrataEvent.Warning warning = new StrataEvent.Warning("mem/README.md", "mem/README.md is not a .sql migration; it is ignored");
-    InMemorySource source = new InMemorySource("memory:", List.of(file("V1__a.sql", "a")), List.of(warning));
+    StrataEvent.Warning warning =
+        new StrataEvent.Warning(
+            "mem/README.md", "mem/README.md is not a .sql migration; it is ignored");
+    InMemorySource source =
+        new InMemorySource("memory:", List.of(file("V1__a.sql", "a")), List.of(warning));
 
     discover(POSTGRES, source);
 
@@ -422,22 +497,30 @@ class CatalogTest {
   @Test
   void findsSixteenMigrationsForPostgresAndFourteenForMysqlInTheOryKetoSet() {
     Path dir = corpusMigrations("ory-keto");
-    MigrationSource source = new FilesystemSourceProvider().create("filesystem:" + dir, dir.toString(), new SourceSettings(true));
+    MigrationSource source =
+        new FilesystemSourceProvider()
+            .create("filesystem:" + dir, dir.toString(), new SourceSettings(true));
 
     List<SourceMigration> postgres = discover(Set.of("postgres"), source);
     List<SourceMigration> mysql = discover(Set.of("mysql"), source);
 
     assertThat(postgres).hasSize(16).allSatisfy(m -> assertThat(m.down()).isNotNull());
-    assertThat(postgres).extracting(m -> m.up().dialectTag()).doesNotContain("mysql", "cockroach", "sqlite3", "sqlite");
+    assertThat(postgres)
+        .extracting(m -> m.up().dialectTag())
+        .doesNotContain("mysql", "cockroach", "sqlite3", "sqlite");
     assertThat(mysql).hasSize(14);
-    assertThat(mysql).extracting(m -> m.up().dialectTag()).doesNotContain("postgres", "cockroach", "sqlite3", "sqlite");
+    assertThat(mysql)
+        .extracting(m -> m.up().dialectTag())
+        .doesNotContain("postgres", "cockroach", "sqlite3", "sqlite");
     assertThat(warnings).isEmpty();
   }
 
   @Test
   void findsEveryMigrationOfTheKestraPostgresSet() {
     Path dir = corpusMigrations("flyway-kestra-pg");
-    MigrationSource source = new FilesystemSourceProvider().create("filesystem:" + dir, dir.toString(), new SourceSettings(true));
+    MigrationSource source =
+        new FilesystemSourceProvider()
+            .create("filesystem:" + dir, dir.toString(), new SourceSettings(true));
 
     List<SourceMigration> found = discover(POSTGRES, source);
 
@@ -445,21 +528,27 @@ class CatalogTest {
     assertThat(warnings).isEmpty();
   }
 
-  /** {@code STRATA_CORPUS_DIR}, else the first {@code shared/corpus} beside an ancestor of the working directory. */
+  /**
+   * {@code STRATA_CORPUS_DIR}, else the first {@code shared/corpus} beside an ancestor of the
+   * working directory.
+   */
   private static Path corpusMigrations(String set) {
     Path corpus = null;
     String configured = System.getenv("STRATA_CORPUS_DIR");
     if (configured != null && !configured.isBlank()) {
       corpus = Path.of(configured);
     } else {
-      for (Path dir = Path.of("").toAbsolutePath(); dir != null && corpus == null; dir = dir.getParent()) {
+      for (Path dir = Path.of("").toAbsolutePath();
+          dir != null && corpus == null;
+          dir = dir.getParent()) {
         Path candidate = dir.resolve("shared").resolve("corpus");
         if (Files.isDirectory(candidate)) {
           corpus = candidate;
         }
       }
     }
-    Assumptions.assumeTrue(corpus != null, "the corpus is absent: set STRATA_CORPUS_DIR to the corpus directory");
+    Assumptions.assumeTrue(
+        corpus != null, "the corpus is absent: set STRATA_CORPUS_DIR to the corpus directory");
     Path migrations = corpus.resolve(set).resolve("migrations");
     Assumptions.assumeTrue(Files.isDirectory(migrations), "no corpus folder " + migrations);
     return migrations;

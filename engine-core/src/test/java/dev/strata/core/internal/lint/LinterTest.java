@@ -28,15 +28,19 @@ class LinterTest {
     int v = steps.size() + 1;
     MigrationId id = new MigrationId(MigrationVersion.parse(Integer.toString(v)), "m" + v);
     String script = header + String.join(";\n", statements);
-    MigrationResource up = new MigrationResource(id, Direction.UP, null, false, "V" + v + "__m.sql", () -> new byte[0]);
+    MigrationResource up =
+        new MigrationResource(
+            id, Direction.UP, null, false, "V" + v + "__m.sql", () -> new byte[0]);
     sources.add(new SourceMigration(id, up, script, "c", null));
     int headerLines = (int) header.chars().filter(c -> c == '\n').count();
     List<SqlStatement> parsed = new ArrayList<>();
     for (int i = 0; i < statements.length; i++) {
       parsed.add(SqlStatement.of(statements[i], headerLines + i + 1));
     }
-    MigrationPhase phase = header.contains("phase=contract") ? MigrationPhase.CONTRACT : MigrationPhase.EXPAND;
-    steps.add(new PlannedMigration(id, Direction.UP, "V" + v + "__m.sql", "c", parsed, true, phase));
+    MigrationPhase phase =
+        header.contains("phase=contract") ? MigrationPhase.CONTRACT : MigrationPhase.EXPAND;
+    steps.add(
+        new PlannedMigration(id, Direction.UP, "V" + v + "__m.sql", "c", parsed, true, phase));
     return this;
   }
 
@@ -49,33 +53,39 @@ class LinterTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "DROP TABLE person|ban-drop-table",
-      "DROP TABLE IF EXISTS public.person|ban-drop-table",
-      "ALTER TABLE person DROP COLUMN email|ban-drop-column",
-      "ALTER TABLE person DROP email|ban-drop-column",
-      "ALTER TABLE person ADD COLUMN x int, DROP COLUMN email|ban-drop-column",
-      "ALTER TABLE person RENAME COLUMN name TO full_name|renaming-table-or-column",
-      "ALTER TABLE person RENAME TO people|renaming-table-or-column",
-      "RENAME TABLE person TO people|renaming-table-or-column",
-      "ALTER TABLE person ALTER COLUMN age TYPE bigint|changing-column-type",
-      "ALTER TABLE person ALTER age SET DATA TYPE bigint|changing-column-type",
-      "ALTER TABLE person MODIFY COLUMN age bigint|changing-column-type",
-      "ALTER TABLE person CHANGE age years bigint|changing-column-type"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "DROP TABLE person|ban-drop-table",
+        "DROP TABLE IF EXISTS public.person|ban-drop-table",
+        "ALTER TABLE person DROP COLUMN email|ban-drop-column",
+        "ALTER TABLE person DROP email|ban-drop-column",
+        "ALTER TABLE person ADD COLUMN x int, DROP COLUMN email|ban-drop-column",
+        "ALTER TABLE person RENAME COLUMN name TO full_name|renaming-table-or-column",
+        "ALTER TABLE person RENAME TO people|renaming-table-or-column",
+        "RENAME TABLE person TO people|renaming-table-or-column",
+        "ALTER TABLE person ALTER COLUMN age TYPE bigint|changing-column-type",
+        "ALTER TABLE person ALTER age SET DATA TYPE bigint|changing-column-type",
+        "ALTER TABLE person MODIFY COLUMN age bigint|changing-column-type",
+        "ALTER TABLE person CHANGE age years bigint|changing-column-type"
+      })
   void flagsBackwardIncompatibleStatementsOnExistingTables(String sql, String rule) {
     assertThat(migration("", sql).rules()).containsExactly(rule);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "ALTER TABLE person DROP CONSTRAINT person_pk",
-      "ALTER TABLE person ALTER COLUMN age DROP DEFAULT",
-      "ALTER TABLE person ALTER COLUMN age DROP NOT NULL",
-      "ALTER TABLE person DROP INDEX idx",
-      "ALTER TABLE person ADD COLUMN dropped boolean",
-      "ALTER TABLE person ALTER COLUMN age SET DEFAULT 0",
-      "INSERT INTO audit VALUES ('DROP TABLE person')",
-      "CREATE TABLE drop_table_log (id int)"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ALTER TABLE person DROP CONSTRAINT person_pk",
+        "ALTER TABLE person ALTER COLUMN age DROP DEFAULT",
+        "ALTER TABLE person ALTER COLUMN age DROP NOT NULL",
+        "ALTER TABLE person DROP INDEX idx",
+        "ALTER TABLE person ADD COLUMN dropped boolean",
+        "ALTER TABLE person ALTER COLUMN age SET DEFAULT 0",
+        "INSERT INTO audit VALUES ('DROP TABLE person')",
+        "CREATE TABLE drop_table_log (id int)"
+      })
   void leavesNearMissesAlone(String sql) {
     assertThat(migration("", sql).rules()).isEmpty();
   }
@@ -90,7 +100,8 @@ class LinterTest {
 
   @Test
   void allowsRemovalsInContractMigrations() {
-    migration("-- strata:phase=contract\n", "ALTER TABLE person DROP COLUMN email", "DROP TABLE legacy");
+    migration(
+        "-- strata:phase=contract\n", "ALTER TABLE person DROP COLUMN email", "DROP TABLE legacy");
 
     assertThat(rules()).isEmpty();
   }
@@ -99,17 +110,21 @@ class LinterTest {
   void reportsFileLineRuleAndAdvice() {
     migration("-- header\n", "CREATE INDEX i ON t (x)", "ALTER TABLE person DROP COLUMN email");
 
-    assertThat(lint().findings()).singleElement().satisfies(f -> {
-      assertThat(f.origin()).isEqualTo("V1__m.sql");
-      assertThat(f.line()).isEqualTo(3);
-      assertThat(f.message()).contains("person.email").contains("contract migration");
-      assertThat(f.toString()).startsWith("V1__m.sql:3: warning ban-drop-column: ");
-    });
+    assertThat(lint().findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.origin()).isEqualTo("V1__m.sql");
+              assertThat(f.line()).isEqualTo(3);
+              assertThat(f.message()).contains("person.email").contains("contract migration");
+              assertThat(f.toString()).startsWith("V1__m.sql:3: warning ban-drop-column: ");
+            });
   }
 
   @Test
   void honoursALintIgnoreDirectiveWithAReason() {
-    migration("-- strata:lint-ignore=ban-drop-column reason=\"nothing reads it since 2.3\"\n",
+    migration(
+        "-- strata:lint-ignore=ban-drop-column reason=\"nothing reads it since 2.3\"\n",
         "ALTER TABLE person DROP COLUMN email");
 
     LintReport report = lint();

@@ -18,12 +18,15 @@ class DownPlannerTest {
   private static PlanScenario fourApplied() {
     PlanScenario scenario = new PlanScenario();
     for (String version : List.of("1", "2", "3", "4")) {
-      scenario.sourceWithDown(version, "m" + version, "sql " + version).applied(version, "m" + version, "sql " + version);
+      scenario
+          .sourceWithDown(version, "m" + version, "sql " + version)
+          .applied(version, "m" + version, "sql " + version);
     }
     return scenario;
   }
 
-  private static DownPlanner.Selection select(PlanScenario scenario, @Nullable Integer steps, @Nullable MigrationVersion to) {
+  private static DownPlanner.Selection select(
+      PlanScenario scenario, @Nullable Integer steps, @Nullable MigrationVersion to) {
     return DownPlanner.select(scenario.reconcile(), steps, to);
   }
 
@@ -128,15 +131,18 @@ class DownPlannerTest {
     DownPlanner.Selection selection = select(scenario, 1, null);
 
     assertThat(chosen(selection)).containsExactly("2");
-    assertThat(selection.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Kind.NO_DOWN_SCRIPT);
-      assertThat(p.version()).isEqualTo(v("2"));
-      assertThat(p.description()).isEqualTo("add users");
-      assertThat(p.message())
-          .isEqualTo(
-              "V2 add users (db/V2__add_users.sql) has no down script; add one (U2__….sql or"
-                  + " 2_….down.sql, empty for a no-op) to revert it");
-    });
+    assertThat(selection.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Kind.NO_DOWN_SCRIPT);
+              assertThat(p.version()).isEqualTo(v("2"));
+              assertThat(p.description()).isEqualTo("add users");
+              assertThat(p.message())
+                  .isEqualTo(
+                      "V2 add users (db/V2__add_users.sql) has no down script; add one (U2__….sql or"
+                          + " 2_….down.sql, empty for a no-op) to revert it");
+            });
   }
 
   @Test

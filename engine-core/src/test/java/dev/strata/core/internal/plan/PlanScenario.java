@@ -47,7 +47,12 @@ final class PlanScenario {
   PlanScenario source(String version, String description, String sql) {
     MigrationId id = new MigrationId(v(version), description);
     sources.add(
-        new SourceMigration(id, resource(id, Direction.UP, upFile(version, description), sql), sql, checksum(sql), null));
+        new SourceMigration(
+            id,
+            resource(id, Direction.UP, upFile(version, description), sql),
+            sql,
+            checksum(sql),
+            null));
     return this;
   }
 
@@ -68,13 +73,19 @@ final class PlanScenario {
   PlanScenario repeatable(String description, String sql) {
     MigrationId id = new MigrationId(null, description);
     sources.add(
-        new SourceMigration(id, resource(id, Direction.UP, repeatableFile(description), sql), sql, checksum(sql), null));
+        new SourceMigration(
+            id,
+            resource(id, Direction.UP, repeatableFile(description), sql),
+            sql,
+            checksum(sql),
+            null));
     return this;
   }
 
   /** A successful APPLY row of versioned migration {@code version} whose text was {@code sql}. */
   PlanScenario applied(String version, String description, String sql) {
-    return row(new MigrationId(v(version), description), HistoryAction.APPLY, checksum(sql), true, 1);
+    return row(
+        new MigrationId(v(version), description), HistoryAction.APPLY, checksum(sql), true, 1);
   }
 
   /** A successful APPLY row of a repeatable migration. */
@@ -90,14 +101,21 @@ final class PlanScenario {
       @Nullable String checksum,
       boolean success,
       int statementsApplied) {
-    return row(new MigrationId(v(version), description), action, checksum, success, statementsApplied);
+    return row(
+        new MigrationId(v(version), description), action, checksum, success, statementsApplied);
   }
 
   PlanScenario row(
-      MigrationId id, HistoryAction action, @Nullable String checksum, boolean success, int statementsApplied) {
+      MigrationId id,
+      HistoryAction action,
+      @Nullable String checksum,
+      boolean success,
+      int statementsApplied) {
     long rank = history.size() + 1;
     String script =
-        id.version() == null ? repeatableFile(id.description()) : upFile(id.version().toString(), id.description());
+        id.version() == null
+            ? repeatableFile(id.description())
+            : upFile(id.version().toString(), id.description());
     history.add(
         new HistoryEntry(
             rank,
@@ -115,7 +133,8 @@ final class PlanScenario {
   }
 
   PlanScenario baseline(String version) {
-    return row(new MigrationId(v(version), "<< baseline >>"), HistoryAction.BASELINE, null, true, 0);
+    return row(
+        new MigrationId(v(version), "<< baseline >>"), HistoryAction.BASELINE, null, true, 0);
   }
 
   List<SourceMigration> sources() {
@@ -134,7 +153,9 @@ final class PlanScenario {
     return Planner.reconcile(sources, history, settings);
   }
 
-  private static MigrationResource resource(MigrationId id, Direction direction, String origin, String sql) {
-    return new MigrationResource(id, direction, null, false, origin, () -> sql.getBytes(StandardCharsets.UTF_8));
+  private static MigrationResource resource(
+      MigrationId id, Direction direction, String origin, String sql) {
+    return new MigrationResource(
+        id, direction, null, false, origin, () -> sql.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -40,7 +40,10 @@ class PlannerTest {
   @Test
   void everyMigrationIsPendingOnAnEmptyHistory() {
     Reconciliation r =
-        new PlanScenario().source("1", "init", "create a").source("2", "users", "create b").reconcile();
+        new PlanScenario()
+            .source("1", "init", "create a")
+            .source("2", "users", "create b")
+            .reconcile();
 
     assertThat(states(r)).containsExactly("V1 init=PENDING", "V2 users=PENDING");
     assertThat(pending(r)).containsExactly("V1 init", "V2 users");
@@ -84,7 +87,8 @@ class PlannerTest {
 
   @Test
   void anAppliedRowTellsWhenByWhomAndHowLong() {
-    PlanScenario scenario = new PlanScenario().source("1", "init", "create a").applied("1", "init", "create a");
+    PlanScenario scenario =
+        new PlanScenario().source("1", "init", "create a").applied("1", "init", "create a");
     HistoryEntry apply = scenario.history().get(0);
 
     MigrationInfo info = row(scenario.reconcile(), "V1 init");
@@ -118,7 +122,10 @@ class PlannerTest {
             .applied("1", "init", "create a")
             .reconcile();
 
-    assertThat(r.status()).singleElement().extracting(MigrationInfo::state).isEqualTo(MigrationState.APPLIED);
+    assertThat(r.status())
+        .singleElement()
+        .extracting(MigrationInfo::state)
+        .isEqualTo(MigrationState.APPLIED);
     assertThat(r.pending()).isEmpty();
     assertThat(r.problems()).isEmpty();
   }
@@ -133,7 +140,8 @@ class PlannerTest {
     List<HistoryEntry> reversed = new ArrayList<>(scenario.history());
     Collections.reverse(reversed);
 
-    Reconciliation r = Planner.reconcile(scenario.sources(), reversed, new PlanSettings(null, false));
+    Reconciliation r =
+        Planner.reconcile(scenario.sources(), reversed, new PlanSettings(null, false));
 
     assertThat(states(r)).containsExactly("V1 init=REVERTED");
     assertThat(pending(r)).containsExactly("V1 init");
@@ -153,15 +161,18 @@ class PlannerTest {
 
     assertThat(states(r)).containsExactly("V1 init=EDITED", "V2 users=APPLIED");
     assertThat(r.pending()).isEmpty();
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Kind.EDITED);
-      assertThat(p.version()).isEqualTo(v("1"));
-      assertThat(p.description()).isEqualTo("init");
-      assertThat(p.message())
-          .startsWith("V1 init (db/V1__init.sql) was edited after it was applied")
-          .contains(checksum("create a"), checksum("create a -- edited"))
-          .contains("`strata repair --confirm`");
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Kind.EDITED);
+              assertThat(p.version()).isEqualTo(v("1"));
+              assertThat(p.description()).isEqualTo("init");
+              assertThat(p.message())
+                  .startsWith("V1 init (db/V1__init.sql) was edited after it was applied")
+                  .contains(checksum("create a"), checksum("create a -- edited"))
+                  .contains("`strata repair --confirm`");
+            });
   }
 
   @Test
@@ -170,7 +181,13 @@ class PlannerTest {
         new PlanScenario()
             .source("1", "init", "create a -- edited")
             .applied("1", "init", "create a")
-            .row("1", "init", HistoryAction.REALIGN_CHECKSUM, checksum("create a -- edited"), true, 0)
+            .row(
+                "1",
+                "init",
+                HistoryAction.REALIGN_CHECKSUM,
+                checksum("create a -- edited"),
+                true,
+                0)
             .reconcile();
 
     assertThat(states(r)).containsExactly("V1 init=APPLIED");
@@ -185,7 +202,13 @@ class PlannerTest {
         new PlanScenario()
             .source("1", "init", "create a -- edited twice")
             .applied("1", "init", "create a")
-            .row("1", "init", HistoryAction.REALIGN_CHECKSUM, checksum("create a -- edited"), true, 0)
+            .row(
+                "1",
+                "init",
+                HistoryAction.REALIGN_CHECKSUM,
+                checksum("create a -- edited"),
+                true,
+                0)
             .reconcile();
 
     assertThat(states(r)).containsExactly("V1 init=EDITED");
@@ -198,7 +221,13 @@ class PlannerTest {
         new PlanScenario()
             .source("1", "init", "create a -- edited")
             .applied("1", "init", "create a")
-            .row("1", "init", HistoryAction.REALIGN_CHECKSUM, checksum("create a -- edited"), true, 0);
+            .row(
+                "1",
+                "init",
+                HistoryAction.REALIGN_CHECKSUM,
+                checksum("create a -- edited"),
+                true,
+                0);
 
     MigrationInfo info = row(scenario.reconcile(), "V1 init");
 
@@ -219,15 +248,18 @@ class PlannerTest {
     assertThat(states(r)).containsExactly("V1 init=APPLIED", "V2 users=MISSING");
     assertThat(row(r, "V2 users").origin()).isNull();
     assertThat(row(r, "V2 users").appliedBy()).isEqualTo("migrator");
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Kind.MISSING);
-      assertThat(p.version()).isEqualTo(v("2"));
-      assertThat(p.description()).isEqualTo("users");
-      assertThat(p.message())
-          .isEqualTo(
-              "V2 users (db/V2__users.sql) is applied but no source has it any more; restore the"
-                  + " file, or check that --source points at the right location");
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Kind.MISSING);
+              assertThat(p.version()).isEqualTo(v("2"));
+              assertThat(p.description()).isEqualTo("users");
+              assertThat(p.message())
+                  .isEqualTo(
+                      "V2 users (db/V2__users.sql) is applied but no source has it any more; restore the"
+                          + " file, or check that --source points at the right location");
+            });
   }
 
   @Test
@@ -258,13 +290,20 @@ class PlannerTest {
   @Test
   void aFailedMigrationWithoutSourceIsFailed() {
     Reconciliation r =
-        new PlanScenario().row("2", "users", HistoryAction.APPLY, checksum("b"), false, 3).reconcile();
+        new PlanScenario()
+            .row("2", "users", HistoryAction.APPLY, checksum("b"), false, 3)
+            .reconcile();
 
     assertThat(states(r)).containsExactly("V2 users=FAILED");
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Kind.FAILED);
-      assertThat(p.message()).startsWith("V2 users (db/V2__users.sql) failed while applying after 3 statement(s)");
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Kind.FAILED);
+              assertThat(p.message())
+                  .startsWith(
+                      "V2 users (db/V2__users.sql) failed while applying after 3 statement(s)");
+            });
   }
 
   // Failed
@@ -283,16 +322,19 @@ class PlannerTest {
     assertThat(r.pending()).isEmpty();
     assertThat(appliedNewestFirst(r)).containsExactly("V1 init");
     assertThat(row(r, "V2 users").appliedAt()).isNull();
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Kind.FAILED);
-      assertThat(p.version()).isEqualTo(v("2"));
-      assertThat(p.description()).isEqualTo("users");
-      assertThat(p.message())
-          .isEqualTo(
-              "V2 users (db/V2__users.sql) failed while applying after 1 statement(s) had"
-                  + " completed, so the database may be half-migrated; finish or undo those"
-                  + " statements by hand, then run `strata repair --confirm` and migrate again");
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Kind.FAILED);
+              assertThat(p.version()).isEqualTo(v("2"));
+              assertThat(p.description()).isEqualTo("users");
+              assertThat(p.message())
+                  .isEqualTo(
+                      "V2 users (db/V2__users.sql) failed while applying after 1 statement(s) had"
+                          + " completed, so the database may be half-migrated; finish or undo those"
+                          + " statements by hand, then run `strata repair --confirm` and migrate again");
+            });
   }
 
   @Test
@@ -307,10 +349,13 @@ class PlannerTest {
     assertThat(states(r)).containsExactly("V1 init=FAILED");
     assertThat(r.pending()).isEmpty();
     assertThat(r.appliedNewestFirst()).isEmpty();
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Kind.FAILED);
-      assertThat(p.message()).contains("failed while reverting after 2 statement(s)");
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Kind.FAILED);
+              assertThat(p.message()).contains("failed while reverting after 2 statement(s)");
+            });
   }
 
   @Test
@@ -460,17 +505,21 @@ class PlannerTest {
             .reconcile();
 
     assertThat(states(r))
-        .containsExactly("V1 init=APPLIED", "V2 late=OUT_OF_ORDER", "V3 users=APPLIED", "V4 next=PENDING");
+        .containsExactly(
+            "V1 init=APPLIED", "V2 late=OUT_OF_ORDER", "V3 users=APPLIED", "V4 next=PENDING");
     assertThat(pending(r)).containsExactly("V4 next");
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(Kind.OUT_OF_ORDER);
-      assertThat(p.version()).isEqualTo(v("2"));
-      assertThat(p.description()).isEqualTo("late");
-      assertThat(p.message())
-          .isEqualTo(
-              "V2 late (db/V2__late.sql) is pending but older than the newest applied version 3;"
-                  + " renumber it above 3, or allow it with --out-of-order (strata.outOfOrder)");
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(Kind.OUT_OF_ORDER);
+              assertThat(p.version()).isEqualTo(v("2"));
+              assertThat(p.description()).isEqualTo("late");
+              assertThat(p.message())
+                  .isEqualTo(
+                      "V2 late (db/V2__late.sql) is pending but older than the newest applied version 3;"
+                          + " renumber it above 3, or allow it with --out-of-order (strata.outOfOrder)");
+            });
   }
 
   @Test
@@ -488,7 +537,11 @@ class PlannerTest {
 
     assertThat(states(r))
         .containsExactly(
-            "V1 init=APPLIED", "V1.5 later=PENDING", "V2 late=PENDING", "V3 users=APPLIED", "V4 next=PENDING");
+            "V1 init=APPLIED",
+            "V1.5 later=PENDING",
+            "V2 late=PENDING",
+            "V3 users=APPLIED",
+            "V4 next=PENDING");
     assertThat(pending(r)).containsExactly("V1.5 later", "V2 late", "V4 next");
     assertThat(r.problems()).isEmpty();
   }
@@ -521,7 +574,9 @@ class PlannerTest {
             .source("3", "d", "d")
             .reconcile(new PlanSettings(v("2"), false));
 
-    assertThat(states(r)).containsExactly("V1 a=PENDING", "V2 b=PENDING", "V2.1 c=ABOVE_TARGET", "V3 d=ABOVE_TARGET");
+    assertThat(states(r))
+        .containsExactly(
+            "V1 a=PENDING", "V2 b=PENDING", "V2.1 c=ABOVE_TARGET", "V3 d=ABOVE_TARGET");
     assertThat(pending(r)).containsExactly("V1 a", "V2 b");
     assertThat(r.problems()).isEmpty();
   }
@@ -576,7 +631,11 @@ class PlannerTest {
   @Test
   void aBaselineAboveEverySourceLeavesNothingPending() {
     Reconciliation r =
-        new PlanScenario().source("1", "a", "a").source("2", "b", "b").baseline("20240101000000").reconcile();
+        new PlanScenario()
+            .source("1", "a", "a")
+            .source("2", "b", "b")
+            .baseline("20240101000000")
+            .reconcile();
 
     assertThat(r.pending()).isEmpty();
     assertThat(r.problems()).isEmpty();
@@ -596,10 +655,15 @@ class PlannerTest {
             .repeatable("audit triggers", "create trigger t")
             .reconcile();
 
-    assertThat(pending(r)).containsExactly("V1 a", "V2 b", "R audit triggers", "R functions", "R views");
+    assertThat(pending(r))
+        .containsExactly("V1 a", "V2 b", "R audit triggers", "R functions", "R views");
     assertThat(states(r))
         .containsExactly(
-            "V1 a=PENDING", "V2 b=PENDING", "R audit triggers=PENDING", "R functions=PENDING", "R views=PENDING");
+            "V1 a=PENDING",
+            "V2 b=PENDING",
+            "R audit triggers=PENDING",
+            "R functions=PENDING",
+            "R views=PENDING");
     assertThat(r.problems()).isEmpty();
   }
 
@@ -727,7 +791,13 @@ class PlannerTest {
     assertThat(r.status())
         .extracting(i -> i.id().version() + "=" + i.state())
         .containsExactly(
-            "1=BASELINED", "2=APPLIED", "3=EDITED", "4=MISSING", "5=FAILED", "6=PENDING", "7=ABOVE_TARGET");
+            "1=BASELINED",
+            "2=APPLIED",
+            "3=EDITED",
+            "4=MISSING",
+            "5=FAILED",
+            "6=PENDING",
+            "7=ABOVE_TARGET");
     assertThat(r.problems())
         .extracting(ValidationProblem::kind)
         .containsExactlyInAnyOrder(Kind.EDITED, Kind.MISSING, Kind.FAILED);

@@ -39,7 +39,9 @@ class FilesystemSourceTest {
   }
 
   private static List<String> names(SourceListing listing) {
-    return listing.resources().stream().map(r -> Path.of(r.origin()).getFileName().toString()).toList();
+    return listing.resources().stream()
+        .map(r -> Path.of(r.origin()).getFileName().toString())
+        .toList();
   }
 
   @Test
@@ -47,13 +49,25 @@ class FilesystemSourceTest {
     write("V1__init.sql", "create table a (id int);");
     write("U1__init.sql", "drop table a;");
     write("R__views.sql", "create view v as select 1;");
-    write("20210410175418000000_x.postgres.autocommit.up.sql", "create index concurrently i on a (id);");
+    write(
+        "20210410175418000000_x.postgres.autocommit.up.sql",
+        "create index concurrently i on a (id);");
 
     SourceListing listing = list();
 
     assertThat(listing.warnings()).isEmpty();
     assertThat(listing.resources())
-        .extracting(r -> Path.of(r.origin()).getFileName() + " " + r.id() + " " + r.direction() + " " + r.dialectTag() + " " + r.autocommit())
+        .extracting(
+            r ->
+                Path.of(r.origin()).getFileName()
+                    + " "
+                    + r.id()
+                    + " "
+                    + r.direction()
+                    + " "
+                    + r.dialectTag()
+                    + " "
+                    + r.autocommit())
         .containsExactlyInAnyOrder(
             "V1__init.sql V1 init UP null false",
             "U1__init.sql V1 init DOWN null false",
@@ -69,7 +83,8 @@ class FilesystemSourceTest {
 
     assertThat(resource.origin()).isEqualTo(file.toString());
     assertThat(resource.toString()).isEqualTo(file.toString());
-    assertThat(new String(resource.content().read(), StandardCharsets.UTF_8)).isEqualTo("create table a (id int);");
+    assertThat(new String(resource.content().read(), StandardCharsets.UTF_8))
+        .isEqualTo("create table a (id int);");
   }
 
   @Test
@@ -97,11 +112,14 @@ class FilesystemSourceTest {
     SourceListing listing = list();
 
     assertThat(listing.warnings()).isEmpty();
-    assertThat(listing.resources()).singleElement().satisfies(r -> {
-      assertThat(r.id().version()).isEqualTo(MigrationVersion.parse("2"));
-      assertThat(r.id().description()).isEqualTo("add users table");
-      assertThat(r.origin()).isEqualTo(file.toString());
-    });
+    assertThat(listing.resources())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.id().version()).isEqualTo(MigrationVersion.parse("2"));
+              assertThat(r.id().description()).isEqualTo("add users table");
+              assertThat(r.origin()).isEqualTo(file.toString());
+            });
   }
 
   @Test
@@ -113,7 +131,9 @@ class FilesystemSourceTest {
 
     assertThat(names(listing)).containsExactly("V1__a.sql");
     assertThat(listing.warnings())
-        .containsExactly(new StrataEvent.Warning(readme.toString(), readme + " is not a .sql migration; it is ignored"));
+        .containsExactly(
+            new StrataEvent.Warning(
+                readme.toString(), readme + " is not a .sql migration; it is ignored"));
   }
 
   @Test
@@ -123,14 +143,17 @@ class FilesystemSourceTest {
     SourceListing listing = list();
 
     assertThat(listing.resources()).isEmpty();
-    assertThat(listing.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.origin()).isEqualTo(bad.toString());
-      assertThat(w.message())
-          .isEqualTo(
-              bad
-                  + " follows no migration naming convention (Flyway-style names separate version and"
-                  + " description with two underscores: V7__fix.sql); it is ignored");
-    });
+    assertThat(listing.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.origin()).isEqualTo(bad.toString());
+              assertThat(w.message())
+                  .isEqualTo(
+                      bad
+                          + " follows no migration naming convention (Flyway-style names separate version and"
+                          + " description with two underscores: V7__fix.sql); it is ignored");
+            });
   }
 
   @Test
@@ -165,7 +188,8 @@ class FilesystemSourceTest {
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(() -> source(STRICT).list())
-        .withMessageStartingWith(readme + " is not a .sql migration; rename it, or move it out of ");
+        .withMessageStartingWith(
+            readme + " is not a .sql migration; rename it, or move it out of ");
   }
 
   @Test
@@ -195,7 +219,8 @@ class FilesystemSourceTest {
 
   @Test
   void listsEachScriptOfAMountedConfigMapOnce() throws IOException {
-    // kubelet's layout: /migrations/V1__a.sql -> ..data/V1__a.sql, ..data -> ..2024_05_01_10_00_00.123
+    // kubelet's layout: /migrations/V1__a.sql -> ..data/V1__a.sql, ..data ->
+    // ..2024_05_01_10_00_00.123
     Path data = Files.createDirectories(dir.resolve("..2024_05_01_10_00_00.123"));
     Files.writeString(data.resolve("V1__a.sql"), "a");
     Files.createSymbolicLink(dir.resolve("..data"), data.getFileName());
@@ -203,10 +228,13 @@ class FilesystemSourceTest {
 
     SourceListing listing = list();
 
-    assertThat(listing.resources()).singleElement().satisfies(r -> {
-      assertThat(r.origin()).isEqualTo(dir.resolve("V1__a.sql").toString());
-      assertThat(new String(r.content().read(), StandardCharsets.UTF_8)).isEqualTo("a");
-    });
+    assertThat(listing.resources())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.origin()).isEqualTo(dir.resolve("V1__a.sql").toString());
+              assertThat(new String(r.content().read(), StandardCharsets.UTF_8)).isEqualTo("a");
+            });
   }
 
   @Test
@@ -222,12 +250,16 @@ class FilesystemSourceTest {
 
   @Test
   void followsASymlinkToAFile() throws IOException {
-    Path target = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-elsewhere")).resolve("real.sql");
+    Path target =
+        Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-elsewhere"))
+            .resolve("real.sql");
     try {
       Files.writeString(target, "create table a (id int);");
       Files.createSymbolicLink(dir.resolve("V1__a.sql"), target);
 
-      assertThat(list().resources()).singleElement().satisfies(r -> assertThat(r.direction()).isEqualTo(Direction.UP));
+      assertThat(list().resources())
+          .singleElement()
+          .satisfies(r -> assertThat(r.direction()).isEqualTo(Direction.UP));
     } finally {
       Files.deleteIfExists(target);
       Files.deleteIfExists(target.getParent());
@@ -255,7 +287,8 @@ class FilesystemSourceTest {
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(source::list)
-        .withMessageStartingWith("The migration location filesystem:" + file + " is not a directory");
+        .withMessageStartingWith(
+            "The migration location filesystem:" + file + " is not a directory");
   }
 
   @Test
@@ -270,7 +303,8 @@ class FilesystemSourceTest {
   void theProviderResolvesThePathItIsGiven() throws IOException {
     write("V1__a.sql", "a");
 
-    var source = new FilesystemSourceProvider().create("filesystem:" + dir, dir.toString(), LENIENT);
+    var source =
+        new FilesystemSourceProvider().create("filesystem:" + dir, dir.toString(), LENIENT);
 
     assertThat(new FilesystemSourceProvider().prefix()).isEqualTo("filesystem");
     assertThat(source.location()).isEqualTo("filesystem:" + dir);

@@ -44,7 +44,8 @@ record ArchiveUrl(Path jar, @Nullable String nested, String path, boolean launch
       }
       Path jar = fileFromRawPath(location.substring(0, entry));
       String nested = UrlPaths.decode(location.substring(entry + 2));
-      return new ArchiveUrl(jar, nested.isEmpty() ? null : nested, trim(spec.substring(inside + 2)), true);
+      return new ArchiveUrl(
+          jar, nested.isEmpty() ? null : nested, trim(spec.substring(inside + 2)), true);
     }
     String[] parts = spec.split("!/", -1);
     if (parts.length < 2 || parts.length > 3 || !parts[0].startsWith("file:")) {
@@ -57,7 +58,9 @@ record ArchiveUrl(Path jar, @Nullable String nested, String path, boolean launch
     return new ArchiveUrl(jar, UrlPaths.decode(parts[1]), trim(parts[2]), true);
   }
 
-  /** Whether the nested entry is a jar (else it is a directory such as {@code BOOT-INF/classes}). */
+  /**
+   * Whether the nested entry is a jar (else it is a directory such as {@code BOOT-INF/classes}).
+   */
   boolean nestedIsJar() {
     if (nested == null || nested.endsWith("/")) {
       return false;

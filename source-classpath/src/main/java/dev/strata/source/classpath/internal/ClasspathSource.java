@@ -19,11 +19,11 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The migration scripts at one class path location, in every directory and jar the class loader
- * has it in. Files are listed in each root (or read from its build-time index, {@code
- * strata-index.txt}, without listing); names that follow no convention are reported and ignored
- * (an error under strict naming); hidden files are skipped silently. Content is read when the
- * engine asks. Immutable and thread-safe.
+ * The migration scripts at one class path location, in every directory and jar the class loader has
+ * it in. Files are listed in each root (or read from its build-time index, {@code
+ * strata-index.txt}, without listing); names that follow no convention are reported and ignored (an
+ * error under strict naming); hidden files are skipped silently. Content is read when the engine
+ * asks. Immutable and thread-safe.
  *
  * <p>Origins read {@code classpath:db/migration/V1__a.sql}; when two roots hold a file of the same
  * name, each origin also says where it lies: {@code classpath:db/migration/V1__a.sql (in a.jar)}.
@@ -40,7 +40,8 @@ public final class ClasspathSource implements MigrationSource {
    *     at its ends
    * @param loaders the class loaders to look in, in turn; the first that has the location is used
    */
-  public ClasspathSource(String location, String path, SourceSettings settings, List<ClassLoader> loaders) {
+  public ClasspathSource(
+      String location, String path, SourceSettings settings, List<ClassLoader> loaders) {
     if (path.isEmpty() || path.startsWith("/") || path.endsWith("/")) {
       throw new IllegalArgumentException("not a class path directory: '" + path + "'");
     }
@@ -137,7 +138,8 @@ public final class ClasspathSource implements MigrationSource {
   }
 
   private List<Found> filesOf(Root root, int order) {
-    String indexOrigin = "classpath:" + path + "/" + IndexFile.NAME + " (in " + root.container() + ")";
+    String indexOrigin =
+        "classpath:" + path + "/" + IndexFile.NAME + " (in " + root.container() + ")";
     byte[] index;
     try {
       index = root.readIndex();
@@ -181,7 +183,10 @@ public final class ClasspathSource implements MigrationSource {
         throw e;
       }
       throw new MigrationDiscoveryException(
-          origin + " is listed in " + IndexFile.NAME + " but does not exist; the index is stale:"
+          origin
+              + " is listed in "
+              + IndexFile.NAME
+              + " but does not exist; the index is stale:"
               + " regenerate it when building (dev.strata.source.classpath.ClasspathIndex)",
           List.of(origin),
           e);
@@ -190,7 +195,13 @@ public final class ClasspathSource implements MigrationSource {
       String actual = IndexFile.sha256(bytes);
       if (!actual.equals(f.sha256())) {
         throw new MigrationDiscoveryException(
-            origin + " has SHA-256 " + actual + " but " + IndexFile.NAME + " says " + f.sha256()
+            origin
+                + " has SHA-256 "
+                + actual
+                + " but "
+                + IndexFile.NAME
+                + " says "
+                + f.sha256()
                 + "; the index is stale: regenerate it when building"
                 + " (dev.strata.source.classpath.ClasspathIndex)",
             List.of(origin));
@@ -205,7 +216,9 @@ public final class ClasspathSource implements MigrationSource {
     return distinct == sameName.size() ? Root::container : Root::fullContainer;
   }
 
-  /** {@code java.net.URLClassLoader@1b2c3d}, or the class and name of a named loader ({@code app}). */
+  /**
+   * {@code java.net.URLClassLoader@1b2c3d}, or the class and name of a named loader ({@code app}).
+   */
   static String describe(ClassLoader loader) {
     String type = loader.getClass().getName();
     String name = loader.getName();

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The location as a directory: a class path directory ({@code target/classes}), an exploded
- * module, or a module of the runtime image ({@code jrt:}).
+ * The location as a directory: a class path directory ({@code target/classes}), an exploded module,
+ * or a module of the runtime image ({@code jrt:}).
  */
 record DirectoryRoot(Path dir, String path) implements Root {
 

@@ -40,7 +40,8 @@ record JarRoot(Path jar, String dir, String path) implements Root {
     if (dir.equals(path)) {
       return "";
     }
-    String prefix = dir.endsWith("/" + path) ? dir.substring(0, dir.length() - path.length() - 1) : dir;
+    String prefix =
+        dir.endsWith("/" + path) ? dir.substring(0, dir.length() - path.length() - 1) : dir;
     return "!/" + prefix;
   }
 

@@ -44,8 +44,8 @@ final class NestedJarRoot implements Root {
   }
 
   /**
-   * The nested jars under {@code libs} ({@code BOOT-INF/lib/}) of the fat jar {@code jar} that
-   * hold {@code path}. Only central directories are read, unless a jar must be streamed.
+   * The nested jars under {@code libs} ({@code BOOT-INF/lib/}) of the fat jar {@code jar} that hold
+   * {@code path}. Only central directories are read, unless a jar must be streamed.
    */
   static List<Root> findIn(Path jar, String libs, String path) throws IOException {
     String prefix = path + "/";
@@ -138,7 +138,8 @@ final class NestedJarRoot implements Root {
     return contents;
   }
 
-  private static Contents open(Path jar, FileChannel channel, ZipDirectory outer, ZipDirectory.Entry entry)
+  private static Contents open(
+      Path jar, FileChannel channel, ZipDirectory outer, ZipDirectory.Entry entry)
       throws IOException {
     try {
       ZipDirectory inner = outer.nested(channel, entry);

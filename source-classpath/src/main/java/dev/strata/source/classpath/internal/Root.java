@@ -7,8 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One place on the class path that holds the location: a directory, a directory inside a jar, a
- * jar nested in a fat jar, or a URL of another kind. Roots are made afresh for each listing.
+ * One place on the class path that holds the location: a directory, a directory inside a jar, a jar
+ * nested in a fat jar, or a URL of another kind. Roots are made afresh for each listing.
  */
 sealed interface Root permits DirectoryRoot, JarRoot, NestedJarRoot, UrlRoot {
   /** The same for two URLs that name the same files, so that each place is listed once. */

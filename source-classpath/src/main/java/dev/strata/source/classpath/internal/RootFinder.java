@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * its index, which finds jars written without directory entries); for the same names under {@code
  * BOOT-INF/classes/} and {@code WEB-INF/classes/}, which finds a Spring Boot fat jar put on a plain
  * class path; and for {@code BOOT-INF/lib/} and {@code WEB-INF/lib/}, whose nested jars are then
- * looked into through their central directories, unless the loader is Spring Boot's launcher,
- * which already serves the fat jar's nested jars itself.
+ * looked into through their central directories, unless the loader is Spring Boot's launcher, which
+ * already serves the fat jar's nested jars itself.
  */
 final class RootFinder {
-  private static final List<String> CLASS_DIRECTORIES = List.of("", "BOOT-INF/classes/", "WEB-INF/classes/");
+  private static final List<String> CLASS_DIRECTORIES =
+      List.of("", "BOOT-INF/classes/", "WEB-INF/classes/");
   private static final List<String> LIBRARY_DIRECTORIES = List.of("BOOT-INF/lib/", "WEB-INF/lib/");
 
   private RootFinder() {}
@@ -58,7 +59,8 @@ final class RootFinder {
     return List.copyOf(roots.values());
   }
 
-  private static @Nullable Root toRoot(URL url, String path, Set<Path> launched) throws IOException {
+  private static @Nullable Root toRoot(URL url, String path, Set<Path> launched)
+      throws IOException {
     switch (url.getProtocol()) {
       case "file", "jrt" -> {
         Path dir = directory(url);

@@ -17,7 +17,9 @@ final class UrlPaths {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
     for (int i = 0; i < encoded.length(); i++) {
       char c = encoded.charAt(i);
-      if (c == '%' && i + 2 < encoded.length() && isHex(encoded.charAt(i + 1), encoded.charAt(i + 2))) {
+      if (c == '%'
+          && i + 2 < encoded.length()
+          && isHex(encoded.charAt(i + 1), encoded.charAt(i + 2))) {
         bytes.write(Integer.parseInt(encoded, i + 1, i + 3, 16));
         i += 2;
       } else {
@@ -36,7 +38,10 @@ final class UrlPaths {
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xFF);
       boolean unreserved =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0;
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~/".indexOf(c) >= 0;
       if (unreserved) {
         out.append(c);
       } else {

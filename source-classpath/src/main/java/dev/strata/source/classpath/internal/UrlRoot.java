@@ -12,10 +12,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The location at a URL of a kind Strata does not take apart (an application server's {@code
- * vfs:}, {@code wsjar:}, a custom class loader's protocol). Files are read through the URL's own
- * handler; listing works when its connection is a {@link JarURLConnection}, and otherwise needs
- * the build-time index ({@code strata-index.txt}).
+ * The location at a URL of a kind Strata does not take apart (an application server's {@code vfs:},
+ * {@code wsjar:}, a custom class loader's protocol). Files are read through the URL's own handler;
+ * listing works when its connection is a {@link JarURLConnection}, and otherwise needs the
+ * build-time index ({@code strata-index.txt}).
  *
  * @param url the location's URL, without a trailing slash
  * @param path the configured location's path
@@ -43,13 +43,17 @@ record UrlRoot(URL url, String path) implements Root {
     URLConnection connection = url.openConnection();
     if (!(connection instanceof JarURLConnection jarConnection)) {
       throw new IOException(
-          "a " + url.getProtocol() + ": URL cannot be listed; generate " + IndexFile.NAME
+          "a "
+              + url.getProtocol()
+              + ": URL cannot be listed; generate "
+              + IndexFile.NAME
               + " at build time (dev.strata.source.classpath.ClasspathIndex) so that no listing is needed");
     }
     // An uncached jar is ours to close; a cached one belongs to every user of the URL.
     jarConnection.setUseCaches(false);
     String entry = jarConnection.getEntryName();
-    String prefix = entry == null || entry.isEmpty() ? "" : entry.endsWith("/") ? entry : entry + "/";
+    String prefix =
+        entry == null || entry.isEmpty() ? "" : entry.endsWith("/") ? entry : entry + "/";
     List<String> names = new ArrayList<>();
     try (JarFile jar = jarConnection.getJarFile()) {
       for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {

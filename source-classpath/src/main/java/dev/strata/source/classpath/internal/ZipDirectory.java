@@ -93,7 +93,8 @@ final class ZipDirectory {
       byte[] name = new byte[nameLength];
       directory.get(at + 46, name);
       String entryName = new String(name, StandardCharsets.UTF_8);
-      entries.put(entryName, new Entry(entryName, u16(directory, at + 10), compressed, size, offset));
+      entries.put(
+          entryName, new Entry(entryName, u16(directory, at + 10), compressed, size, offset));
       at += 46 + nameLength + extraLength + commentLength;
     }
     return new ZipDirectory(base, Collections.unmodifiableMap(entries));
@@ -128,8 +129,12 @@ final class ZipDirectory {
     return switch (entry.method()) {
       case ZipEntry.STORED -> raw.array();
       case ZipEntry.DEFLATED -> inflate(raw.array(), (int) entry.size(), entry.name());
-      default -> throw new ZipException(
-          entry.name() + " uses compression method " + entry.method() + "; store or deflate it");
+      default ->
+          throw new ZipException(
+              entry.name()
+                  + " uses compression method "
+                  + entry.method()
+                  + "; store or deflate it");
     };
   }
 
@@ -173,7 +178,8 @@ final class ZipDirectory {
     }
   }
 
-  private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+  private static ByteBuffer read(FileChannel channel, long position, int length)
+      throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
     while (buffer.hasRemaining()) {
       if (channel.read(buffer, position + buffer.position()) < 0) {

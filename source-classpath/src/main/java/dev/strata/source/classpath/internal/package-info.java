@@ -1,4 +1,6 @@
-/** The classpath source's implementation; internal, and may change in any release without notice. */
+/**
+ * The classpath source's implementation; internal, and may change in any release without notice.
+ */
 @NullMarked
 package dev.strata.source.classpath.internal;
 

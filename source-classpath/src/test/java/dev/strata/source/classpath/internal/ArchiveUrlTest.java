@@ -21,18 +21,25 @@ class ArchiveUrlTest {
   @Test
   void takesApartTheNestedUrlsOfSpringBoot32AndLater() throws IOException {
     assertThat(parse("jar:nested:/srv/my%20app%21/app.jar/!BOOT-INF/classes/!/db/migration"))
-        .isEqualTo(new ArchiveUrl(Path.of("/srv/my app!/app.jar"), "BOOT-INF/classes/", "db/migration", true));
+        .isEqualTo(
+            new ArchiveUrl(
+                Path.of("/srv/my app!/app.jar"), "BOOT-INF/classes/", "db/migration", true));
     ArchiveUrl lib = parse("jar:nested:/srv/app.jar/!BOOT-INF/lib/lib.jar!/db/migration");
-    assertThat(lib).isEqualTo(new ArchiveUrl(Path.of("/srv/app.jar"), "BOOT-INF/lib/lib.jar", "db/migration", true));
+    assertThat(lib)
+        .isEqualTo(
+            new ArchiveUrl(Path.of("/srv/app.jar"), "BOOT-INF/lib/lib.jar", "db/migration", true));
     assertThat(lib.nestedIsJar()).isTrue();
   }
 
   @Test
   void takesApartTheNestedUrlsOfSpringBootUpTo31() throws IOException {
     ArchiveUrl classes = parse("jar:file:/srv/app.jar!/BOOT-INF/classes!/db/migration");
-    assertThat(classes).isEqualTo(new ArchiveUrl(Path.of("/srv/app.jar"), "BOOT-INF/classes", "db/migration", true));
+    assertThat(classes)
+        .isEqualTo(
+            new ArchiveUrl(Path.of("/srv/app.jar"), "BOOT-INF/classes", "db/migration", true));
     assertThat(classes.nestedIsJar()).isFalse();
-    assertThat(parse("jar:file:/srv/app.jar!/BOOT-INF/lib/lib.jar!/db/migration").nestedIsJar()).isTrue();
+    assertThat(parse("jar:file:/srv/app.jar!/BOOT-INF/lib/lib.jar!/db/migration").nestedIsJar())
+        .isTrue();
   }
 
   @Test
@@ -44,7 +51,8 @@ class ArchiveUrlTest {
 
   @Test
   void decodesAndEncodesPathsAsUtf8() {
-    assertThat(UrlPaths.decode("V1__caf%C3%A9%20%F0%9F%98%80+x.sql")).isEqualTo("V1__café 😀+x.sql");
+    assertThat(UrlPaths.decode("V1__caf%C3%A9%20%F0%9F%98%80+x.sql"))
+        .isEqualTo("V1__café 😀+x.sql");
     assertThat(UrlPaths.decode("😀%zz")).isEqualTo("😀%zz");
     assertThat(UrlPaths.encode("a b/é!#.sql")).isEqualTo("a%20b/%C3%A9%21%23.sql");
   }

@@ -80,7 +80,8 @@ class ClasspathIndexTest {
 
   @Test
   void refusesToIndexADirectoryThatDoesNotExist() {
-    assertThatExceptionOfType(NoSuchFileException.class).isThrownBy(() -> ClasspathIndex.write(dir.resolve("absent")));
+    assertThatExceptionOfType(NoSuchFileException.class)
+        .isThrownBy(() -> ClasspathIndex.write(dir.resolve("absent")));
     assertThatExceptionOfType(IllegalArgumentException.class)
         .isThrownBy(ClasspathIndex::main)
         .withMessageStartingWith("usage: ");
@@ -95,7 +96,8 @@ class ClasspathIndexTest {
 
     SourceListing listing = list(loaderOf(dir.resolve("classes")));
 
-    assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
+    assertThat(origins(listing))
+        .containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
     assertThat(text(listing.resources().get(1))).isEqualTo("b");
   }
 
@@ -105,11 +107,15 @@ class ClasspathIndexTest {
         new MemoryClassLoader()
             .file("db/migration/V1__a.sql", "a")
             .file("db/migration/sub/V2__b.sql", "b")
-            .file("db/migration/strata-index.txt", index(SHA_OF_A + "  V1__a.sql", SHA_OF_B + "  sub/V2__b.sql"));
+            .file(
+                "db/migration/strata-index.txt",
+                index(SHA_OF_A + "  V1__a.sql", SHA_OF_B + "  sub/V2__b.sql"));
 
     SourceListing listing = list(loader);
 
-    assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/sub/V2__b.sql");
+    assertThat(origins(listing))
+        .containsExactly(
+            "classpath:db/migration/V1__a.sql", "classpath:db/migration/sub/V2__b.sql");
     assertThat(text(listing.resources().get(0))).isEqualTo("a");
     assertThat(text(listing.resources().get(1))).isEqualTo("b");
     assertThat(loader.listingsAttempted).isEmpty();
@@ -191,7 +197,8 @@ class ClasspathIndexTest {
                 + " but strata-index.txt says "
                 + SHA_OF_A
                 + "; the index is stale: regenerate it when building (dev.strata.source.classpath.ClasspathIndex)")
-        .satisfies(e -> assertThat(e.origins()).containsExactly("classpath:db/migration/V1__a.sql"));
+        .satisfies(
+            e -> assertThat(e.origins()).containsExactly("classpath:db/migration/V1__a.sql"));
   }
 
   @Test
@@ -210,12 +217,16 @@ class ClasspathIndexTest {
 
   @Test
   void refusesAMalformedIndexNamingItsLine() throws IOException {
-    write("classes/db/migration/strata-index.txt", "# header\n" + SHA_OF_A + "  V1__a.sql\nV2__b.sql\n");
+    write(
+        "classes/db/migration/strata-index.txt",
+        "# header\n" + SHA_OF_A + "  V1__a.sql\nV2__b.sql\n");
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(() -> list(loaderOf(dir.resolve("classes"))))
         .withMessage(
-            "classpath:db/migration/strata-index.txt (in " + dir.resolve("classes") + "):3: expected '<SHA-256>  <relative"
+            "classpath:db/migration/strata-index.txt (in "
+                + dir.resolve("classes")
+                + "):3: expected '<SHA-256>  <relative"
                 + " file name>', found 'V2__b.sql'; regenerate the index with dev.strata.source.classpath.ClasspathIndex");
   }
 

@@ -78,7 +78,9 @@ class ClasspathSourceTest {
         TestJar.create()
             .file("db/migration/V1__init.sql", "create table a (id int);")
             .file("db/migration/U1__init.sql", "drop table a;")
-            .file("db/migration/20210410175418000000_x.postgres.autocommit.up.sql", "create index concurrently i on a (id);")
+            .file(
+                "db/migration/20210410175418000000_x.postgres.autocommit.up.sql",
+                "create index concurrently i on a (id);")
             .file("db/other/V3__not_here.sql", "x")
             .file("com/example/App.class", "")
             .writeTo(dir.resolve("app.jar"));
@@ -87,7 +89,17 @@ class ClasspathSourceTest {
 
     assertThat(listing.warnings()).isEmpty();
     assertThat(listing.resources())
-        .extracting(r -> r.origin() + " " + r.id() + " " + r.direction() + " " + r.dialectTag() + " " + r.autocommit())
+        .extracting(
+            r ->
+                r.origin()
+                    + " "
+                    + r.id()
+                    + " "
+                    + r.direction()
+                    + " "
+                    + r.dialectTag()
+                    + " "
+                    + r.autocommit())
         .containsExactly(
             "classpath:db/migration/20210410175418000000_x.postgres.autocommit.up.sql V20210410175418000000 x UP postgres true",
             "classpath:db/migration/U1__init.sql V1 init DOWN null false",
@@ -106,7 +118,9 @@ class ClasspathSourceTest {
     SourceListing listing = list(loaderOf(jar));
 
     assertThat(origins(listing))
-        .containsExactly("classpath:db/migration/V2__add users table.sql", "classpath:db/migration/V3__é%20#x.sql");
+        .containsExactly(
+            "classpath:db/migration/V2__add users table.sql",
+            "classpath:db/migration/V3__é%20#x.sql");
     assertThat(text(listing.resources().get(0))).isEqualTo("create table users (id int);");
     assertThat(text(listing.resources().get(1))).isEqualTo("select 1;");
   }
@@ -124,9 +138,11 @@ class ClasspathSourceTest {
   @Test
   void acceptsTheLocationWithSlashesAtItsEnds() throws IOException {
     write("classes/db/migration/V1__a.sql", "a");
-    var provider = new dev.strata.source.classpath.ClasspathSourceProvider(loaderOf(dir.resolve("classes")));
+    var provider =
+        new dev.strata.source.classpath.ClasspathSourceProvider(loaderOf(dir.resolve("classes")));
 
-    SourceListing listing = provider.create("classpath:/db/migration/", "/db/migration/", LENIENT).list();
+    SourceListing listing =
+        provider.create("classpath:/db/migration/", "/db/migration/", LENIENT).list();
 
     assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql");
   }
@@ -134,19 +150,27 @@ class ClasspathSourceTest {
   @Test
   void mergesTheLocationFromEveryClassPathEntryInNameOrder() throws IOException {
     write("classes/db/migration/V2__b.sql", "b");
-    Path jar = TestJar.create().file("db/migration/V1__a.sql", "a").file("db/migration/V3__c.sql", "c").writeTo(dir.resolve("lib.jar"));
+    Path jar =
+        TestJar.create()
+            .file("db/migration/V1__a.sql", "a")
+            .file("db/migration/V3__c.sql", "c")
+            .writeTo(dir.resolve("lib.jar"));
 
     SourceListing listing = list(loaderOf(dir.resolve("classes"), jar));
 
     assertThat(origins(listing))
         .containsExactly(
-            "classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql", "classpath:db/migration/V3__c.sql");
+            "classpath:db/migration/V1__a.sql",
+            "classpath:db/migration/V2__b.sql",
+            "classpath:db/migration/V3__c.sql");
   }
 
   @Test
   void passesOnBothCopiesOfAFileInTwoJarsNamingEachJar() throws IOException {
-    Path a = TestJar.create().file("db/migration/V1__a.sql", "from a").writeTo(dir.resolve("a.jar"));
-    Path b = TestJar.create().file("db/migration/V1__a.sql", "from b").writeTo(dir.resolve("b.jar"));
+    Path a =
+        TestJar.create().file("db/migration/V1__a.sql", "from a").writeTo(dir.resolve("a.jar"));
+    Path b =
+        TestJar.create().file("db/migration/V1__a.sql", "from b").writeTo(dir.resolve("b.jar"));
     write("classes/db/migration/V1__a.sql", "from classes");
 
     SourceListing listing = list(loaderOf(a, dir.resolve("classes"), b));
@@ -163,13 +187,17 @@ class ClasspathSourceTest {
 
   @Test
   void namesJarsByTheirFullPathWhenTwoShareAFileName() throws IOException {
-    Path a = TestJar.create().file("db/migration/V1__a.sql", "a").writeTo(dir.resolve("one/app.jar"));
-    Path b = TestJar.create().file("db/migration/V1__a.sql", "b").writeTo(dir.resolve("two/app.jar"));
+    Path a =
+        TestJar.create().file("db/migration/V1__a.sql", "a").writeTo(dir.resolve("one/app.jar"));
+    Path b =
+        TestJar.create().file("db/migration/V1__a.sql", "b").writeTo(dir.resolve("two/app.jar"));
 
     SourceListing listing = list(loaderOf(a, b));
 
     assertThat(origins(listing))
-        .containsExactly("classpath:db/migration/V1__a.sql (in " + a + ")", "classpath:db/migration/V1__a.sql (in " + b + ")");
+        .containsExactly(
+            "classpath:db/migration/V1__a.sql (in " + a + ")",
+            "classpath:db/migration/V1__a.sql (in " + b + ")");
   }
 
   @Test
@@ -240,7 +268,11 @@ class ClasspathSourceTest {
 
   @Test
   void refusesAFileThatFollowsNoConventionUnderStrictNaming() throws IOException {
-    Path jar = TestJar.create().file("db/migration/V1__a.sql", "a").file("db/migration/V7_fix.sql", "x").writeTo(dir.resolve("app.jar"));
+    Path jar =
+        TestJar.create()
+            .file("db/migration/V1__a.sql", "a")
+            .file("db/migration/V7_fix.sql", "x")
+            .writeTo(dir.resolve("app.jar"));
     URLClassLoader loader = loaderOf(jar);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
@@ -249,7 +281,8 @@ class ClasspathSourceTest {
             "classpath:db/migration/V7_fix.sql follows no migration naming convention (Flyway-style names separate"
                 + " version and description with two underscores: V7__fix.sql); rename it, or move it out of"
                 + " classpath:db/migration")
-        .satisfies(e -> assertThat(e.origins()).containsExactly("classpath:db/migration/V7_fix.sql"));
+        .satisfies(
+            e -> assertThat(e.origins()).containsExactly("classpath:db/migration/V7_fix.sql"));
   }
 
   @Test
@@ -257,18 +290,27 @@ class ClasspathSourceTest {
     write("classes/db/migration/V1__a.sql", "a");
     write("classes/db/migration/.DS_Store", "x");
     write("classes/db/migration/.archive/V2__old.sql", "x");
-    Path jar = TestJar.create().file("db/migration/.gitkeep", "").file("db/migration/V3__c.sql", "c").writeTo(dir.resolve("app.jar"));
+    Path jar =
+        TestJar.create()
+            .file("db/migration/.gitkeep", "")
+            .file("db/migration/V3__c.sql", "c")
+            .writeTo(dir.resolve("app.jar"));
 
     SourceListing listing = source(loaderOf(dir.resolve("classes"), jar), STRICT).list();
 
-    assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V3__c.sql");
+    assertThat(origins(listing))
+        .containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V3__c.sql");
     assertThat(listing.warnings()).isEmpty();
   }
 
   @Test
   void aJarWithoutDirectoryEntriesIsNotFoundByItsDirectory() throws IOException {
     // ClassLoader.getResources finds a directory in a jar only by its entry: a known JDK limit.
-    Path jar = TestJar.create().withoutDirectoryEntries().file("db/migration/V1__a.sql", "a").writeTo(dir.resolve("app.jar"));
+    Path jar =
+        TestJar.create()
+            .withoutDirectoryEntries()
+            .file("db/migration/V1__a.sql", "a")
+            .writeTo(dir.resolve("app.jar"));
     URLClassLoader loader = loaderOf(jar);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
@@ -282,9 +324,13 @@ class ClasspathSourceTest {
     write("second/db/migration/V1__a.sql", "a");
     write("third/db/migration/V2__b.sql", "b");
     List<ClassLoader> loaders =
-        List.of(loaderOf(dir.resolve("first")), loaderOf(dir.resolve("second")), loaderOf(dir.resolve("third")));
+        List.of(
+            loaderOf(dir.resolve("first")),
+            loaderOf(dir.resolve("second")),
+            loaderOf(dir.resolve("third")));
 
-    SourceListing listing = new ClasspathSource("classpath:db/migration", "db/migration", LENIENT, loaders).list();
+    SourceListing listing =
+        new ClasspathSource("classpath:db/migration", "db/migration", LENIENT, loaders).list();
 
     assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql");
   }
@@ -294,11 +340,14 @@ class ClasspathSourceTest {
     ClassLoader first = loaderOf(dir);
     ClassLoader second = new URLClassLoader("second", new URL[0], null);
     ClasspathSource source =
-        new ClasspathSource("classpath:db/migration", "db/migration", LENIENT, List.of(first, second));
+        new ClasspathSource(
+            "classpath:db/migration", "db/migration", LENIENT, List.of(first, second));
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(source::list)
         .withMessageContaining(
-            "on the class path of " + ClasspathSource.describe(first) + " or java.net.URLClassLoader 'second' holds");
+            "on the class path of "
+                + ClasspathSource.describe(first)
+                + " or java.net.URLClassLoader 'second' holds");
   }
 }

@@ -22,7 +22,9 @@ class FatJarTest {
     return TestJar.springBoot()
         .file("BOOT-INF/classes/com/example/App.class", "")
         .file("BOOT-INF/classes/db/migration/V1__a.sql", "create table a (id int);")
-        .nestedJar("BOOT-INF/lib/lib.jar", TestJar.create().file("db/migration/V2__b.sql", "create table b (id int);"))
+        .nestedJar(
+            "BOOT-INF/lib/lib.jar",
+            TestJar.create().file("db/migration/V2__b.sql", "create table b (id int);"))
         .nestedJar("BOOT-INF/lib/other.jar", TestJar.create().file("org/other/Other.class", ""))
         .writeTo(dir.resolve("app.jar"));
   }
@@ -32,7 +34,8 @@ class FatJarTest {
     SourceListing listing = list(loaderOf(fatJar()));
 
     assertThat(listing.warnings()).isEmpty();
-    assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
+    assertThat(origins(listing))
+        .containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
     assertThat(text(listing.resources().get(0))).isEqualTo("create table a (id int);");
     assertThat(text(listing.resources().get(1))).isEqualTo("create table b (id int);");
   }
@@ -42,7 +45,8 @@ class FatJarTest {
     Path jar =
         TestJar.springBoot()
             .file("BOOT-INF/classes/db/migration/V1__a.sql", "classes")
-            .nestedJar("BOOT-INF/lib/lib.jar", TestJar.create().file("db/migration/V1__a.sql", "lib"))
+            .nestedJar(
+                "BOOT-INF/lib/lib.jar", TestJar.create().file("db/migration/V1__a.sql", "lib"))
             .writeTo(dir.resolve("app.jar"));
 
     SourceListing listing = list(loaderOf(jar));
@@ -56,12 +60,17 @@ class FatJarTest {
 
   @Test
   void readsAllEntriesOfAStoredNestedJarWhetherDeflatedOrStoredInside() throws IOException {
-    TestJar lib = TestJar.create().file("db/migration/V2__b.sql", "deflated").nestedJar("db/migration/V3__c.sql", TestJar.create());
-    Path jar = TestJar.springBoot().nestedJar("BOOT-INF/lib/lib.jar", lib).writeTo(dir.resolve("app.jar"));
+    TestJar lib =
+        TestJar.create()
+            .file("db/migration/V2__b.sql", "deflated")
+            .nestedJar("db/migration/V3__c.sql", TestJar.create());
+    Path jar =
+        TestJar.springBoot().nestedJar("BOOT-INF/lib/lib.jar", lib).writeTo(dir.resolve("app.jar"));
 
     SourceListing listing = list(loaderOf(jar));
 
-    assertThat(origins(listing)).containsExactly("classpath:db/migration/V2__b.sql", "classpath:db/migration/V3__c.sql");
+    assertThat(origins(listing))
+        .containsExactly("classpath:db/migration/V2__b.sql", "classpath:db/migration/V3__c.sql");
     assertThat(text(listing.resources().get(0))).isEqualTo("deflated");
     assertThat(listing.resources().get(1).content().read()).isEqualTo(TestJar.create().bytes());
   }
@@ -70,7 +79,8 @@ class FatJarTest {
   void readsANestedJarThatWasCompressedByStreamingIt() throws IOException {
     Path jar =
         TestJar.springBoot()
-            .compressedNestedJar("BOOT-INF/lib/lib.jar", TestJar.create().file("db/migration/V2__b.sql", "b"))
+            .compressedNestedJar(
+                "BOOT-INF/lib/lib.jar", TestJar.create().file("db/migration/V2__b.sql", "b"))
             .writeTo(dir.resolve("app.jar"));
 
     SourceListing listing = list(loaderOf(jar));
@@ -90,7 +100,8 @@ class FatJarTest {
 
     SourceListing listing = list(loaderOf(jar));
 
-    assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
+    assertThat(origins(listing))
+        .containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
     assertThat(text(listing.resources().get(0))).isEqualTo("a");
     assertThat(text(listing.resources().get(1))).isEqualTo("b");
   }
@@ -118,7 +129,8 @@ class FatJarTest {
 
     SourceListing listing = list(loader);
 
-    assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
+    assertThat(origins(listing))
+        .containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
     assertThat(text(listing.resources().get(0))).isEqualTo("create table a (id int);");
     assertThat(text(listing.resources().get(1))).isEqualTo("create table b (id int);");
   }
@@ -134,7 +146,8 @@ class FatJarTest {
 
     SourceListing listing = list(loader);
 
-    assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
+    assertThat(origins(listing))
+        .containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
     assertThat(text(listing.resources().get(1))).isEqualTo("create table b (id int);");
   }
 
@@ -147,7 +160,8 @@ class FatJarTest {
     // Spring Boot's JarUrl: the URI's raw path, with ! escaped as %21.
     String raw = jar.toUri().getRawPath().replace("!", "%21");
     LauncherLikeClassLoader loader =
-        new LauncherLikeClassLoader(null).resource("db/migration", "jar:nested:" + raw + "/!BOOT-INF/lib/lib.jar!/db/migration");
+        new LauncherLikeClassLoader(null)
+            .resource("db/migration", "jar:nested:" + raw + "/!BOOT-INF/lib/lib.jar!/db/migration");
 
     SourceListing listing = list(loader);
 
@@ -167,6 +181,7 @@ class FatJarTest {
 
     SourceListing listing = list(launcher);
 
-    assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
+    assertThat(origins(listing))
+        .containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V2__b.sql");
   }
 }

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Serves resources from memory through {@code mem:} URLs that read files but refuse to list
- * directories, like an application server's virtual file system; it records every directory
- * listing attempted.
+ * directories, like an application server's virtual file system; it records every directory listing
+ * attempted.
  */
 final class MemoryClassLoader extends ClassLoader {
   private final Map<String, byte[]> files = new TreeMap<>();
@@ -36,7 +36,8 @@ final class MemoryClassLoader extends ClassLoader {
   @Override
   protected URL findResource(String name) {
     String key = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-    boolean exists = files.containsKey(key) || files.keySet().stream().anyMatch(f -> f.startsWith(key + "/"));
+    boolean exists =
+        files.containsKey(key) || files.keySet().stream().anyMatch(f -> f.startsWith(key + "/"));
     try {
       return exists ? new URL(null, "mem:/" + key, handler) : null;
     } catch (IOException e) {
@@ -56,7 +57,8 @@ final class MemoryClassLoader extends ClassLoader {
         protected URLConnection openConnection(URL u) throws IOException {
           String name = u.getPath().substring(1);
           byte[] content = files.get(name);
-          boolean directory = content == null && files.keySet().stream().anyMatch(f -> f.startsWith(name + "/"));
+          boolean directory =
+              content == null && files.keySet().stream().anyMatch(f -> f.startsWith(name + "/"));
           if (content == null && !directory) {
             throw new FileNotFoundException(u.toString());
           }

@@ -28,12 +28,19 @@ class ModulePathTest {
     Path src = dir.resolve("src");
     Files.createDirectories(src.resolve("db/migration"));
     Files.writeString(src.resolve("module-info.java"), moduleInfo);
-    Files.writeString(src.resolve("db/migration/Marker.java"), "package db.migration; public class Marker {}");
+    Files.writeString(
+        src.resolve("db/migration/Marker.java"), "package db.migration; public class Marker {}");
     Path classes = dir.resolve("classes");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int status =
-        javac.run(null, null, null, "-d", classes.toString(),
-            src.resolve("module-info.java").toString(), src.resolve("db/migration/Marker.java").toString());
+        javac.run(
+            null,
+            null,
+            null,
+            "-d",
+            classes.toString(),
+            src.resolve("module-info.java").toString(),
+            src.resolve("db/migration/Marker.java").toString());
     assertThat(status).isZero();
     return withClasses(classes);
   }
@@ -50,8 +57,10 @@ class ModulePathTest {
 
   private static ClassLoader layerLoader(Path jar, String module) {
     ModuleLayer boot = ModuleLayer.boot();
-    Configuration configuration = boot.configuration().resolve(ModuleFinder.of(jar), ModuleFinder.of(), Set.of(module));
-    return boot.defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader()).findLoader(module);
+    Configuration configuration =
+        boot.configuration().resolve(ModuleFinder.of(jar), ModuleFinder.of(), Set.of(module));
+    return boot.defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader())
+        .findLoader(module);
   }
 
   @Test

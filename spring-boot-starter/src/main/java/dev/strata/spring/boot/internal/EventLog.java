@@ -20,9 +20,11 @@ public final class EventLog implements StrataListener {
     if (event instanceof StrataEvent.Warning w) {
       log.warn("Strata: {}", w.message());
     } else if (event instanceof StrataEvent.LockWaiting w) {
-      log.info("Strata: waiting for the migration lock {}: another migrator holds it", w.lockName());
+      log.info(
+          "Strata: waiting for the migration lock {}: another migrator holds it", w.lockName());
     } else if (event instanceof StrataEvent.LockAcquired a && !a.waited().isZero()) {
-      log.info("Strata: took the migration lock {} after {} ms", a.lockName(), a.waited().toMillis());
+      log.info(
+          "Strata: took the migration lock {} after {} ms", a.lockName(), a.waited().toMillis());
     } else if (event instanceof StrataEvent.MigrationStarted s) {
       PlannedMigration m = s.migration();
       log.debug("Strata: {} {} ({})", verb(m, "applying", "reverting"), m.id(), m.origin());

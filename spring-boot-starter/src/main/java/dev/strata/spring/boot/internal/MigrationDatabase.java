@@ -21,8 +21,8 @@ public final class MigrationDatabase {
    * Points {@code builder} at the database to migrate.
    *
    * @param qualified the {@code @StrataDataSource} bean, or {@code null}
-   * @param dataSources the application's DataSources, looked at only when neither the qualified
-   *     one nor {@code strata.url} is given
+   * @param dataSources the application's DataSources, looked at only when neither the qualified one
+   *     nor {@code strata.url} is given
    */
   public static void configure(
       StrataConfiguration.Builder builder,
@@ -34,7 +34,10 @@ public final class MigrationDatabase {
       return;
     }
     if (StringUtils.hasText(properties.getUrl())) {
-      builder.url(properties.getUrl()).user(properties.getUser()).password(properties.getPassword());
+      builder
+          .url(properties.getUrl())
+          .user(properties.getUser())
+          .password(properties.getPassword());
       return;
     }
     DataSource application = dataSources.getIfUnique();
@@ -44,7 +47,9 @@ public final class MigrationDatabase {
           count == 0
               ? "Strata has no database to migrate: define a DataSource (spring.datasource.url) or"
                   + " set strata.url"
-              : "Strata cannot choose among the application's " + count + " DataSources:"
+              : "Strata cannot choose among the application's "
+                  + count
+                  + " DataSources:"
                   + " mark the one to migrate with @StrataDataSource or @Primary, or set strata.url");
     }
     if (StringUtils.hasText(properties.getUser())) {

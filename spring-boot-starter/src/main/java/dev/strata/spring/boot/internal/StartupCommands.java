@@ -16,10 +16,10 @@ public final class StartupCommands {
   private StartupCommands() {}
 
   /**
-   * Applies what is pending, then checks that sources and history agree. When {@code migrate}
-   * found nothing to do it has already checked exactly that (its fast path reads the history
-   * once), so the check is repeated only after migrations ran: a replica with nothing to do pays
-   * one history query.
+   * Applies what is pending, then checks that sources and history agree. When {@code migrate} found
+   * nothing to do it has already checked exactly that (its fast path reads the history once), so
+   * the check is repeated only after migrations ran: a replica with nothing to do pays one history
+   * query.
    */
   public static void migrateAndValidate(Strata strata) {
     MigrateResult result = strata.migrate();
@@ -48,10 +48,20 @@ public final class StartupCommands {
       Strata strata, List<ValidationProblem> problems, String when) {
     int n = problems.size();
     return new ValidationException(
-        "Schema mismatch" + when + ": the database (" + strata.configuration().displayUrl()
-            + ", history table " + strata.configuration().table() + ") does not match the"
-            + " migrations in " + String.join(", ", strata.configuration().sources()) + " ("
-            + n + " problem" + (n == 1 ? "" : "s") + "):",
+        "Schema mismatch"
+            + when
+            + ": the database ("
+            + strata.configuration().displayUrl()
+            + ", history table "
+            + strata.configuration().table()
+            + ") does not match the"
+            + " migrations in "
+            + String.join(", ", strata.configuration().sources())
+            + " ("
+            + n
+            + " problem"
+            + (n == 1 ? "" : "s")
+            + "):",
         problems);
   }
 }

@@ -12,9 +12,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Reports a Strata failure at startup once, in Spring Boot's "APPLICATION FAILED TO START" form:
- * the engine's message (which names the migration, file, line, lock or option) as the
- * description, and what to do, in terms of {@code strata.*} properties, as the action. Registered
- * in {@code META-INF/spring.factories}.
+ * the engine's message (which names the migration, file, line, lock or option) as the description,
+ * and what to do, in terms of {@code strata.*} properties, as the action. Registered in {@code
+ * META-INF/spring.factories}.
  */
 final class StrataFailureAnalyzer extends AbstractFailureAnalyzer<StrataException> {
 
@@ -27,7 +27,9 @@ final class StrataFailureAnalyzer extends AbstractFailureAnalyzer<StrataExceptio
   }
 
   private static String purpose(StrataException cause) {
-    return cause instanceof ValidationException ? "verify the database schema" : "migrate the database";
+    return cause instanceof ValidationException
+        ? "verify the database schema"
+        : "migrate the database";
   }
 
   static String action(StrataException cause) {

@@ -10,7 +10,8 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
  * {@code @DependsOnDatabaseInitialization} beans) are created after them. Registered in {@code
  * META-INF/spring.factories}.
  */
-final class StrataMigrationInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
+final class StrataMigrationInitializerDetector
+    extends AbstractBeansOfTypeDatabaseInitializerDetector {
   @Override
   protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
     return Set.of(StrataMigrationInitializer.class);

@@ -21,7 +21,8 @@ class StrataFailureAnalyzerTest {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withConfiguration(
-              AutoConfigurations.of(DataSourceAutoConfiguration.class, StrataAutoConfiguration.class))
+              AutoConfigurations.of(
+                  DataSourceAutoConfiguration.class, StrataAutoConfiguration.class))
           .withPropertyValues("spring.datasource.generate-unique-name=true");
 
   @Test
@@ -29,43 +30,63 @@ class StrataFailureAnalyzerTest {
     // Some of Spring Boot's own analyzers need constructor arguments; only ours matters here.
     assertThat(
             SpringFactoriesLoader.forDefaultResourceLocation()
-                .load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((m, e) -> {})))
+                .load(
+                    FailureAnalyzer.class,
+                    null,
+                    SpringFactoriesLoader.FailureHandler.handleMessage((m, e) -> {})))
         .hasAtLeastOneElementOfType(StrataFailureAnalyzer.class);
   }
 
   @Test
   void describesASchemaMismatchAndSaysHowToApplyThePendingMigrations() {
-    runner.withPropertyValues("strata.mode=validate").run(context -> {
-      FailureAnalysis analysis = new StrataFailureAnalyzer().analyze(context.getStartupFailure());
-      assertThat(analysis).isNotNull();
-      assertThat(analysis.getDescription())
-          .startsWith("Strata could not verify the database schema [VALIDATION]:\n\nSchema mismatch: ")
-          .contains("V1 create people (classpath:db/migration/V1__create_people.sql) is pending");
-      assertThat(analysis.getAction())
-          .isEqualTo("Apply the pending migrations before this instance starts: set strata.mode=migrate,"
-              + " or run `strata migrate` (an init container or a pre-upgrade Job).");
-    });
+    runner
+        .withPropertyValues("strata.mode=validate")
+        .run(
+            context -> {
+              FailureAnalysis analysis =
+                  new StrataFailureAnalyzer().analyze(context.getStartupFailure());
+              assertThat(analysis).isNotNull();
+              assertThat(analysis.getDescription())
+                  .startsWith(
+                      "Strata could not verify the database schema [VALIDATION]:\n\nSchema mismatch: ")
+                  .contains(
+                      "V1 create people (classpath:db/migration/V1__create_people.sql) is pending");
+              assertThat(analysis.getAction())
+                  .isEqualTo(
+                      "Apply the pending migrations before this instance starts: set strata.mode=migrate,"
+                          + " or run `strata migrate` (an init container or a pre-upgrade Job).");
+            });
   }
 
   @Test
   void describesAMissingLocation() {
-    runner.withPropertyValues("strata.sources=classpath:db/nowhere").run(context -> {
-      FailureAnalysis analysis = new StrataFailureAnalyzer().analyze(context.getStartupFailure());
-      assertThat(analysis.getDescription())
-          .startsWith("Strata could not migrate the database [DISCOVERY]:")
-          .contains("classpath:db/nowhere");
-      assertThat(analysis.getAction()).startsWith("Check strata.sources:");
-    });
+    runner
+        .withPropertyValues("strata.sources=classpath:db/nowhere")
+        .run(
+            context -> {
+              FailureAnalysis analysis =
+                  new StrataFailureAnalyzer().analyze(context.getStartupFailure());
+              assertThat(analysis.getDescription())
+                  .startsWith("Strata could not migrate the database [DISCOVERY]:")
+                  .contains("classpath:db/nowhere");
+              assertThat(analysis.getAction()).startsWith("Check strata.sources:");
+            });
   }
 
   @Test
   void listsAnActionForEachKindOfProblem() {
-    ValidationException e = new ValidationException("Schema mismatch:", List.of(
-        problem(ValidationProblem.Kind.EDITED), problem(ValidationProblem.Kind.MISSING),
-        problem(ValidationProblem.Kind.FAILED), problem(ValidationProblem.Kind.OUT_OF_ORDER)));
+    ValidationException e =
+        new ValidationException(
+            "Schema mismatch:",
+            List.of(
+                problem(ValidationProblem.Kind.EDITED), problem(ValidationProblem.Kind.MISSING),
+                problem(ValidationProblem.Kind.FAILED),
+                    problem(ValidationProblem.Kind.OUT_OF_ORDER)));
     assertThat(StrataFailureAnalyzer.action(e).lines())
         .hasSize(4)
-        .anySatisfy(l -> assertThat(l).contains("strata repair --confirm").startsWith("Restore the applied"))
+        .anySatisfy(
+            l ->
+                assertThat(l).contains("strata repair --confirm").startsWith("Restore the applied"))
         .anySatisfy(l -> assertThat(l).startsWith("Restore the missing migration files"))
         .anySatisfy(l -> assertThat(l).startsWith("Finish or undo the failed migration"))
         .anySatisfy(l -> assertThat(l).contains("strata.out-of-order=true"));
@@ -73,8 +94,12 @@ class StrataFailureAnalyzerTest {
 
   @Test
   void pointsALockTimeoutAtTheLockTimeoutProperty() {
-    LockTimeoutException e = new LockTimeoutException("strata_schema_history", Duration.ofSeconds(30), "pid 42");
-    assertThat(new StrataFailureAnalyzer().analyze(new IllegalStateException("wrapped", e)).getAction())
+    LockTimeoutException e =
+        new LockTimeoutException("strata_schema_history", Duration.ofSeconds(30), "pid 42");
+    assertThat(
+            new StrataFailureAnalyzer()
+                .analyze(new IllegalStateException("wrapped", e))
+                .getAction())
         .contains("strata.lock-timeout");
   }
 

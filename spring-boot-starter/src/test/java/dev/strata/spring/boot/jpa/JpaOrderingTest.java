@@ -28,29 +28,39 @@ class JpaOrderingTest {
 
   @Test
   void hibernateValidatesTheSchemaTheMigrationsMade() {
-    runner.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate").run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(PeopleAtStartup.class).emails()).containsExactly("ada@example.org");
-    });
+    runner
+        .withPropertyValues("spring.jpa.hibernate.ddl-auto=validate")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(PeopleAtStartup.class).emails())
+                  .containsExactly("ada@example.org");
+            });
   }
 
   @Test
   void hibernateLeavesAMigratedEmbeddedDatabaseAlone() {
     // Without Strata reporting the schema as managed, Hibernate's default on an embedded database
     // would be create-drop: it would drop the migrated table and create an empty one.
-    runner.run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(PeopleAtStartup.class).emails()).containsExactly("ada@example.org");
-    });
+    runner.run(
+        context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(PeopleAtStartup.class).emails())
+              .containsExactly("ada@example.org");
+        });
   }
 
   @Test
   void aSchemaMismatchStopsTheApplicationBeforeHibernateStarts() {
-    runner.withPropertyValues("strata.mode=validate", "spring.jpa.hibernate.ddl-auto=validate")
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure()).rootCause().hasMessageStartingWith("Schema mismatch");
-        });
+    runner
+        .withPropertyValues("strata.mode=validate", "spring.jpa.hibernate.ddl-auto=validate")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageStartingWith("Schema mismatch");
+            });
   }
 
   /** What the application read through JPA when it started. */
