@@ -1,5 +1,6 @@
 package dev.strata.spring.boot;
 
+import dev.strata.api.LintSeverity;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,23 @@ public final class StrataProperties {
 
   /** How long to wait for the migration lock another instance holds before failing. */
   private Duration lockTimeout = Duration.ofMinutes(5);
+
+  /**
+   * How long one migration statement may wait for a table lock (PostgreSQL lock_timeout, MySQL
+   * lock_wait_timeout). Default: the dialect's, 10 s.
+   */
+  private @Nullable Duration ddlLockTimeout;
+
+  /**
+   * How long one migration statement may run (PostgreSQL statement_timeout). Default: the server's.
+   */
+  private @Nullable Duration statementTimeout;
+
+  /**
+   * Lint the pending migrations before migrating and refuse to start on findings at least this
+   * severe: 'info', 'warning' or 'error'. Default: no lint gate.
+   */
+  private @Nullable LintSeverity lintGate;
 
   /**
    * Whether to apply a pending migration older than the newest applied one, instead of refusing to
@@ -134,6 +152,30 @@ public final class StrataProperties {
 
   public void setTarget(@Nullable String target) {
     this.target = target;
+  }
+
+  public @Nullable Duration getDdlLockTimeout() {
+    return ddlLockTimeout;
+  }
+
+  public void setDdlLockTimeout(@Nullable Duration ddlLockTimeout) {
+    this.ddlLockTimeout = ddlLockTimeout;
+  }
+
+  public @Nullable Duration getStatementTimeout() {
+    return statementTimeout;
+  }
+
+  public void setStatementTimeout(@Nullable Duration statementTimeout) {
+    this.statementTimeout = statementTimeout;
+  }
+
+  public @Nullable LintSeverity getLintGate() {
+    return lintGate;
+  }
+
+  public void setLintGate(@Nullable LintSeverity lintGate) {
+    this.lintGate = lintGate;
   }
 
   public Duration getLockTimeout() {

@@ -35,7 +35,10 @@ class StrataPropertiesTest {
             "strata.target=2.1",
             "strata.out-of-order=true",
             "strata.strict-naming=true",
-            "strata.dialect=h2")
+            "strata.dialect=h2",
+            "strata.ddl-lock-timeout=3s",
+            "strata.statement-timeout=10m",
+            "strata.lint-gate=warning")
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -49,6 +52,9 @@ class StrataPropertiesTest {
               assertThat(config.outOfOrder()).isTrue();
               assertThat(config.strictNaming()).isTrue();
               assertThat(config.dialect()).isEqualTo("h2");
+              assertThat(config.ddlLockTimeout()).isEqualTo(Duration.ofSeconds(3));
+              assertThat(config.statementTimeout()).isEqualTo(Duration.ofMinutes(10));
+              assertThat(config.lintGate()).isEqualTo(dev.strata.api.LintSeverity.WARNING);
             });
   }
 
