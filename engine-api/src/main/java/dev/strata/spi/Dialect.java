@@ -143,6 +143,15 @@ public interface Dialect {
   List<String> createHistoryTable(String qualifiedTable);
 
   /**
+   * What the history rows of migrations run on {@code connection} record about its session, so that
+   * a migration can be reproduced (MySQL: its {@code sql_mode}, which changes how the same SQL
+   * behaves); {@code null} when nothing matters. Called once per command.
+   */
+  default @Nullable String describeSession(Connection connection) throws SQLException {
+    return null;
+  }
+
+  /**
    * The SQL expression for "now" that history rows record, evaluated by the server so that every
    * row carries the database's own clock (and its precision, e.g. {@code CURRENT_TIMESTAMP(3)}).
    */

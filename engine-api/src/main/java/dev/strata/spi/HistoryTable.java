@@ -50,6 +50,12 @@ public final class HistoryTable {
   /** Text up to 20. */
   public static final String ENGINE_VERSION = "engine_version";
 
+  /**
+   * Text up to 500, nullable: what the dialect records about the migration session for
+   * reproducibility ({@link Dialect#describeSession}, e.g. MySQL's {@code sql_mode}).
+   */
+  public static final String SESSION = "session_info";
+
   /** Every column, in table order. */
   public static final List<String> COLUMNS =
       List.of(
@@ -64,7 +70,8 @@ public final class HistoryTable {
           INSTALLED_BY,
           INSTALLED_AT,
           DURATION,
-          ENGINE_VERSION);
+          ENGINE_VERSION,
+          SESSION);
 
   private HistoryTable() {}
 

@@ -83,7 +83,8 @@ public final class H2Dialect implements Dialect {
                 "VARCHAR(100) NOT NULL",
                 "TIMESTAMP WITH TIME ZONE NOT NULL",
                 "BIGINT NOT NULL",
-                "VARCHAR(20) NOT NULL"),
+                "VARCHAR(20) NOT NULL",
+                "VARCHAR(500)"),
             ""));
   }
 

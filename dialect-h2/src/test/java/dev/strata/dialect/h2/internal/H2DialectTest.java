@@ -184,7 +184,7 @@ class H2DialectTest {
         + String.join(", ", quoted)
         + ") VALUES"
         + " (0, NULL, '<< history table created >>', 'CREATE', '', NULL, TRUE, 0, 'test',"
-        + " CURRENT_TIMESTAMP, 0, 'test')";
+        + " CURRENT_TIMESTAMP, 0, 'test', NULL)";
   }
 
   private Connection connect() throws SQLException {

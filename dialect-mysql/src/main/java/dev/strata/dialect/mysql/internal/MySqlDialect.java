@@ -204,6 +204,15 @@ public final class MySqlDialect implements Dialect {
     return false;
   }
 
+  /** The session's {@code sql_mode}, which changes how the same SQL behaves. */
+  @Override
+  public @Nullable String describeSession(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
+      return rs.next() ? "sql_mode=" + rs.getString(1) : null;
+    }
+  }
+
   /** Milliseconds, as the history table's column keeps them (the default would drop them). */
   @Override
   public String currentTimestamp() {
@@ -230,7 +239,8 @@ public final class MySqlDialect implements Dialect {
                 // time.
                 "TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)",
                 "BIGINT NOT NULL",
-                "VARCHAR(20) NOT NULL"),
+                "VARCHAR(20) NOT NULL",
+                "VARCHAR(500) NULL"),
             "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"));
   }
 

@@ -43,7 +43,8 @@ class MySqlDialectTest {
                 + "  `installed_by` VARCHAR(100) NOT NULL,\n"
                 + "  `installed_at` TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),\n"
                 + "  `duration_ms` BIGINT NOT NULL,\n"
-                + "  `engine_version` VARCHAR(20) NOT NULL\n"
+                + "  `engine_version` VARCHAR(20) NOT NULL,\n"
+                + "  `session_info` VARCHAR(500) NULL\n"
                 + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
   }
 

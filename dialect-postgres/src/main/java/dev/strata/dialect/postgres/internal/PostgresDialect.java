@@ -261,7 +261,8 @@ public final class PostgresDialect implements Dialect {
                 "varchar(100) NOT NULL",
                 "timestamptz NOT NULL DEFAULT now()",
                 "bigint NOT NULL",
-                "varchar(20) NOT NULL"),
+                "varchar(20) NOT NULL",
+                "varchar(500)"),
             ""));
   }
 

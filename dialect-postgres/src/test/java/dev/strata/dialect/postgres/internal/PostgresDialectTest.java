@@ -50,7 +50,8 @@ class PostgresDialectTest {
                 + "  \"installed_by\" varchar(100) NOT NULL,\n"
                 + "  \"installed_at\" timestamptz NOT NULL DEFAULT now(),\n"
                 + "  \"duration_ms\" bigint NOT NULL,\n"
-                + "  \"engine_version\" varchar(20) NOT NULL\n"
+                + "  \"engine_version\" varchar(20) NOT NULL,\n"
+                + "  \"session_info\" varchar(500)\n"
                 + ")");
   }
 

@@ -40,6 +40,8 @@ public final class Executor {
   private final String schema;
   private final LockGuard lock;
   private final MigrationSession session;
+  private boolean described;
+  private @Nullable String sessionInfo;
 
   public Executor(
       Dialect dialect,
@@ -92,7 +94,7 @@ public final class Executor {
     boolean transactional = m.transactional();
     c.setAutoCommit(!transactional);
     if (!transactional) {
-      history.append(c, entry(m, rank, false, 0, start));
+      history.append(c, entry(m, rank, false, 0, start), describe(c));
     }
     try {
       if (m.direction() == Direction.UP) {
@@ -101,7 +103,7 @@ public final class Executor {
         code.down(context);
       }
       if (transactional) {
-        history.append(c, entry(m, rank, true, 1, start));
+        history.append(c, entry(m, rank, true, 1, start), describe(c));
         lock.verifyHeld();
         c.commit();
       } else {
@@ -113,7 +115,7 @@ public final class Executor {
         if (transactional) {
           c.rollback();
           c.setAutoCommit(true);
-          history.append(c, entry(m, rank, false, 0, start));
+          history.append(c, entry(m, rank, false, 0, start), describe(c));
         } else {
           // What it changed may remain: failed, unless it resumes where it stopped by itself.
           history.update(c, rank, code.resumable() ? 0 : 1, false, elapsed(start));
@@ -147,7 +149,7 @@ public final class Executor {
         execute(c, m, done + 1, s);
         done++;
       }
-      history.append(c, entry(m, rank, true, done, start));
+      history.append(c, entry(m, rank, true, done, start), describe(c));
       lock.verifyHeld();
       c.commit();
     } catch (SQLException e) {
@@ -155,7 +157,7 @@ public final class Executor {
       try {
         c.rollback();
         c.setAutoCommit(true);
-        history.append(c, entry(m, rank, false, 0, start));
+        history.append(c, entry(m, rank, false, 0, start), describe(c));
       } catch (SQLException cleanup) {
         e.addSuppressed(cleanup);
       }
@@ -175,7 +177,7 @@ public final class Executor {
       throws SQLException {
     c.setAutoCommit(true);
     int total = m.statements().size();
-    history.append(c, entry(m, rank, false, total > 0 ? -1 : 0, start));
+    history.append(c, entry(m, rank, false, total > 0 ? -1 : 0, start), describe(c));
     int done = 0;
     try {
       for (SqlStatement s : m.statements()) {
@@ -232,6 +234,15 @@ public final class Executor {
     } catch (SQLException closed) {
       // The connection is gone; the next use reports that, with context, if there is one.
     }
+  }
+
+  /** What the dialect records about the session, read once (see Dialect.describeSession). */
+  private @Nullable String describe(Connection c) throws SQLException {
+    if (!described) {
+      sessionInfo = dialect.describeSession(c);
+      described = true;
+    }
+    return sessionInfo;
   }
 
   /** The statement's first line, at most 80 characters, to recognise it in an error. */

@@ -27,6 +27,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and appends rows of the history table with plain JDBC; the dialect only quotes names and
@@ -97,7 +98,8 @@ public final class HistoryStore {
           true,
           0,
           0,
-          "");
+          "",
+          null);
     } catch (SQLException duplicate) {
       if (!hasCreationRow(c)) { // not another process's row 0: a real failure
         if (creating != null) {
@@ -167,6 +169,11 @@ public final class HistoryStore {
 
   /** Appends a row. */
   public void append(Connection c, HistoryEntry e) throws SQLException {
+    append(c, e, null);
+  }
+
+  /** Appends a row recording {@code session} ({@link dev.strata.spi.Dialect#describeSession}). */
+  public void append(Connection c, HistoryEntry e, @Nullable String session) throws SQLException {
     insert(
         c,
         e.rank(),
@@ -177,7 +184,8 @@ public final class HistoryStore {
         e.success(),
         e.statementsApplied(),
         e.durationMs(),
-        e.installedBy());
+        e.installedBy(),
+        session);
   }
 
   private void insert(
@@ -190,7 +198,8 @@ public final class HistoryStore {
       boolean success,
       int statements,
       long durationMs,
-      String installedBy)
+      String installedBy,
+      @Nullable String session)
       throws SQLException {
     String columns = COLUMNS.stream().map(this::q).collect(Collectors.joining(", "));
     // installed_at is the server's clock, not this JVM's: one time source for every replica.
@@ -212,6 +221,7 @@ public final class HistoryStore {
       ps.setString(9, truncate(installedBy, 100));
       ps.setLong(10, durationMs);
       ps.setString(11, truncate(engineVersion, 20));
+      ps.setString(12, session == null ? null : truncate(session, 500));
       ps.executeUpdate();
     }
   }

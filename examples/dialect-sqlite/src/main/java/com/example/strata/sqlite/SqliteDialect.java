@@ -5,6 +5,7 @@ import static dev.strata.spi.HistoryTable.CHECKSUM;
 import static dev.strata.spi.HistoryTable.DESCRIPTION;
 import static dev.strata.spi.HistoryTable.DURATION;
 import static dev.strata.spi.HistoryTable.ENGINE_VERSION;
+import static dev.strata.spi.HistoryTable.SESSION;
 import static dev.strata.spi.HistoryTable.INSTALLED_AT;
 import static dev.strata.spi.HistoryTable.INSTALLED_BY;
 import static dev.strata.spi.HistoryTable.RANK;
@@ -196,7 +197,10 @@ public final class SqliteDialect implements Dialect {
             + column(DURATION, "INTEGER NOT NULL")
             + "  "
             + quote(ENGINE_VERSION)
-            + " TEXT NOT NULL\n)");
+            + " TEXT NOT NULL,\n"
+            + "  "
+            + quote(SESSION)
+            + " TEXT\n)");
   }
 
   private String column(String name, String type) {
