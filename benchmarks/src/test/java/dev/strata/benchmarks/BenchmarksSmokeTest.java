@@ -1,0 +1,64 @@
+package dev.strata.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.testsupport.Corpus;
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark once, in this JVM, on H2 with a tiny migration set, so that the benchmarks
+ * never rot: each must complete and pass its own result checks (a wrong result throws, and JMH then
+ * fails the run). Nothing here asserts timings; the real run is in {@code README.md}.
+ */
+class BenchmarksSmokeTest {
+  @Test
+  void everyBenchmarkCompletesAndVerifiesItsResultOnH2() throws Exception {
+    boolean corpus = Corpus.dir().isPresent();
+    ChainedOptionsBuilder options =
+        tiny()
+            .include("dev\\.strata\\.benchmarks\\..*Benchmark")
+            .exclude(ConcurrentMigratorsBenchmark.class.getName())
+            .param("dialect", "h2", "postgresql", "mysql");
+    if (!corpus) {
+      System.err.println(
+          "[benchmarks] no corpus: ParserThroughputBenchmark left out of the smoke run");
+      options.exclude(ParserThroughputBenchmark.class.getName());
+    }
+    // Flyway does not serialise concurrent migrators on H2 (two of them insert installed_rank 1),
+    // so the race runs on H2 with the engines that hold a lock there.
+    ChainedOptionsBuilder race =
+        tiny()
+            .include(ConcurrentMigratorsBenchmark.class.getName())
+            .param("engine", "strata", "historyFloor")
+            .param("migrators", "4");
+
+    Collection<RunResult> results = new Runner(options.build()).run();
+    Collection<RunResult> raced = new Runner(race.build()).run();
+
+    int engineRuns = 2 * (4 + 5); // shapes x (no-op + cold apply engines)
+    assertThat(results).hasSize(engineRuns + (corpus ? 3 : 0));
+    assertThat(raced).hasSize(2 * 2);
+    assertThat(results)
+        .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
+    assertThat(raced)
+        .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
+  }
+
+  private static ChainedOptionsBuilder tiny() {
+    return new OptionsBuilder()
+        .param("database", "h2")
+        .param("migrations", "6")
+        .param("shape", "realistic", "trivial")
+        .forks(0)
+        .warmupIterations(0)
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(50))
+        .shouldFailOnError(true);
+  }
+}
