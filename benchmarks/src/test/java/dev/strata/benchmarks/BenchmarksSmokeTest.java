@@ -42,7 +42,8 @@ class BenchmarksSmokeTest {
     Collection<RunResult> raced = new Runner(race.build()).run();
 
     int engineRuns = 2 * (4 + 5); // shapes x (no-op + cold apply engines)
-    assertThat(results).hasSize(engineRuns + (corpus ? 3 : 0));
+    int classpathRuns = 3 * 2; // layouts x with and without the index
+    assertThat(results).hasSize(engineRuns + classpathRuns + (corpus ? 3 : 0));
     assertThat(raced).hasSize(2 * 2);
     assertThat(results)
         .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());

@@ -8,6 +8,7 @@ import dev.strata.testsupport.internal.Unavailability;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A database server for tests, or the reason there is none; obtained from {@link TestDatabases}.
@@ -33,7 +34,10 @@ public final class TestDatabase {
     this.resolution = resolution;
   }
 
-  /** The product tests run against: {@code PostgreSQL} or {@code MySQL} (MariaDB here). */
+  /**
+   * The product tests run against: {@code PostgreSQL}, {@code MySQL} (MariaDB here) or {@code MySQL
+   * 8}.
+   */
   public String product() {
     return kind.product();
   }
@@ -53,12 +57,16 @@ public final class TestDatabase {
   /**
    * Returns this server when there is one; otherwise aborts the calling test, so JUnit reports it
    * skipped with the reason (also printed once to standard error), or fails it when the environment
-   * has {@code CI=true}.
+   * has {@code CI=true} — except for an optional server ({@link TestDatabases#mysql8()}), whose
+   * absence always skips.
    */
   public TestDatabase requireAvailable() {
     if (resolution instanceof ServerResolution.Unavailable u) {
       if (reasonPrinted.compareAndSet(false, true)) {
         System.err.println("[strata-test-support] " + u.reason());
+      }
+      if (kind.optional()) {
+        Assumptions.abort(u.reason());
       }
       Unavailability.abortOrFail(u.reason(), System::getenv);
     }

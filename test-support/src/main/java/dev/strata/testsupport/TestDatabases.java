@@ -10,6 +10,8 @@ import dev.strata.testsupport.internal.ServerResolver;
  * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}, {@code
  * jdbc:mysql://127.0.0.1:3306/test?user=root}); a Testcontainers container ({@code postgres:15},
  * {@code mariadb:10.11}) where Docker answers. Otherwise the handle is unavailable and says why.
+ * {@link #mysql8()} is the optional third: MySQL 8 itself, from {@code STRATA_TEST_MYSQL8_URL} or a
+ * {@code mysql:8.4} container.
  *
  * <pre>{@code
  * TestDatabase pg = TestDatabases.postgres().requireAvailable();
@@ -31,6 +33,16 @@ public final class TestDatabases {
     return MySql.INSTANCE;
   }
 
+  /**
+   * MySQL 8 itself, for the MySQL dialect's tests beside the MariaDB {@link #mysql()} usually
+   * finds: {@code STRATA_TEST_MYSQL8_URL} (a JDBC URL with credentials, checked to reach MySQL 8 or
+   * newer, not MariaDB), else a Testcontainers {@code mysql:8.4} container where Docker answers; no
+   * local server is probed. Optional: its absence skips tests even under {@code CI=true}.
+   */
+  public static TestDatabase mysql8() {
+    return MySql8.INSTANCE;
+  }
+
   private static TestDatabase resolve(ServerKind kind) {
     return new TestDatabase(kind, ServerResolver.live().resolve(kind));
   }
@@ -42,5 +54,9 @@ public final class TestDatabases {
 
   private static final class MySql {
     static final TestDatabase INSTANCE = resolve(ServerKind.MYSQL);
+  }
+
+  private static final class MySql8 {
+    static final TestDatabase INSTANCE = resolve(ServerKind.MYSQL8);
   }
 }

@@ -62,6 +62,21 @@ class DatabaseAnnotationsIT {
     }
   }
 
+  @Nested
+  @MySql8Test
+  class OnMySql8 {
+    @Test
+    void injectsAnIsolatedDatabaseOnMySql8NotMariaDb(IsolatedDatabase db) throws SQLException {
+      record(TestDatabases.mysql8(), db);
+      try (Connection c = db.connect()) {
+        assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("MySQL");
+        assertThat(c.getMetaData().getDatabaseProductVersion())
+            .doesNotContainIgnoringCase("mariadb");
+        assertThat(c.getMetaData().getDatabaseMajorVersion()).isGreaterThanOrEqualTo(8);
+      }
+    }
+  }
+
   @Test
   void injectsOneDatabaseOfEachKindWhenTheParametersSayWhich(
       @PostgresTest IsolatedDatabase pg, @MySqlTest IsolatedDatabase my) throws SQLException {

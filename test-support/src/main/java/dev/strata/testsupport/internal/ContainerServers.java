@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mariadb.MariaDBContainer;
+import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -26,6 +27,21 @@ final class ContainerServers {
               .withPassword(PASSWORD);
       pg.start();
       return url("postgresql", pg.getHost(), pg.getMappedPort(5432), "postgres");
+    }
+    if (kind == ServerKind.MYSQL8) {
+      // root, since every test creates and drops databases of its own; the image makes root@'%'
+      // with this password (MYSQL_ROOT_PASSWORD) and no other user.
+      MySQLContainer mysql =
+          new MySQLContainer(DockerImageName.parse(kind.image()))
+              .withDatabaseName("test")
+              .withUsername("root")
+              .withPassword(PASSWORD);
+      mysql.start();
+      // MySQL 8.4 authenticates with caching_sha2_password: over a connection without TLS the
+      // driver must be allowed to fetch the server's RSA key.
+      return JdbcUrl.parse(
+          url("mysql", mysql.getHost(), mysql.getMappedPort(3306), "root").raw()
+              + "&allowPublicKeyRetrieval=true");
     }
     ConnectorJMariaDbContainer maria = new ConnectorJMariaDbContainer(kind.image());
     maria.withDatabaseName("test").withUsername("root").withPassword(PASSWORD);

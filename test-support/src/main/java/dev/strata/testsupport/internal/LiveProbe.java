@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 
 /** The real {@link ServerProbe}: sockets, JDBC drivers and Testcontainers. */
@@ -23,6 +24,15 @@ public final class LiveProbe implements ServerProbe {
     try (Connection c = DatabaseAdmin.connect(kind, url)) {
       if (!c.isValid(5)) {
         throw new SQLException("the connection opened but is not valid");
+      }
+      DatabaseMetaData meta = c.getMetaData();
+      String mismatch =
+          kind.mismatch(
+              meta.getDatabaseProductName(),
+              meta.getDatabaseProductVersion(),
+              meta.getDatabaseMajorVersion());
+      if (mismatch != null) {
+        throw new ServerMismatchException(mismatch);
       }
     }
   }

@@ -1,6 +1,8 @@
 package dev.strata.testsupport.internal;
 
+import java.util.Locale;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /** The database families tests provision, with where each is looked for. */
 public enum ServerKind {
@@ -15,15 +17,22 @@ public enum ServerKind {
       "mysql",
       "STRATA_TEST_MYSQL_URL",
       "jdbc:mysql://127.0.0.1:3306/test?user=root",
-      "mariadb:10.11");
+      "mariadb:10.11"),
+  /**
+   * MySQL 8 itself, beside the MariaDB that {@link #MYSQL} usually finds: no local server is probed
+   * (port 3306 is MariaDB's on the project's machines), and it is optional, so its absence skips
+   * tests even under {@code CI=true}.
+   */
+  MYSQL8("MySQL 8", "mysql", "STRATA_TEST_MYSQL8_URL", null, "mysql:8.4");
 
   private final String product;
   private final String scheme;
   private final String envVar;
-  private final String localUrl;
+  private final @Nullable String localUrl;
   private final String image;
 
-  ServerKind(String product, String scheme, String envVar, String localUrl, String image) {
+  ServerKind(
+      String product, String scheme, String envVar, @Nullable String localUrl, String image) {
     this.product = product;
     this.scheme = scheme;
     this.envVar = envVar;
@@ -31,7 +40,7 @@ public enum ServerKind {
     this.image = image;
   }
 
-  /** The name people use: {@code PostgreSQL}, {@code MySQL}. */
+  /** The name people use: {@code PostgreSQL}, {@code MySQL}, {@code MySQL 8}. */
   public String product() {
     return product;
   }
@@ -46,9 +55,38 @@ public enum ServerKind {
     return envVar;
   }
 
-  /** The conventional local server, probed when {@link #envVar()} is unset. */
-  public JdbcUrl localUrl() {
-    return JdbcUrl.parse(localUrl);
+  /**
+   * The conventional local server, probed when {@link #envVar()} is unset; {@code null} when none
+   * is probed ({@link #MYSQL8}).
+   */
+  public @Nullable JdbcUrl localUrl() {
+    return localUrl == null ? null : JdbcUrl.parse(localUrl);
+  }
+
+  /**
+   * Whether tests may always skip without this server, {@code CI=true} included: true for {@link
+   * #MYSQL8}, which CI does not provide.
+   */
+  public boolean optional() {
+    return this == MYSQL8;
+  }
+
+  /**
+   * Why the server that answered at {@code product}/{@code version} (as JDBC metadata reports them)
+   * is not one of this kind, or {@code null} when it is. Only {@link #MYSQL8} is picky: it refuses
+   * MariaDB (which Connector/J also reports as {@code MySQL}) and MySQL before 8.
+   */
+  public @Nullable String mismatch(String product, String version, int majorVersion) {
+    if (this != MYSQL8) {
+      return null;
+    }
+    if (version.toLowerCase(Locale.ROOT).contains("mariadb")) {
+      return "it is MariaDB (" + version + "), not MySQL 8";
+    }
+    if (!product.equalsIgnoreCase("MySQL") || majorVersion < 8) {
+      return "it is " + product + " " + version + ", not MySQL 8 or newer";
+    }
+    return null;
   }
 
   /** The Docker image Testcontainers starts. */

@@ -8,7 +8,12 @@ public interface ServerProbe {
   /** Opens and closes a TCP connection to {@code host:port} within a short timeout. */
   void tcpConnect(String host, int port) throws IOException;
 
-  /** Opens and closes a JDBC connection to {@code url}. */
+  /**
+   * Opens and closes a JDBC connection to {@code url}.
+   *
+   * @throws ServerMismatchException when the server answers but is not of {@code kind} ({@link
+   *     ServerKind#mismatch})
+   */
   void jdbcConnect(ServerKind kind, JdbcUrl url) throws SQLException;
 
   /** Whether Testcontainers finds a Docker engine that answers. */

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a server for a {@link ServerKind}: the environment variable, else the conventional local
- * server, else a Testcontainers container where Docker answers, else the reason there is none.
+ * server (for kinds that have one), else a Testcontainers container where Docker answers, else the
+ * reason there is none.
  */
 public final class ServerResolver {
   private final Function<String, @Nullable String> env;
@@ -36,12 +37,14 @@ public final class ServerResolver {
     tried.add(kind.envVar() + " (not set)");
 
     JdbcUrl local = kind.localUrl();
-    String localFailure = localFailure(kind, local);
-    if (localFailure == null) {
-      return new ServerResolution.Available(
-          local, "local server " + local.host() + ":" + local.port());
+    if (local != null) {
+      String localFailure = localFailure(kind, local);
+      if (localFailure == null) {
+        return new ServerResolution.Available(
+            local, "local server " + local.host() + ":" + local.port());
+      }
+      tried.add("local server " + local + " (" + localFailure + ")");
     }
-    tried.add("local server " + local + " (" + localFailure + ")");
 
     String image = "Testcontainers " + kind.image();
     try {
@@ -52,6 +55,8 @@ public final class ServerResolver {
     } catch (RuntimeException | LinkageError e) {
       tried.add(image + " (failed: " + describe(e) + ")");
     }
+    String example =
+        local != null ? local.toString() : "jdbc:mysql://127.0.0.1:3307/test?user=root";
     return new ServerResolution.Unavailable(
         kind.product()
             + " is not available for tests. Tried: "
@@ -59,8 +64,13 @@ public final class ServerResolver {
             + ". Set "
             + kind.envVar()
             + " to a JDBC URL with credentials (e.g. "
-            + local
-            + "), start that local server, or start Docker.");
+            + example
+            + (local != null
+                ? "), start that local server, or start Docker."
+                : "), or start Docker.")
+            + (kind.optional()
+                ? " " + kind.product() + " is optional: skipped even under CI=true."
+                : ""));
   }
 
   private ServerResolution fromEnvironment(ServerKind kind, String configured) {
@@ -104,6 +114,8 @@ public final class ServerResolver {
     try {
       probe.jdbcConnect(kind, url);
       return null;
+    } catch (ServerMismatchException e) {
+      return "not usable: " + describe(e);
     } catch (Exception e) {
       return "cannot connect: " + describe(e);
     }

@@ -1,6 +1,7 @@
 package dev.strata.testsupport.internal;
 
 import dev.strata.testsupport.IsolatedDatabase;
+import dev.strata.testsupport.MySql8Test;
 import dev.strata.testsupport.MySqlTest;
 import dev.strata.testsupport.PostgresTest;
 import dev.strata.testsupport.TestDatabase;
@@ -18,10 +19,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Behind {@link PostgresTest} and {@link MySqlTest}: skips (or under CI fails) tests whose server
- * is missing, and injects {@link TestDatabase} and {@link IsolatedDatabase} parameters. Each
- * injected {@code IsolatedDatabase} is put in the JUnit store, which closes (drops) it when the
- * scope that asked for it ends.
+ * Behind {@link PostgresTest}, {@link MySqlTest} and {@link MySql8Test}: skips (or under CI fails,
+ * unless the server is optional) tests whose server is missing, and injects {@link TestDatabase}
+ * and {@link IsolatedDatabase} parameters. Each injected {@code IsolatedDatabase} is put in the
+ * JUnit store, which closes (drops) it when the scope that asked for it ends.
  */
 public final class TestDatabaseExtension
     implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
@@ -83,8 +84,9 @@ public final class TestDatabaseExtension
               + " of "
               + parameter.getDeclaringExecutable()
               + ": found "
-              + (kinds.isEmpty() ? "neither" : "both")
-              + " @PostgresTest and @MySqlTest; annotate the parameter with one of them");
+              + (kinds.isEmpty() ? "none" : "more than one")
+              + " of @PostgresTest, @MySqlTest and @MySql8Test; annotate the parameter with one"
+              + " of them");
     }
     return kinds.iterator().next();
   }
@@ -106,6 +108,9 @@ public final class TestDatabaseExtension
     if (AnnotationSupport.isAnnotated(element, MySqlTest.class)) {
       kinds.add(ServerKind.MYSQL);
     }
+    if (AnnotationSupport.isAnnotated(element, MySql8Test.class)) {
+      kinds.add(ServerKind.MYSQL8);
+    }
     return kinds;
   }
 
@@ -116,6 +121,10 @@ public final class TestDatabaseExtension
   }
 
   private static TestDatabase server(ServerKind kind) {
-    return kind == ServerKind.POSTGRES ? TestDatabases.postgres() : TestDatabases.mysql();
+    return switch (kind) {
+      case POSTGRES -> TestDatabases.postgres();
+      case MYSQL -> TestDatabases.mysql();
+      case MYSQL8 -> TestDatabases.mysql8();
+    };
   }
 }

@@ -124,6 +124,64 @@ class ServerResolverTest {
         .contains("Testcontainers mariadb:10.11 (failed: image pull failed)");
   }
 
+  @Test
+  void probesNoLocalServerForMySql8AndSaysItIsOptionalWhenNothingIsAvailable() {
+    String reason = reason(resolver.resolve(ServerKind.MYSQL8));
+
+    assertThat(reason)
+        .isEqualTo(
+            "MySQL 8 is not available for tests. Tried: STRATA_TEST_MYSQL8_URL (not set);"
+                + " Testcontainers mysql:8.4 (no Docker engine answers). Set"
+                + " STRATA_TEST_MYSQL8_URL to a JDBC URL with credentials (e.g."
+                + " jdbc:mysql://127.0.0.1:3307/test?user=root), or start Docker. MySQL 8 is"
+                + " optional: skipped even under CI=true.");
+    assertThat(probe.calls).containsExactly("docker?");
+  }
+
+  @Test
+  void startsAMySql8ContainerWhereDockerAnswers() {
+    probe.docker = true;
+
+    ServerResolution.Available available =
+        (ServerResolution.Available) resolver.resolve(ServerKind.MYSQL8);
+
+    assertThat(available.source()).isEqualTo("Testcontainers mysql:8.4");
+    assertThat(probe.calls).containsExactly("docker?", "start MYSQL8");
+  }
+
+  @Test
+  void usesTheMySql8VariableWithoutProbingTheLocalMariaDb() {
+    env.put("STRATA_TEST_MYSQL8_URL", "jdbc:mysql://db8:3306/x?user=root&password=p");
+
+    ServerResolution.Available available =
+        (ServerResolution.Available) resolver.resolve(ServerKind.MYSQL8);
+
+    assertThat(available.source()).isEqualTo("STRATA_TEST_MYSQL8_URL");
+    assertThat(probe.calls).containsExactly("jdbc db8");
+  }
+
+  @Test
+  void refusesAMySql8VariableThatReachesAnotherServer() {
+    env.put("STRATA_TEST_MYSQL8_URL", "jdbc:mysql://127.0.0.1:3306/test?user=root");
+    probe.mismatch = "it is MariaDB (5.5.5-10.11.19-MariaDB), not MySQL 8";
+
+    assertThat(reason(resolver.resolve(ServerKind.MYSQL8)))
+        .contains(
+            "cannot be used (not usable: it is MariaDB (5.5.5-10.11.19-MariaDB), not MySQL 8)."
+                + " Correct or unset STRATA_TEST_MYSQL8_URL.");
+  }
+
+  @Test
+  void acceptsOnlyMySql8OrNewerAsMySql8() {
+    assertThat(ServerKind.MYSQL8.mismatch("MySQL", "8.4.3", 8)).isNull();
+    assertThat(ServerKind.MYSQL8.mismatch("MySQL", "9.1.0", 9)).isNull();
+    assertThat(ServerKind.MYSQL8.mismatch("MySQL", "5.5.5-10.11.19-MariaDB", 5))
+        .isEqualTo("it is MariaDB (5.5.5-10.11.19-MariaDB), not MySQL 8");
+    assertThat(ServerKind.MYSQL8.mismatch("MySQL", "5.7.44", 5))
+        .isEqualTo("it is MySQL 5.7.44, not MySQL 8 or newer");
+    assertThat(ServerKind.MYSQL.mismatch("MySQL", "5.5.5-10.11.19-MariaDB", 5)).isNull();
+  }
+
   private static String reason(ServerResolution result) {
     assertThat(result).isInstanceOf(ServerResolution.Unavailable.class);
     return ((ServerResolution.Unavailable) result).reason();
@@ -135,6 +193,7 @@ class ServerResolverTest {
     String tcpFailure;
     String jdbcFailure;
     String startFailure;
+    String mismatch;
     boolean docker;
 
     @Override
@@ -150,6 +209,9 @@ class ServerResolverTest {
       calls.add("jdbc " + url.host());
       if (jdbcFailure != null) {
         throw new SQLException(jdbcFailure);
+      }
+      if (mismatch != null) {
+        throw new ServerMismatchException(mismatch);
       }
     }
 
