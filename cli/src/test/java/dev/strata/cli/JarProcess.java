@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -68,6 +69,24 @@ final class JarProcess {
       Thread.sleep(50);
     }
     throw new AssertionError("no such line within " + timeout + ": " + err());
+  }
+
+  /**
+   * Waits until {@code condition} holds (a query against the database, say), failing after {@code
+   * timeout} or when the process ends first.
+   */
+  void await(String what, Callable<Boolean> condition, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.call()) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("the process ended before " + what + ": " + finish(Duration.ZERO));
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("not " + what + " within " + timeout + ": " + err());
   }
 
   /** Sends SIGTERM (what {@link Process#destroy()} sends on Linux and macOS). */

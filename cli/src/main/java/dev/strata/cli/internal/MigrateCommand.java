@@ -2,12 +2,14 @@ package dev.strata.cli.internal;
 
 import dev.strata.api.DatabaseAccessException;
 import dev.strata.api.MigrateResult;
+import dev.strata.api.StrataListener;
 import dev.strata.cli.ExitCode;
 import dev.strata.core.Strata;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -151,9 +153,11 @@ final class MigrateCommand extends EngineCommand {
             parallel,
             console,
             loader.stopRequest(),
-            (schema, progress) ->
-                strata(Map.of("strata.schema", schema), progress, timer.listenerFor(progress))
-                    .migrate());
+            (schema, progress, recorder) -> {
+              List<StrataListener> listeners = new ArrayList<>(timer.listenerFor(progress));
+              listeners.add(recorder);
+              return strata(Map.of("strata.schema", schema), progress, listeners).migrate();
+            });
     return new SchemaReport(console)
         .print(outcomes, (System.nanoTime() - started) / 1_000_000, selectedShard);
   }

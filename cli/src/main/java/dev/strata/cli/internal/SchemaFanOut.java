@@ -2,10 +2,14 @@ package dev.strata.cli.internal;
 
 import dev.strata.api.ExecutedMigration;
 import dev.strata.api.MigrateResult;
+import dev.strata.api.PlannedMigration;
+import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataException;
+import dev.strata.api.StrataListener;
 import dev.strata.cli.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,9 +24,12 @@ import org.jspecify.annotations.Nullable;
  * not started yet are not started.
  */
 final class SchemaFanOut {
-  /** Migrates one schema, printing its progress on {@code console}. */
+  /**
+   * Migrates one schema, printing its progress on {@code console}; the engine's events also go to
+   * {@code recorder}, which counts what was applied before a failure.
+   */
   interface Task {
-    MigrateResult migrate(String schema, Console console);
+    MigrateResult migrate(String schema, Console console, StrataListener recorder);
   }
 
   /** What happened in one schema. */
@@ -80,13 +87,25 @@ final class SchemaFanOut {
       return new Outcome(
           schema, List.of(), ExitCode.STOPPED, "stopped on request before it started", false);
     }
+    // A schema that fails at V2 keeps V1 (committed before): its row must say 1 applied, not 0.
+    List<ExecutedMigration> completed = new CopyOnWriteArrayList<>();
+    StrataListener recorder =
+        event -> {
+          if (event instanceof StrataEvent.MigrationCompleted done) {
+            PlannedMigration m = done.migration();
+            completed.add(
+                new ExecutedMigration(
+                    m.id(), m.direction(), m.statements().size(), done.duration().toMillis()));
+          }
+        };
     try {
       return new Outcome(
-          schema, task.migrate(schema, console).applied(), ExitCode.SUCCESS, null, true);
+          schema, task.migrate(schema, console, recorder).applied(), ExitCode.SUCCESS, null, true);
     } catch (RuntimeException e) {
       int exit = FailureReport.report(e, console);
       String message = e instanceof StrataException ? e.getMessage() : "unexpected " + e;
-      return new Outcome(schema, List.of(), exit, firstLine(String.valueOf(message)), true);
+      return new Outcome(
+          schema, List.copyOf(completed), exit, firstLine(String.valueOf(message)), true);
     }
   }
 
