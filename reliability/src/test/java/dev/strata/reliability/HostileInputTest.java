@@ -10,6 +10,7 @@ import dev.strata.core.Strata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,37 @@ class HostileInputTest {
                     .load()
                     .migrate())
         .isInstanceOf(dev.strata.api.MigrationDiscoveryException.class);
+  }
+
+  @Test
+  void placeholderSyntaxIsTextSoTheEnvironmentCannotInjectSql() throws Exception {
+    // Strata has no placeholders: ${...} is sent as written, whatever the environment holds.
+    CliWorkspace ws = new CliWorkspace(dir);
+    ws.file(
+        "V1__notes.sql",
+        "CREATE TABLE notes (note VARCHAR(100));\n"
+            + "INSERT INTO notes VALUES ('${STRATA_NOTE}');\n"
+            + "INSERT INTO notes VALUES ('${flyway:user} ${NOTE}');\n");
+    String injection = "x'); DROP TABLE notes; --";
+    Map<String, String> env =
+        Map.of(
+            "STRATA_URL", ws.url,
+            "STRATA_SOURCES", ws.source,
+            "STRATA_NOTE", injection,
+            "NOTE", injection,
+            "STRATA_PLACEHOLDERS_NOTE", injection);
+
+    CliWorkspace.Result result = CliWorkspace.run(env, "migrate");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    try (var c = java.sql.DriverManager.getConnection(ws.url);
+        var rs = c.createStatement().executeQuery("SELECT note FROM notes ORDER BY note")) {
+      List<String> notes = new java.util.ArrayList<>();
+      while (rs.next()) {
+        notes.add(rs.getString(1));
+      }
+      assertThat(notes).containsExactly("${STRATA_NOTE}", "${flyway:user} ${NOTE}");
+    }
   }
 
   private static String h2() {

@@ -8,9 +8,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 
-/** Reads a script as strict UTF-8 and computes its checksum. */
+/**
+ * Reads a script as strict UTF-8 and computes its checksum. UTF-16 (with or without a byte-order
+ * mark) and NUL bytes are refused with the file and line named.
+ */
 public final class ScriptText {
   private ScriptText() {}
 
@@ -28,11 +33,37 @@ public final class ScriptText {
           "Cannot read "
               + resource.origin()
               + ": "
-              + e.getMessage()
+              + describe(e)
               + "; check the file's permissions",
           List.of(resource.origin()),
           e);
     }
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xff && bytes[1] == (byte) 0xfe)
+            || (bytes[0] == (byte) 0xfe && bytes[1] == (byte) 0xff))) {
+      throw new MigrationDiscoveryException(
+          resource.origin()
+              + ":1: the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8;"
+              + " convert it (e.g. iconv -f utf-16 -t utf-8) and run again",
+          List.of(resource.origin()));
+    }
+    String text = decode(resource, bytes);
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      // No SQL script holds a raw NUL; a file full of them is UTF-16 without a byte-order mark.
+      throw new MigrationDiscoveryException(
+          resource.origin()
+              + ":"
+              + lineOf(text, nul)
+              + ": the file contains a NUL byte, which no SQL script holds; if it is UTF-16"
+              + " (as Windows PowerShell writes), convert it (e.g. iconv -f utf-16le -t utf-8),"
+              + " else remove the byte",
+          List.of(resource.origin()));
+    }
+    return text;
+  }
+
+  private static String decode(MigrationResource resource, byte[] bytes) {
     try {
       String text =
           StandardCharsets.UTF_8
@@ -59,6 +90,25 @@ public final class ScriptText {
     return Hashing.sha256()
         .hashString(text.replace("\r\n", "\n"), StandardCharsets.UTF_8)
         .toString();
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    } else if (e instanceof NoSuchFileException) {
+      return "the file no longer exists";
+    }
+    return e.getMessage();
+  }
+
+  private static int lineOf(String text, int index) {
+    int line = 1;
+    for (int i = 0; i < index; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private static int firstBadLine(byte[] bytes) {

@@ -276,6 +276,16 @@ public final class Executor {
       cancellation.running(jdbc);
       try {
         dialect.execute(jdbc, s);
+      } catch (StackOverflowError e) {
+        // An in-process driver (H2) parses recursively: a statement nested thousands deep
+        // overflows this thread's stack. Report it as the statement's failure, not a crash.
+        SQLException tooDeep =
+            new SQLException(
+                "the database's parser ran out of stack on this statement (nested too deeply);"
+                    + " split or simplify it, or give the JVM a larger thread stack (-Xss)",
+                "54001");
+        tooDeep.initCause(e);
+        throw tooDeep;
       } finally {
         cancellation.finished(jdbc);
       }

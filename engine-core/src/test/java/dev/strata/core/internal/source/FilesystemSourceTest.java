@@ -3,7 +3,6 @@ package dev.strata.core.internal.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.strata.api.Direction;
 import dev.strata.api.MigrationDiscoveryException;
 import dev.strata.api.MigrationVersion;
 import dev.strata.api.StrataEvent;
@@ -249,21 +248,89 @@ class FilesystemSourceTest {
   }
 
   @Test
-  void followsASymlinkToAFile() throws IOException {
-    Path target =
-        Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-elsewhere"))
-            .resolve("real.sql");
-    try {
-      Files.writeString(target, "create table a (id int);");
-      Files.createSymbolicLink(dir.resolve("V1__a.sql"), target);
+  void followsASymlinkToAFileInsideTheLocation() throws IOException {
+    write("shared/create_a.sql", "create table a (id int);");
+    Files.createSymbolicLink(dir.resolve("V1__a.sql"), Path.of("shared/create_a.sql"));
 
-      assertThat(list().resources())
-          .singleElement()
-          .satisfies(r -> assertThat(r.direction()).isEqualTo(Direction.UP));
-    } finally {
-      Files.deleteIfExists(target);
-      Files.deleteIfExists(target.getParent());
-    }
+    assertThat(list().resources())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.origin()).isEqualTo(dir.resolve("V1__a.sql").toString());
+              assertThat(new String(r.content().read(), StandardCharsets.UTF_8))
+                  .isEqualTo("create table a (id int);");
+            });
+  }
+
+  @Test
+  void refusesASymlinkToAFileOutsideTheLocationNamingLinkAndTarget() throws IOException {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Path target = Files.writeString(outside.resolve("secret.sql"), "secret");
+    Path migrations = Files.createDirectories(dir.resolve("migrations"));
+    Path link = Files.createSymbolicLink(migrations.resolve("V1__a.sql"), target);
+    FilesystemSource source = new FilesystemSource("filesystem:m", migrations, LENIENT);
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(source::list)
+        .withMessage(
+            link
+                + " is a symbolic link to "
+                + target.toRealPath()
+                + ", outside the migration location filesystem:m (resolved to "
+                + migrations.toRealPath()
+                + "); Strata reads no file outside its locations. Add the target's directory as a"
+                + " location of its own (--source, strata.sources), or copy the file in")
+        .satisfies(e -> assertThat(e.origins()).containsExactly(link.toString()));
+  }
+
+  @Test
+  void refusesASymlinkToADirectoryOutsideTheLocationWithoutListingIt() throws IOException {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(outside.resolve("V9__other.sql"), "x");
+    Path migrations = Files.createDirectories(dir.resolve("migrations"));
+    Path link = Files.createSymbolicLink(migrations.resolve("more"), outside);
+    FilesystemSource source = new FilesystemSource("filesystem:m", migrations, LENIENT);
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(source::list)
+        .withMessageStartingWith(
+            link + " is a symbolic link to " + outside.toRealPath() + ", outside the migration");
+  }
+
+  @Test
+  void refusesASymlinkLoopNamingTheLink() throws IOException {
+    write("V1__a.sql", "a");
+    Path loop = Files.createSymbolicLink(dir.resolve("loop"), Path.of("."));
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(this::list)
+        .withMessage(
+            loop
+                + " is a symbolic link to a directory that contains it (a loop); remove the link"
+                + " from filesystem:"
+                + dir);
+  }
+
+  @Test
+  void refusesADanglingSymlinkNamingItsTarget() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("V2__b.sql"), Path.of("gone/V2__b.sql"));
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(this::list)
+        .withMessage(
+            link
+                + " is a symbolic link to gone/V2__b.sql, which does not exist; restore the"
+                + " target, or remove the link from filesystem:"
+                + dir);
+  }
+
+  @Test
+  void ignoresHiddenLinksWhereverTheyPoint() throws IOException {
+    write("V1__a.sql", "a");
+    Files.createSymbolicLink(dir.resolve(".loop"), Path.of("."));
+    Files.createSymbolicLink(dir.resolve(".gone"), Path.of("nowhere"));
+
+    assertThat(names(source(STRICT).list())).containsExactly("V1__a.sql");
   }
 
   @Test

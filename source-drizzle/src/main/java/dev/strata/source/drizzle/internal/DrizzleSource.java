@@ -37,7 +37,7 @@ public final class DrizzleSource implements MigrationSource {
     requireDirectory();
     Path journal = journalFile();
     return Files.exists(journal)
-        ? new JournalLayout(location, root, journal, settings).list()
+        ? new JournalLayout(location, root, inside(journal, root, location), settings).list()
         : new FolderLayout(location, root, settings).list();
   }
 
@@ -49,7 +49,9 @@ public final class DrizzleSource implements MigrationSource {
   public @Nullable Journal journal() {
     requireDirectory();
     Path journal = journalFile();
-    return Files.exists(journal) ? JournalLayout.readJournal(journal) : null;
+    return Files.exists(journal)
+        ? JournalLayout.readJournal(inside(journal, root, location))
+        : null;
   }
 
   private Path journalFile() {
@@ -78,6 +80,37 @@ public final class DrizzleSource implements MigrationSource {
           List.of(file.toString()),
           e);
     }
+  }
+
+  /**
+   * {@code file}, after checking that it lies inside {@code root} once symbolic links are resolved:
+   * Strata reads no file outside its locations.
+   */
+  static Path inside(Path file, Path root, String location) {
+    Path real;
+    Path realRoot;
+    try {
+      real = file.toRealPath();
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      throw new MigrationDiscoveryException(
+          "Cannot read " + file + ": " + e.getMessage() + "; check the file and its links",
+          List.of(file.toString()),
+          e);
+    }
+    if (!real.startsWith(realRoot)) {
+      throw new MigrationDiscoveryException(
+          file
+              + " is a symbolic link to "
+              + real
+              + ", outside the migration location "
+              + location
+              + " (resolved to "
+              + realRoot
+              + "); Strata reads no file outside its locations. Copy the file into the folder",
+          List.of(file.toString()));
+    }
+    return file;
   }
 
   static List<Path> children(Path dir, String location) {

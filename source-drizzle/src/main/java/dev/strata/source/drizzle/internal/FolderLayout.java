@@ -87,10 +87,10 @@ final class FolderLayout {
         new MigrationId(
             MigrationVersion.parse(folder.group(1)),
             folder.group(2) == null ? "" : DrizzleSource.describe(folder.group(2)));
-    findings.add(resource(id, Direction.UP, up));
+    findings.add(resource(id, Direction.UP, DrizzleSource.inside(up, root, location)));
     Path down = dir.resolve(DOWN);
     if (Files.isRegularFile(down)) {
-      findings.add(resource(id, Direction.DOWN, down));
+      findings.add(resource(id, Direction.DOWN, DrizzleSource.inside(down, root, location)));
     }
   }
 

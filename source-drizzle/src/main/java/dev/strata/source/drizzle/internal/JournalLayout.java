@@ -108,7 +108,7 @@ final class JournalLayout {
               + " (drizzle-kit drop)",
           List.of(file.toString(), journal));
     }
-    return file;
+    return DrizzleSource.inside(file, root, location);
   }
 
   private MigrationDiscoveryException outOfOrder(
@@ -156,13 +156,29 @@ final class JournalLayout {
         || tag.equals(".")
         || tag.equals("..")
         || tag.contains("/")
-        || tag.contains("\\")) {
+        || tag.contains("\\")
+        || tag.chars().anyMatch(Character::isISOControl)) {
       throw error(
           entry,
           "the tag \""
-              + tag
+              + shown(tag)
               + "\" is not a file name; a tag names <tag>.sql next to the meta folder");
     }
+  }
+
+  /** {@code tag} with control characters escaped, so that a message shows them. */
+  private static String shown(String tag) {
+    StringBuilder shown = new StringBuilder();
+    tag.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+              } else {
+                shown.appendCodePoint(c);
+              }
+            });
+    return shown.toString();
   }
 
   private void requireNoMarker(Journal.Entry entry, Path file) {
