@@ -7,6 +7,7 @@ import dev.strata.core.Strata;
 import dev.strata.core.StrataConfiguration;
 import dev.strata.spring.boot.internal.EventLog;
 import dev.strata.spring.boot.internal.MigrationDatabase;
+import dev.strata.spring.boot.internal.StartupCommandListener;
 import dev.strata.spring.boot.internal.StrataSchemaManagementProvider;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -99,9 +100,13 @@ public final class StrataAutoConfiguration {
   StrataMigrationInitializer strataMigrationInitializer(
       Strata strata,
       StrataProperties properties,
-      ObjectProvider<StrataMigrationStrategy> migrationStrategy) {
+      ObjectProvider<StrataMigrationStrategy> migrationStrategy,
+      ObjectProvider<StartupCommandListener> startupListeners) {
     return new StrataMigrationInitializer(
-        strata, properties.getMode(), migrationStrategy.getIfAvailable());
+        strata,
+        properties.getMode(),
+        migrationStrategy.getIfAvailable(),
+        startupListeners.orderedStream().toList());
   }
 
   /** Migrations run at startup even when {@code spring.main.lazy-initialization} is set. */

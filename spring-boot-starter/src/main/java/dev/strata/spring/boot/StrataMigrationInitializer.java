@@ -1,6 +1,10 @@
 package dev.strata.spring.boot;
 
 import dev.strata.core.Strata;
+import dev.strata.spring.boot.internal.StartupCommandListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,6 +24,7 @@ public final class StrataMigrationInitializer implements InitializingBean {
   private final Strata strata;
   private final StrataProperties.Mode mode;
   private final @Nullable StrataMigrationStrategy strategy;
+  private final List<StartupCommandListener> listeners;
 
   /**
    * @param strata the engine
@@ -29,9 +34,19 @@ public final class StrataMigrationInitializer implements InitializingBean {
    */
   public StrataMigrationInitializer(
       Strata strata, StrataProperties.Mode mode, @Nullable StrataMigrationStrategy strategy) {
+    this(strata, mode, strategy, List.of());
+  }
+
+  /** As above, telling {@code listeners} (the metrics) how the startup command went. */
+  StrataMigrationInitializer(
+      Strata strata,
+      StrataProperties.Mode mode,
+      @Nullable StrataMigrationStrategy strategy,
+      List<StartupCommandListener> listeners) {
     this.strata = Objects.requireNonNull(strata);
     this.mode = Objects.requireNonNull(mode);
     this.strategy = strategy;
+    this.listeners = List.copyOf(listeners);
   }
 
   @Override
@@ -41,7 +56,24 @@ public final class StrataMigrationInitializer implements InitializingBean {
       return;
     }
     StrataMigrationStrategy run = strategy != null ? strategy : defaultStrategy(mode);
-    run.migrate(strata);
+    String name = strategy != null ? "custom" : mode.name().toLowerCase(Locale.ROOT);
+    long start = System.nanoTime();
+    try {
+      run.migrate(strata);
+    } catch (RuntimeException | Error e) {
+      try {
+        finished(name, start, e);
+      } catch (RuntimeException listenerFailure) {
+        e.addSuppressed(listenerFailure);
+      }
+      throw e;
+    }
+    finished(name, start, null);
+  }
+
+  private void finished(String name, long start, @Nullable Throwable failure) {
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    listeners.forEach(listener -> listener.finished(name, duration, failure));
   }
 
   private static StrataMigrationStrategy defaultStrategy(StrataProperties.Mode mode) {
