@@ -46,7 +46,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -131,6 +133,9 @@ public final class Strata {
   private MigrateResult migrate(Cancellation cancellation) {
     Stopwatch watch = Stopwatch.createStarted();
     List<SourceMigration> sources = new ArrayList<>();
+    // Each pending migration is parsed once: rendered before the lock (so parse errors surface
+    // before anything changes), and reused under it, its warnings reported then.
+    Map<SourceMigration, RenderedStep> rendered = new IdentityHashMap<>();
     @Nullable LockTarget target =
         withSession(
             s -> {
@@ -148,9 +153,17 @@ public final class Strata {
                   return null;
                 }
               }
-              check(s, r.pending(), Direction.UP); // parse errors surface before anything changes
+              for (SourceMigration m : r.pending()) {
+                rendered.put(m, RenderedStep.of(s.dialect, m, Direction.UP));
+              }
               if (config.lintGate() != null) {
-                LintReport report = lint(s, r.pending());
+                LintReport report =
+                    new Linter(s.dialect.lintRules())
+                        .lint(
+                            r.pending(),
+                            r.pending().stream()
+                                .map(m -> rendered.get(m).step().planned())
+                                .toList());
                 if (report.hasAtLeast(config.lintGate())) {
                   throw new LintFailedException(config.lintGate(), report);
                 }
@@ -169,7 +182,16 @@ public final class Strata {
               Reconciliation current =
                   reconcile(s, sources); // another migrator may have done the work
               refuseOnProblems("migrate", current.problems());
-              return execute(s, render(s, current.pending(), Direction.UP));
+              List<Step> steps = new ArrayList<>();
+              for (SourceMigration m : current.pending()) {
+                RenderedStep step = rendered.get(m);
+                if (step == null) {
+                  step = RenderedStep.of(s.dialect, m, Direction.UP);
+                }
+                step.warnings().forEach(listener::onEvent);
+                steps.add(step.step());
+              }
+              return execute(s, steps);
             });
     return new MigrateResult(applied, true, watch.elapsed(TimeUnit.MILLISECONDS));
   }
@@ -489,10 +511,6 @@ public final class Strata {
         .toList();
   }
 
-  /**
-   * Takes the lock, then opens the session that works under it: a replica waiting for the lock
-   * holds one connection, not two.
-   */
   /** A cancellation for one command, reachable by {@link #cancel()} from its first step. */
   private Cancellation begin() {
     Cancellation cancellation = new Cancellation();
@@ -500,6 +518,10 @@ public final class Strata {
     return cancellation;
   }
 
+  /**
+   * Takes the lock, then opens the session that works under it: a replica waiting for the lock
+   * holds one connection, not two.
+   */
   private <T> T underLock(LockTarget target, Cancellation cancellation, SessionWork<T> work) {
     cancellation.check("taking the migration lock; nothing was applied");
     try (HeldLock lock = HeldLock.take(config, target, listener, cancellation)) {

@@ -38,7 +38,6 @@ public final class PostgresDialect implements Dialect {
 
   private final int serverMajorVersion;
   private final Duration lockTimeout;
-  private final AdvisoryLock advisoryLock;
 
   /**
    * A dialect for a server of major version {@code serverMajorVersion}, with the default timeout.
@@ -53,16 +52,11 @@ public final class PostgresDialect implements Dialect {
    *     waits for a table lock before it fails; zero waits forever
    */
   public PostgresDialect(int serverMajorVersion, Duration lockTimeout) {
-    this(serverMajorVersion, lockTimeout, duration -> Thread.sleep(duration.toMillis()));
-  }
-
-  PostgresDialect(int serverMajorVersion, Duration lockTimeout, AdvisoryLock.Sleeper sleeper) {
     if (lockTimeout.isNegative()) {
       throw new IllegalArgumentException("lockTimeout cannot be negative, was " + lockTimeout);
     }
     this.serverMajorVersion = serverMajorVersion;
     this.lockTimeout = lockTimeout;
-    this.advisoryLock = new AdvisoryLock(sleeper);
   }
 
   @Override
@@ -285,7 +279,7 @@ public final class PostgresDialect implements Dialect {
       connection.setAutoCommit(true);
     }
     run(connection, "SET application_name = 'strata'");
-    return advisoryLock.acquire(connection, request, this::describeLockHolder);
+    return AdvisoryLock.acquire(connection, request, this::describeLockHolder);
   }
 
   @Override

@@ -62,6 +62,11 @@ final class PostgresScriptParser {
 
   private final char[] identifiers = new char[4];
 
+  /** The words of {@code CREATE [OR REPLACE] FUNCTION | PROCEDURE}, by their first letter. */
+  private static final String[] ROUTINE_KEYWORDS = {
+    "create", "function", "procedure", "or", "replace"
+  };
+
   /** The statement's first words outside parentheses, lower-cased; quoted names keep quotes. */
   private final List<String> words = new ArrayList<>();
 
@@ -364,11 +369,13 @@ final class PostgresScriptParser {
         beginDepth--;
       }
     }
-    addWord(script.substring(start, end).toLowerCase(Locale.ROOT));
+    if (wantsWord()) {
+      addWord(script.substring(start, end).toLowerCase(Locale.ROOT));
+    }
   }
 
   private char routineKeyword(int start, int end) {
-    for (String keyword : new String[] {"create", "function", "procedure", "or", "replace"}) {
+    for (String keyword : ROUTINE_KEYWORDS) {
       if (is(start, end, keyword)) {
         return keyword.charAt(0);
       }
@@ -389,8 +396,13 @@ final class PostgresScriptParser {
         && script.regionMatches(true, start, keyword, 0, keyword.length());
   }
 
+  /** Whether a word found now would be kept: checked before cutting it out of the script. */
+  private boolean wantsWord() {
+    return parenDepth == 0 && words.size() < MAX_WORDS;
+  }
+
   private void addWord(String word) {
-    if (parenDepth == 0 && words.size() < MAX_WORDS) {
+    if (wantsWord()) {
       words.add(word);
     }
   }

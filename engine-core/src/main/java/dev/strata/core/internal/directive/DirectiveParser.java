@@ -36,19 +36,24 @@ public final class DirectiveParser {
       if (end < 0) {
         end = script.length();
       }
-      String text = script.substring(start, end).strip();
+      int lineStart = start;
       start = end + 1;
       line++;
-      if (text.isEmpty()) {
+      // Looked at in place: most header lines are blank or plain comments, and the planner asks
+      // for a script's directives several times per start.
+      int first = skipWhitespace(script, lineStart, end);
+      if (first == end) {
         continue;
       }
-      if (!text.startsWith("--")) {
+      if (!script.startsWith("--", first)) {
         break;
       }
-      if (!text.replaceFirst("^--\\s*", "").startsWith("strata:")) {
+      if (!script.startsWith("strata:", skipWhitespace(script, first + 2, end))) {
         continue;
       }
-      if (text.replaceFirst("^--\\s*", "").startsWith("strata:lint-ignore")) {
+      String text = script.substring(first, end).strip();
+      String comment = text.substring(2).stripLeading();
+      if (comment.startsWith("strata:lint-ignore")) {
         Matcher ignore = LINT_IGNORE.matcher(text);
         if (!ignore.matches()) {
           throw new ScriptParseException(
@@ -89,6 +94,14 @@ public final class DirectiveParser {
       }
     }
     return new Directives(transaction, phase, lintIgnores, lockTimeout, statementTimeout);
+  }
+
+  private static int skipWhitespace(String script, int from, int end) {
+    int i = from;
+    while (i < end && Character.isWhitespace(script.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static MigrationPhase phase(String origin, int line, String value) {

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -64,6 +65,12 @@ public final class ScriptText {
   }
 
   private static String decode(MigrationResource resource, byte[] bytes) {
+    // The lenient decoder is the JDK's fast path (one copy); it turns bad bytes into U+FFFD, so
+    // only a text holding U+FFFD is decoded again strictly, to tell a real one from bad bytes.
+    String lenient = new String(bytes, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return lenient.startsWith("\uFEFF") ? lenient.substring(1) : lenient;
+    }
     try {
       String text =
           StandardCharsets.UTF_8
@@ -87,9 +94,9 @@ public final class ScriptText {
 
   /** SHA-256 of the text with line endings normalised, so a checkout's CRLF changes nothing. */
   public static String checksum(String text) {
-    return Hashing.sha256()
-        .hashString(text.replace("\r\n", "\n"), StandardCharsets.UTF_8)
-        .toString();
+    String normalized = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+    return HexFormat.of()
+        .formatHex(Hashing.sha256().hashString(normalized, StandardCharsets.UTF_8).asBytes());
   }
 
   private static String describe(IOException e) {

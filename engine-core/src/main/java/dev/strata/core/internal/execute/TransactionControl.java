@@ -22,7 +22,16 @@ public final class TransactionControl {
   private TransactionControl() {}
 
   public static boolean isTransactionControl(SqlStatement statement) {
-    return CONTROL.matcher(statement.sql().strip()).matches();
+    String sql = statement.sql();
+    int first = 0;
+    while (first < sql.length() && Character.isWhitespace(sql.charAt(first))) {
+      first++;
+    }
+    // Every statement is asked; only those starting like one of the keywords meet the pattern.
+    if (first == sql.length() || "bBsScCeErR".indexOf(sql.charAt(first)) < 0) {
+      return false;
+    }
+    return CONTROL.matcher(sql.strip()).matches();
   }
 
   public static boolean anyIn(List<SqlStatement> statements) {

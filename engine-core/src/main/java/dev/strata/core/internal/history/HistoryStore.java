@@ -34,6 +34,20 @@ import org.jspecify.annotations.Nullable;
  * supplies the DDL. Row 0 records the table's creation and is never returned.
  */
 public final class HistoryStore {
+  // 1-based positions in COLUMNS order, which read() selects in.
+  private static final int AT_VERSION = COLUMNS.indexOf(VERSION) + 1;
+  private static final int AT_RANK = COLUMNS.indexOf(RANK) + 1;
+  private static final int AT_DESCRIPTION = COLUMNS.indexOf(DESCRIPTION) + 1;
+  private static final int AT_ACTION = COLUMNS.indexOf(ACTION) + 1;
+  private static final int AT_SCRIPT = COLUMNS.indexOf(SCRIPT) + 1;
+  private static final int AT_CHECKSUM = COLUMNS.indexOf(CHECKSUM) + 1;
+  private static final int AT_SUCCESS = COLUMNS.indexOf(SUCCESS) + 1;
+  private static final int AT_STATEMENTS = COLUMNS.indexOf(STATEMENTS) + 1;
+  private static final int AT_INSTALLED_BY = COLUMNS.indexOf(INSTALLED_BY) + 1;
+  private static final int AT_INSTALLED_AT = COLUMNS.indexOf(INSTALLED_AT) + 1;
+  private static final int AT_DURATION = COLUMNS.indexOf(DURATION) + 1;
+  private static final int AT_ENGINE_VERSION = COLUMNS.indexOf(ENGINE_VERSION) + 1;
+
   private final Dialect dialect;
   private final String schema;
   private final String table;
@@ -120,9 +134,31 @@ public final class HistoryStore {
 
   /** Every row but row 0, oldest first; empty when the table does not exist. */
   public List<HistoryEntry> read(Connection c) throws SQLException {
-    if (!exists(c)) {
+    // In autocommit the query is simply tried, and the catalog asked only when it fails (a first
+    // run): one round trip less on every start. In a transaction a failed query would abort it
+    // (PostgreSQL), so the catalog is asked first.
+    if (!c.getAutoCommit() && !exists(c)) {
       return List.of();
     }
+    try {
+      return select(c);
+    } catch (SQLException e) {
+      if (!c.getAutoCommit()) {
+        throw e;
+      }
+      if (!exists(c)) {
+        return List.of();
+      }
+      try {
+        return select(c); // another migrator created the table meanwhile
+      } catch (SQLException again) {
+        again.addSuppressed(e);
+        throw again;
+      }
+    }
+  }
+
+  private List<HistoryEntry> select(Connection c) throws SQLException {
     String columns = COLUMNS.stream().map(this::q).collect(Collectors.joining(", "));
     List<HistoryEntry> entries = new ArrayList<>();
     try (Statement s = c.createStatement();
@@ -136,23 +172,24 @@ public final class HistoryStore {
                     + q(RANK)
                     + " > 0 ORDER BY "
                     + q(RANK))) {
+      // By position, in COLUMNS order: looking columns up by name cost more than the query.
       while (rs.next()) {
-        String version = rs.getString(VERSION);
+        String version = rs.getString(AT_VERSION);
         entries.add(
             new HistoryEntry(
-                rs.getLong(RANK),
+                rs.getLong(AT_RANK),
                 new MigrationId(
                     version == null ? null : MigrationVersion.parse(version),
-                    rs.getString(DESCRIPTION)),
-                HistoryAction.valueOf(rs.getString(ACTION)),
-                rs.getString(SCRIPT),
-                rs.getString(CHECKSUM),
-                rs.getBoolean(SUCCESS),
-                rs.getInt(STATEMENTS),
-                rs.getString(INSTALLED_BY),
-                rs.getTimestamp(INSTALLED_AT).toInstant(),
-                rs.getLong(DURATION),
-                rs.getString(ENGINE_VERSION)));
+                    rs.getString(AT_DESCRIPTION)),
+                HistoryAction.valueOf(rs.getString(AT_ACTION)),
+                rs.getString(AT_SCRIPT),
+                rs.getString(AT_CHECKSUM),
+                rs.getBoolean(AT_SUCCESS),
+                rs.getInt(AT_STATEMENTS),
+                rs.getString(AT_INSTALLED_BY),
+                rs.getTimestamp(AT_INSTALLED_AT).toInstant(),
+                rs.getLong(AT_DURATION),
+                rs.getString(AT_ENGINE_VERSION)));
       }
     }
     return entries;

@@ -8,16 +8,22 @@ import dev.strata.spi.MigrationSource;
 import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -60,11 +66,14 @@ final class FilesystemSource implements MigrationSource {
     }
     Path realRoot = realPath(root);
     List<StrataEvent.Warning> warnings = new ArrayList<>();
-    List<Path> files = walk(realRoot, warnings);
+    List<Listed> files = new ArrayList<>();
+    walk(root, Files.isSymbolicLink(root), realRoot, files, warnings);
+    // By the path's text: String comparison is an intrinsic, Path comparison a byte loop.
+    files.sort(Comparator.comparing(f -> f.path().toString()));
     List<MigrationResource> resources = new ArrayList<>();
-    for (Path file : files) {
-      String name = file.getFileName().toString();
-      String origin = file.toString();
+    for (Listed file : files) {
+      String name = file.path().getFileName().toString();
+      String origin = file.path().toString();
       MigrationFileName.Parsed parsed = MigrationFileName.parse(name);
       if (parsed == null) {
         String reason = origin + " " + MigrationFileName.whyUnrecognized(name);
@@ -82,30 +91,53 @@ final class FilesystemSource implements MigrationSource {
               parsed.dialectTag(),
               parsed.autocommit(),
               origin,
-              () -> Files.readAllBytes(inside(file, realRoot))));
+              () -> read(file, realRoot)));
     }
     return new SourceListing(resources, warnings);
   }
 
-  /** The regular files under the location, sorted; hidden files and directories left out. */
-  private List<Path> walk(Path realRoot, List<StrataEvent.Warning> warnings) {
-    List<Path> files = new ArrayList<>();
+  /**
+   * A file found by the walk: its size when listed, and whether it is reached through a link (its
+   * real path is then checked again when it is read).
+   */
+  private record Listed(Path path, long size, boolean throughLink) {}
+
+  /**
+   * Adds the regular files under {@code start} to {@code files}; hidden files and directories left
+   * out.
+   *
+   * <p>The location itself is walked without following links, so that each entry costs one {@code
+   * lstat} and nothing needs resolving unless it is a link (system calls are most of a start with
+   * many migrations). A link is resolved and must lead inside the location; a link to a directory
+   * is walked following links, each directory and linked file in it checked the same way, and a
+   * loop found by the walker.
+   */
+  private void walk(
+      Path start,
+      boolean followLinks,
+      Path realRoot,
+      List<Listed> files,
+      List<StrataEvent.Warning> warnings) {
     try {
       Files.walkFileTree(
-          root,
-          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          start,
+          followLinks
+              ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
+              : EnumSet.noneOf(FileVisitOption.class),
           Integer.MAX_VALUE,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              if (dir.equals(root)) {
+              if (dir.equals(start)) {
                 return FileVisitResult.CONTINUE;
               }
               // Also skips a ConfigMap's ..data and ..<timestamp> directories.
               if (isHidden(dir)) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
-              requireInside(dir, realPath(dir), realRoot);
+              if (followLinks) {
+                requireInside(dir, realPath(dir), realRoot);
+              }
               return FileVisitResult.CONTINUE;
             }
 
@@ -114,12 +146,33 @@ final class FilesystemSource implements MigrationSource {
               if (isHidden(file)) {
                 return FileVisitResult.CONTINUE;
               }
-              if (attrs.isSymbolicLink()) {
-                throw dangling(file);
+              if (!attrs.isSymbolicLink()) {
+                boolean link = followLinks && Files.isSymbolicLink(file);
+                if (link) {
+                  requireInside(file, realPath(file), realRoot);
+                }
+                add(file, attrs, link);
+              } else if (followLinks || !Files.exists(file)) {
+                throw dangling(file); // a followed link that still shows as a link leads nowhere
+              } else {
+                Path real = realPath(file);
+                requireInside(file, real, realRoot);
+                BasicFileAttributes target = attributes(file);
+                if (target.isDirectory()) {
+                  if (realPath(file.getParent()).startsWith(real)) {
+                    throw unlistable(file, new FileSystemLoopException(file.toString()));
+                  }
+                  walk(file, true, realRoot, files, warnings);
+                } else {
+                  add(file, target, true);
+                }
               }
+              return FileVisitResult.CONTINUE;
+            }
+
+            private void add(Path file, BasicFileAttributes attrs, boolean throughLink) {
               if (attrs.isRegularFile()) {
-                requireInside(file, realPath(file), realRoot);
-                files.add(file);
+                files.add(new Listed(file, attrs.size(), throughLink));
               } else if (!attrs.isDirectory()) {
                 // Reading a named pipe would wait for a writer forever.
                 warnings.add(
@@ -129,7 +182,6 @@ final class FilesystemSource implements MigrationSource {
                             + " is not a regular file (a named pipe, socket or device), so it is"
                             + " never read; it is ignored"));
               }
-              return FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -141,16 +193,53 @@ final class FilesystemSource implements MigrationSource {
             }
           });
     } catch (IOException e) {
-      throw unlistable(root, e);
+      throw unlistable(start, e);
     }
-    files.sort(null);
-    return files;
+  }
+
+  private BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException e) {
+      throw unlistable(file, e);
+    }
   }
 
   /**
-   * {@code file}'s real path, checked again when the file is read: the link may have changed since
-   * it was listed.
+   * Reads {@code file}. A file reached through a link is resolved and checked again, since the link
+   * may have changed since it was listed; any other file is opened without following links, so one
+   * that became a link since is refused by the system ({@code ELOOP}) rather than followed, and
+   * read into a buffer of its listed size (no {@code fstat}).
    */
+  private byte[] read(Listed file, Path realRoot) throws IOException {
+    if (file.throughLink()) {
+      return Files.readAllBytes(inside(file.path(), realRoot));
+    }
+    try (SeekableByteChannel channel =
+        Files.newByteChannel(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+      if (file.size() > Integer.MAX_VALUE - 8) {
+        throw new IOException("it is larger than 2 GB");
+      }
+      ByteBuffer buffer = ByteBuffer.allocate((int) file.size());
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // reads until full, or until the file turns out shorter
+      }
+      if (buffer.hasRemaining()) {
+        return Arrays.copyOf(buffer.array(), buffer.position());
+      }
+      ByteBuffer probe = ByteBuffer.allocate(1);
+      if (channel.read(probe) < 0) {
+        return buffer.array();
+      }
+      // It grew since it was listed: take the rest as well.
+      byte[] rest = Channels.newInputStream(channel).readAllBytes();
+      byte[] bytes = Arrays.copyOf(buffer.array(), buffer.capacity() + 1 + rest.length);
+      bytes[buffer.capacity()] = probe.get(0);
+      System.arraycopy(rest, 0, bytes, buffer.capacity() + 1, rest.length);
+      return bytes;
+    }
+  }
+
   private Path inside(Path file, Path realRoot) throws IOException {
     Path real = file.toRealPath();
     if (!real.startsWith(realRoot)) {
