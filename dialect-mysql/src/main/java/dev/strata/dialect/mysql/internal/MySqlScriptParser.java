@@ -100,6 +100,10 @@ public final class MySqlScriptParser {
     private final int length;
     private final List<SqlStatement> statements = new ArrayList<>();
     private String delimiter = ";";
+
+    /** The delimiter's first character: the main loop compares it before the whole delimiter. */
+    private char delimiterStart = ';';
+
     private int pos;
     private int line = 1;
     private boolean atLineStart = true;
@@ -131,7 +135,7 @@ public final class MySqlScriptParser {
         char c = script.charAt(pos);
         if (c == '\\') {
           backslash();
-        } else if (script.startsWith(delimiter, pos)) {
+        } else if (c == delimiterStart && script.startsWith(delimiter, pos)) {
           endStatement(pos);
           pos += delimiter.length();
         } else if (c == '#' || (c == '-' && startsDashComment())) {
@@ -235,6 +239,7 @@ public final class MySqlScriptParser {
           throw error(line, "DELIMITER needs the new delimiter after it, e.g. DELIMITER $$");
         }
         delimiter = delimiterArgument(argument);
+        delimiterStart = delimiter.charAt(0);
         pos = endOfLine(argument);
         return true;
       }
