@@ -1,5 +1,6 @@
 package dev.strata.api;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,27 @@ public final class MigrationDiscoveryException extends StrataException {
       String message, List<String> origins, @Nullable Throwable cause) {
     super(message, cause);
     this.origins = List.copyOf(origins);
+  }
+
+  /**
+   * A symbolic link in a location that leads outside it, which a source must refuse: Strata reads
+   * no file outside its configured locations.
+   *
+   * @param remedy what the user can do instead, such as "copy the file in"
+   */
+  public static MigrationDiscoveryException linkOutside(
+      Path link, Path target, String location, Path realLocation, String remedy) {
+    return new MigrationDiscoveryException(
+        link
+            + " is a symbolic link to "
+            + target
+            + ", outside the migration location "
+            + location
+            + " (resolved to "
+            + realLocation
+            + "); Strata reads no file outside its locations. "
+            + remedy,
+        List.of(link.toString()));
   }
 
   /** The files or locations involved. */

@@ -46,9 +46,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -133,9 +131,7 @@ public final class Strata {
   private MigrateResult migrate(Cancellation cancellation) {
     Stopwatch watch = Stopwatch.createStarted();
     List<SourceMigration> sources = new ArrayList<>();
-    // Each pending migration is parsed once: rendered before the lock (so parse errors surface
-    // before anything changes), and reused under it, its warnings reported then.
-    Map<SourceMigration, RenderedStep> rendered = new IdentityHashMap<>();
+    CheckedSteps checked = new CheckedSteps(Direction.UP);
     @Nullable LockTarget target =
         withSession(
             s -> {
@@ -153,17 +149,9 @@ public final class Strata {
                   return null;
                 }
               }
-              for (SourceMigration m : r.pending()) {
-                rendered.put(m, RenderedStep.of(s.dialect, m, Direction.UP));
-              }
+              List<PlannedMigration> planned = checked.check(s.dialect, r.pending());
               if (config.lintGate() != null) {
-                LintReport report =
-                    new Linter(s.dialect.lintRules())
-                        .lint(
-                            r.pending(),
-                            r.pending().stream()
-                                .map(m -> rendered.get(m).step().planned())
-                                .toList());
+                LintReport report = new Linter(s.dialect.lintRules()).lint(r.pending(), planned);
                 if (report.hasAtLeast(config.lintGate())) {
                   throw new LintFailedException(config.lintGate(), report);
                 }
@@ -182,16 +170,7 @@ public final class Strata {
               Reconciliation current =
                   reconcile(s, sources); // another migrator may have done the work
               refuseOnProblems("migrate", current.problems());
-              List<Step> steps = new ArrayList<>();
-              for (SourceMigration m : current.pending()) {
-                RenderedStep step = rendered.get(m);
-                if (step == null) {
-                  step = RenderedStep.of(s.dialect, m, Direction.UP);
-                }
-                step.warnings().forEach(listener::onEvent);
-                steps.add(step.step());
-              }
-              return execute(s, steps);
+              return execute(s, checked.take(s.dialect, current.pending(), listener));
             });
     return new MigrateResult(applied, true, watch.elapsed(TimeUnit.MILLISECONDS));
   }
@@ -256,6 +235,7 @@ public final class Strata {
   private DownResult down(DownRequest request, Cancellation cancellation) {
     Stopwatch watch = Stopwatch.createStarted();
     List<SourceMigration> sources = new ArrayList<>();
+    CheckedSteps checked = new CheckedSteps(Direction.DOWN);
     @Nullable LockTarget target =
         withSession(
             s -> {
@@ -266,7 +246,7 @@ public final class Strata {
               if (sel.steps().isEmpty()) {
                 return null;
               }
-              check(s, sel.steps(), Direction.DOWN);
+              checked.check(s.dialect, sel.steps());
               return LockTarget.of(s, config.table());
             });
     if (target == null) {
@@ -280,7 +260,7 @@ public final class Strata {
               DownPlanner.Selection current =
                   DownPlanner.select(reconcile(s, sources), request.steps(), request.to());
               refuseOnProblems("down", current.problems());
-              return execute(s, render(s, current.steps(), Direction.DOWN));
+              return execute(s, checked.take(s.dialect, current.steps(), listener));
             });
     return new DownResult(reverted, watch.elapsed(TimeUnit.MILLISECONDS));
   }
@@ -494,11 +474,6 @@ public final class Strata {
         sources,
         s.history.read(s.connection),
         new PlanSettings(config.target(), config.outOfOrder(), config.phase()));
-  }
-
-  /** Renders the steps for their errors only; their warnings come with the real rendering. */
-  private static void check(Session s, List<SourceMigration> migrations, Direction direction) {
-    migrations.forEach(m -> StepRenderer.render(s.dialect, m, direction, warning -> {}));
   }
 
   private static List<PlannedMigration> planned(List<Step> steps) {

@@ -253,17 +253,13 @@ final class FilesystemSource implements MigrationSource {
     if (real.startsWith(realRoot)) {
       return;
     }
-    throw new MigrationDiscoveryException(
-        path
-            + " is a symbolic link to "
-            + real
-            + ", outside the migration location "
-            + location
-            + " (resolved to "
-            + realRoot
-            + "); Strata reads no file outside its locations. Add the target's directory as a"
-            + " location of its own (--source, strata.sources), or copy the file in",
-        List.of(path.toString()));
+    throw MigrationDiscoveryException.linkOutside(
+        path,
+        real,
+        location,
+        realRoot,
+        "Add the target's directory as a location of its own (--source, strata.sources), or copy"
+            + " the file in");
   }
 
   private MigrationDiscoveryException dangling(Path link) {

@@ -99,16 +99,8 @@ public final class DrizzleSource implements MigrationSource {
           e);
     }
     if (!real.startsWith(realRoot)) {
-      throw new MigrationDiscoveryException(
-          file
-              + " is a symbolic link to "
-              + real
-              + ", outside the migration location "
-              + location
-              + " (resolved to "
-              + realRoot
-              + "); Strata reads no file outside its locations. Copy the file into the folder",
-          List.of(file.toString()));
+      throw MigrationDiscoveryException.linkOutside(
+          file, real, location, realRoot, "Copy the file into the folder");
     }
     return file;
   }
