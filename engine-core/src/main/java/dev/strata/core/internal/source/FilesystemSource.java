@@ -218,7 +218,11 @@ final class FilesystemSource implements MigrationSource {
     try (SeekableByteChannel channel =
         Files.newByteChannel(file.path(), LinkOption.NOFOLLOW_LINKS)) {
       if (file.size() > Integer.MAX_VALUE - 8) {
-        throw new IOException("it is larger than 2 GB");
+        throw new MigrationDiscoveryException(
+            file.path()
+                + " is larger than 2 GB, more than one migration can hold; split it into several"
+                + " migrations",
+            List.of(file.path().toString()));
       }
       ByteBuffer buffer = ByteBuffer.allocate((int) file.size());
       while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
@@ -243,8 +247,13 @@ final class FilesystemSource implements MigrationSource {
   private Path inside(Path file, Path realRoot) throws IOException {
     Path real = file.toRealPath();
     if (!real.startsWith(realRoot)) {
-      throw new IOException(
-          "it now links to " + real + ", outside the migration location " + location);
+      throw MigrationDiscoveryException.linkOutside(
+          file,
+          real,
+          location,
+          realRoot,
+          "The link changed after it was listed; point it back inside the location, or copy the"
+              + " file in, and run again");
     }
     return real;
   }
