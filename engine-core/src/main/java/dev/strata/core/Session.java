@@ -11,6 +11,7 @@ import dev.strata.spi.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /** One command's connection, with the dialect and history table that go with it. */
 final class Session implements AutoCloseable {
@@ -18,7 +19,7 @@ final class Session implements AutoCloseable {
   final Dialect dialect;
   final HistoryStore history;
   final String schema;
-  final String user;
+  private @Nullable String user;
   final Cancellation cancellation;
   final LockGuard lock;
 
@@ -27,7 +28,7 @@ final class Session implements AutoCloseable {
       Dialect dialect,
       HistoryStore history,
       String schema,
-      String user,
+      @Nullable String user,
       Cancellation cancellation,
       LockGuard lock) {
     this.cancellation = cancellation;
@@ -45,7 +46,6 @@ final class Session implements AutoCloseable {
       DatabaseMetaData meta = c.getMetaData();
       Dialect dialect = dialects.resolve(DatabaseProduct.of(meta), config.dialect());
       String schema = config.schema() != null ? config.schema() : dialect.currentSchema(c);
-      String user = meta.getUserName() == null ? "" : meta.getUserName();
       HistoryStore history;
       try {
         history = new HistoryStore(dialect, schema, config.table(), engineVersion);
@@ -63,7 +63,7 @@ final class Session implements AutoCloseable {
                 + " --table (strata.table)",
             e);
       }
-      return new Session(c, dialect, history, schema, user, new Cancellation(), LockGuard.NONE);
+      return new Session(c, dialect, history, schema, null, new Cancellation(), LockGuard.NONE);
     } catch (SQLException | RuntimeException e) {
       try {
         c.close();
@@ -80,6 +80,18 @@ final class Session implements AutoCloseable {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /**
+   * The database user, asked for only when a row is written: MySQL Connector/J answers {@code
+   * getUserName()} with a query, which a start that finds nothing to do should not pay.
+   */
+  String user() throws SQLException {
+    if (user == null) {
+      String name = connection.getMetaData().getUserName();
+      user = name == null ? "" : name;
+    }
+    return user;
   }
 
   /** The same session, working under {@code lock} and stoppable through {@code stop}. */

@@ -41,6 +41,7 @@ import dev.strata.core.internal.plan.PlanSettings;
 import dev.strata.core.internal.plan.Planner;
 import dev.strata.core.internal.plan.Reconciliation;
 import dev.strata.core.internal.plan.SourceMigration;
+import dev.strata.core.internal.plugin.InstalledProviders;
 import dev.strata.spi.SourceSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -68,11 +68,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Strata {
+  /** Read once per class loader, not per instance: every replica start creates a Strata. */
+  private static final String ENGINE_VERSION = engineVersion();
+
   private final StrataConfiguration config;
   private final StrataListener listener;
   private final DialectResolver dialects;
   private final SourceResolver sourceResolver;
-  private final String engineVersion;
   private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
   private final List<JavaMigration> javaMigrations;
 
@@ -81,9 +83,8 @@ public final class Strata {
     this.listener = event -> config.listeners().forEach(l -> l.onEvent(event));
     this.dialects = new DialectResolver(config.dialectProviders(), config.classLoader());
     this.sourceResolver = SourceResolver.load(config.sourceProviders(), config.classLoader());
-    this.engineVersion = engineVersion();
     List<JavaMigration> java = new ArrayList<>(config.javaMigrations());
-    ServiceLoader.load(JavaMigration.class, config.classLoader()).forEach(java::add);
+    java.addAll(InstalledProviders.of(JavaMigration.class, config.classLoader()));
     this.javaMigrations = List.copyOf(java);
   }
 
@@ -108,7 +109,7 @@ public final class Strata {
 
   /** The Strata version, as recorded in the history table. */
   public String version() {
-    return engineVersion;
+    return ENGINE_VERSION;
   }
 
   /**
@@ -136,7 +137,7 @@ public final class Strata {
         withSession(
             s -> {
               sources.addAll(discover(s));
-              Reconciliation r = reconcile(s, sources);
+              Reconciliation r = reconcileForMigrate(s, sources);
               // Without the lock, a row that looks failed may be another migrator's work in
               // progress on a
               // database without transactional DDL: only the lock tells, so that case goes on to
@@ -168,7 +169,7 @@ public final class Strata {
             cancellation,
             s -> {
               Reconciliation current =
-                  reconcile(s, sources); // another migrator may have done the work
+                  reconcileForMigrate(s, sources); // another migrator may have done the work
               refuseOnProblems("migrate", current.problems());
               return execute(s, checked.take(s.dialect, current.pending(), listener));
             });
@@ -447,7 +448,7 @@ public final class Strata {
   }
 
   private <T> T withSession(SessionWork<T> work) {
-    try (Session s = Session.open(config, dialects, engineVersion)) {
+    try (Session s = Session.open(config, dialects, ENGINE_VERSION)) {
       return work.run(s);
     } catch (SQLException e) {
       throw new DatabaseAccessException(
@@ -473,6 +474,18 @@ public final class Strata {
     return Planner.reconcile(
         sources,
         s.history.read(s.connection),
+        new PlanSettings(config.target(), config.outOfOrder(), config.phase()));
+  }
+
+  /**
+   * The same for {@code migrate}, which uses only what is pending and the problems: the history is
+   * read without its audit columns, so the status rows carry none.
+   */
+  private Reconciliation reconcileForMigrate(Session s, List<SourceMigration> sources)
+      throws SQLException {
+    return Planner.reconcile(
+        sources,
+        s.history.readForPlanning(s.connection),
         new PlanSettings(config.target(), config.outOfOrder(), config.phase()));
   }
 
@@ -522,7 +535,7 @@ public final class Strata {
             s.dialect,
             s.history,
             listener,
-            s.user,
+            s.user(),
             config.clock(),
             s.cancellation,
             s.schema,
@@ -555,7 +568,8 @@ public final class Strata {
   }
 
   private HistoryEntry row(
-      long rank, MigrationId id, HistoryAction action, String script, String checksum, Session s) {
+      long rank, MigrationId id, HistoryAction action, String script, String checksum, Session s)
+      throws SQLException {
     return new HistoryEntry(
         rank,
         id,
@@ -564,10 +578,10 @@ public final class Strata {
         checksum,
         true,
         0,
-        s.user,
+        s.user(),
         config.clock().instant(),
         0,
-        engineVersion);
+        ENGINE_VERSION);
   }
 
   private static String engineVersion() {

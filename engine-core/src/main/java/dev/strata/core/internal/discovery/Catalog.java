@@ -83,10 +83,10 @@ public final class Catalog {
         }
         continue;
       }
-      String text = ScriptText.read(r);
+      ScriptText.Checked script = ScriptText.readChecked(r);
       MigrationResource down =
           chosen.get(new Slot(slot.version(), slot.repeatable(), Direction.DOWN));
-      migrations.add(new SourceMigration(r.id(), r, text, ScriptText.checksum(text), down));
+      migrations.add(new SourceMigration(r.id(), r, script.text(), script.checksum(), down));
     }
     for (SourceMigration java : javaMigrations) {
       Slot slot = Slot.of(java.up());

@@ -20,15 +20,36 @@ import java.util.List;
 public final class ScriptText {
   private ScriptText() {}
 
+  /** A script's text and its {@link #checksum}. */
+  public record Checked(String text, String checksum) {}
+
+  /**
+   * The script's text, as {@link #read}, and its checksum, taken from the bytes as read when they
+   * are the text's UTF-8 form already (no byte-order mark, no CR): the text is not encoded again.
+   *
+   * @throws MigrationDiscoveryException naming the file when it cannot be read or is not UTF-8
+   */
+  public static Checked readChecked(MigrationResource resource) {
+    byte[] bytes = bytes(resource);
+    String text = text(resource, bytes);
+    // The text came from valid UTF-8, so encoding it again gives back exactly these bytes, unless
+    // a byte-order mark (EF BB BF) was dropped or CRs need normalising.
+    boolean sameBytes = bytes.length == 0 || bytes[0] != (byte) 0xef;
+    return new Checked(text, sameBytes && text.indexOf('\r') < 0 ? sha256(bytes) : checksum(text));
+  }
+
   /**
    * The script's text: strict UTF-8, a byte-order mark removed.
    *
    * @throws MigrationDiscoveryException naming the file when it cannot be read or is not UTF-8
    */
   public static String read(MigrationResource resource) {
-    byte[] bytes;
+    return text(resource, bytes(resource));
+  }
+
+  private static byte[] bytes(MigrationResource resource) {
     try {
-      bytes = resource.content().read();
+      return resource.content().read();
     } catch (IOException e) {
       throw new MigrationDiscoveryException(
           "Cannot read "
@@ -39,6 +60,9 @@ public final class ScriptText {
           List.of(resource.origin()),
           e);
     }
+  }
+
+  private static String text(MigrationResource resource, byte[] bytes) {
     if (bytes.length >= 2
         && ((bytes[0] == (byte) 0xff && bytes[1] == (byte) 0xfe)
             || (bytes[0] == (byte) 0xfe && bytes[1] == (byte) 0xff))) {
@@ -95,8 +119,11 @@ public final class ScriptText {
   /** SHA-256 of the text with line endings normalised, so a checkout's CRLF changes nothing. */
   public static String checksum(String text) {
     String normalized = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
-    return HexFormat.of()
-        .formatHex(Hashing.sha256().hashString(normalized, StandardCharsets.UTF_8).asBytes());
+    return sha256(normalized.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(Hashing.sha256().hashBytes(bytes).asBytes());
   }
 
   private static String describe(IOException e) {

@@ -1,13 +1,13 @@
 package dev.strata.core.internal.discovery;
 
 import dev.strata.api.ConfigurationException;
+import dev.strata.core.internal.plugin.InstalledProviders;
 import dev.strata.spi.MigrationSource;
 import dev.strata.spi.MigrationSourceProvider;
 import dev.strata.spi.SourceSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
@@ -22,14 +22,15 @@ public final class SourceResolver {
   }
 
   /**
-   * Providers registered explicitly, then those {@link ServiceLoader} finds with {@code loader}.
+   * Providers registered explicitly, then those {@link InstalledProviders} finds with {@code
+   * loader}.
    */
   public static SourceResolver load(List<MigrationSourceProvider> explicit, ClassLoader loader) {
     Map<String, MigrationSourceProvider> byPrefix = new TreeMap<>();
     for (MigrationSourceProvider p : explicit) {
       register(byPrefix, p);
     }
-    for (MigrationSourceProvider p : ServiceLoader.load(MigrationSourceProvider.class, loader)) {
+    for (MigrationSourceProvider p : InstalledProviders.of(MigrationSourceProvider.class, loader)) {
       if (explicit.stream().noneMatch(e -> e.prefix().equals(p.prefix()))) {
         register(byPrefix, p);
       }

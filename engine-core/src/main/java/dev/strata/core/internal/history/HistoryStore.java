@@ -24,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -53,6 +54,8 @@ public final class HistoryStore {
   private final String table;
   private final String qualified;
   private final String engineVersion;
+  private final String selectAll;
+  private final String selectForPlanning;
 
   public HistoryStore(Dialect dialect, String schema, String table, String engineVersion) {
     this.dialect = dialect;
@@ -60,6 +63,9 @@ public final class HistoryStore {
     this.table = table;
     this.qualified = dialect.quote(schema) + "." + dialect.quote(table);
     this.engineVersion = engineVersion;
+    this.selectAll = selectOf(COLUMNS);
+    // A prefix of COLUMNS, so the positions above hold for both queries.
+    this.selectForPlanning = selectOf(COLUMNS.subList(0, AT_STATEMENTS));
   }
 
   /** The quoted, schema-qualified table name. */
@@ -134,6 +140,21 @@ public final class HistoryStore {
 
   /** Every row but row 0, oldest first; empty when the table does not exist. */
   public List<HistoryEntry> read(Connection c) throws SQLException {
+    return read(c, true);
+  }
+
+  /**
+   * The same rows with only what planning a migration needs: rank, id, action, script, checksum,
+   * success and statements. The audit columns are left blank ({@code installedBy} and {@code
+   * engineVersion} empty, {@code installedAt} the epoch, {@code durationMs} 0), so these entries
+   * must never be shown. Every start of every replica reads the whole table, and decoding the
+   * timestamp alone cost MySQL Connector/J a {@code Calendar} per row.
+   */
+  public List<HistoryEntry> readForPlanning(Connection c) throws SQLException {
+    return read(c, false);
+  }
+
+  private List<HistoryEntry> read(Connection c, boolean audit) throws SQLException {
     // In autocommit the query is simply tried, and the catalog asked only when it fails (a first
     // run): one round trip less on every start. In a transaction a failed query would abort it
     // (PostgreSQL), so the catalog is asked first.
@@ -141,7 +162,7 @@ public final class HistoryStore {
       return List.of();
     }
     try {
-      return select(c);
+      return select(c, audit);
     } catch (SQLException e) {
       if (!c.getAutoCommit()) {
         throw e;
@@ -150,7 +171,7 @@ public final class HistoryStore {
         return List.of();
       }
       try {
-        return select(c); // another migrator created the table meanwhile
+        return select(c, audit); // another migrator created the table meanwhile
       } catch (SQLException again) {
         again.addSuppressed(e);
         throw again;
@@ -158,20 +179,10 @@ public final class HistoryStore {
     }
   }
 
-  private List<HistoryEntry> select(Connection c) throws SQLException {
-    String columns = COLUMNS.stream().map(this::q).collect(Collectors.joining(", "));
+  private List<HistoryEntry> select(Connection c, boolean audit) throws SQLException {
     List<HistoryEntry> entries = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT "
-                    + columns
-                    + " FROM "
-                    + qualified
-                    + " WHERE "
-                    + q(RANK)
-                    + " > 0 ORDER BY "
-                    + q(RANK))) {
+        ResultSet rs = s.executeQuery(audit ? selectAll : selectForPlanning)) {
       // By position, in COLUMNS order: looking columns up by name cost more than the query.
       while (rs.next()) {
         String version = rs.getString(AT_VERSION);
@@ -186,13 +197,24 @@ public final class HistoryStore {
                 rs.getString(AT_CHECKSUM),
                 rs.getBoolean(AT_SUCCESS),
                 rs.getInt(AT_STATEMENTS),
-                rs.getString(AT_INSTALLED_BY),
-                rs.getTimestamp(AT_INSTALLED_AT).toInstant(),
-                rs.getLong(AT_DURATION),
-                rs.getString(AT_ENGINE_VERSION)));
+                audit ? rs.getString(AT_INSTALLED_BY) : "",
+                audit ? rs.getTimestamp(AT_INSTALLED_AT).toInstant() : Instant.EPOCH,
+                audit ? rs.getLong(AT_DURATION) : 0,
+                audit ? rs.getString(AT_ENGINE_VERSION) : ""));
       }
     }
     return entries;
+  }
+
+  private String selectOf(List<String> columns) {
+    return "SELECT "
+        + columns.stream().map(this::q).collect(Collectors.joining(", "))
+        + " FROM "
+        + qualified
+        + " WHERE "
+        + q(RANK)
+        + " > 0 ORDER BY "
+        + q(RANK);
   }
 
   /** The rank the next row gets; read once under the lock. */

@@ -1,12 +1,12 @@
 package dev.strata.core.internal.jdbc;
 
 import dev.strata.api.ConfigurationException;
+import dev.strata.core.internal.plugin.InstalledProviders;
 import dev.strata.spi.DatabaseProduct;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.DialectProvider;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +20,7 @@ public final class DialectResolver {
 
   public DialectResolver(List<DialectProvider> explicit, ClassLoader loader) {
     List<DialectProvider> all = new ArrayList<>(explicit);
-    for (DialectProvider p : ServiceLoader.load(DialectProvider.class, loader)) {
+    for (DialectProvider p : InstalledProviders.of(DialectProvider.class, loader)) {
       if (all.stream().noneMatch(e -> e.name().equals(p.name()))) {
         all.add(p);
       }

@@ -69,11 +69,12 @@ final class FilesystemSource implements MigrationSource {
     List<Listed> files = new ArrayList<>();
     walk(root, Files.isSymbolicLink(root), realRoot, files, warnings);
     // By the path's text: String comparison is an intrinsic, Path comparison a byte loop.
-    files.sort(Comparator.comparing(f -> f.path().toString()));
+    files.sort(Comparator.comparing(Listed::origin));
     List<MigrationResource> resources = new ArrayList<>();
+    String separator = root.getFileSystem().getSeparator();
     for (Listed file : files) {
-      String name = file.path().getFileName().toString();
-      String origin = file.path().toString();
+      String origin = file.origin();
+      String name = origin.substring(origin.lastIndexOf(separator) + 1);
       MigrationFileName.Parsed parsed = MigrationFileName.parse(name);
       if (parsed == null) {
         String reason = origin + " " + MigrationFileName.whyUnrecognized(name);
@@ -100,7 +101,7 @@ final class FilesystemSource implements MigrationSource {
    * A file found by the walk: its size when listed, and whether it is reached through a link (its
    * real path is then checked again when it is read).
    */
-  private record Listed(Path path, long size, boolean throughLink) {}
+  private record Listed(Path path, String origin, long size, boolean throughLink) {}
 
   /**
    * Adds the regular files under {@code start} to {@code files}; hidden files and directories left
@@ -172,7 +173,7 @@ final class FilesystemSource implements MigrationSource {
 
             private void add(Path file, BasicFileAttributes attrs, boolean throughLink) {
               if (attrs.isRegularFile()) {
-                files.add(new Listed(file, attrs.size(), throughLink));
+                files.add(new Listed(file, file.toString(), attrs.size(), throughLink));
               } else if (!attrs.isDirectory()) {
                 // Reading a named pipe would wait for a writer forever.
                 warnings.add(
