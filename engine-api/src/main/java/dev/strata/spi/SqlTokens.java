@@ -18,10 +18,23 @@ public final class SqlTokens {
   }
 
   public static SqlTokens of(String sql) {
+    return new SqlTokens(tokenize(sql, Integer.MAX_VALUE));
+  }
+
+  /**
+   * The statement's first token ({@code ""} when it has none), without reading past it: the
+   * executor asks this of every statement it runs.
+   */
+  public static String firstWord(String sql) {
+    List<String> first = tokenize(sql, 1);
+    return first.isEmpty() ? "" : first.get(0);
+  }
+
+  private static List<String> tokenize(String sql, int max) {
     List<String> out = new ArrayList<>();
     int i = 0;
     int n = sql.length();
-    while (i < n) {
+    while (i < n && out.size() < max) {
       char c = sql.charAt(i);
       if (Character.isWhitespace(c)) {
         i++;
@@ -64,7 +77,7 @@ public final class SqlTokens {
         i++;
       }
     }
-    return new SqlTokens(out);
+    return out;
   }
 
   public List<String> list() {

@@ -82,7 +82,7 @@ final class StepRenderer {
   /** Whether every statement reads or changes rows only (no DDL, no implicit commit). */
   private static boolean onlyDataChanges(List<SqlStatement> statements) {
     return !statements.isEmpty()
-        && statements.stream().allMatch(s -> DATA_CHANGES.contains(SqlTokens.of(s.sql()).get(0)));
+        && statements.stream().allMatch(s -> DATA_CHANGES.contains(SqlTokens.firstWord(s.sql())));
   }
 
   /**

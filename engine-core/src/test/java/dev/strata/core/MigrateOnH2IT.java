@@ -50,6 +50,25 @@ class MigrateOnH2IT {
   }
 
   @Test
+  void startsEachMigrationInTheMigrationSchemaAfterAScriptSetAnother() throws Exception {
+    db.file(
+            "V3__elsewhere.sql",
+            "CREATE SCHEMA elsewhere;\n"
+                + "-- the rest of this script works there\n"
+                + "SET SCHEMA elsewhere;\n"
+                + "CREATE TABLE only_there (id INT);\n")
+        .file("V4__back_home.sql", "CREATE TABLE at_home (id INT);\n");
+
+    db.strata().migrate();
+
+    assertThat(
+            db.column(
+                "SELECT TABLE_SCHEMA || '.' || TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_NAME IN ('ONLY_THERE', 'AT_HOME') ORDER BY TABLE_NAME"))
+        .containsExactly("PUBLIC.AT_HOME", "ELSEWHERE.ONLY_THERE");
+  }
+
+  @Test
   void downThenMigrateRoundTrips() throws Exception {
     db.strata().migrate();
 

@@ -179,49 +179,57 @@ public final class Executor {
     int total = m.statements().size();
     history.append(c, entry(m, rank, false, total > 0 ? -1 : 0, start), describe(c));
     int done = 0;
-    try {
-      for (SqlStatement s : m.statements()) {
-        if (done > 0) {
-          lock.verifyHeld();
-          history.update(c, rank, -(done + 1), false, elapsed(start));
+    try (HistoryStore.Progress progress = history.progress(c, rank)) {
+      try {
+        for (SqlStatement s : m.statements()) {
+          if (done > 0) {
+            lock.verifyHeld();
+            progress.record(-(done + 1), false, elapsed(start));
+          }
+          execute(c, m, done + 1, s);
+          done++;
         }
-        execute(c, m, done + 1, s);
-        done++;
-      }
-      history.update(c, rank, done, true, elapsed(start));
-    } catch (SQLException e) {
-      boolean lost = isConnectionLoss(c, e);
-      if (!lost) { // the server refused the statement: it did not take effect
-        try {
-          history.update(c, rank, done, false, elapsed(start));
-        } catch (SQLException cleanup) {
-          e.addSuppressed(cleanup);
+        progress.record(done, true, elapsed(start));
+      } catch (SQLException e) {
+        boolean lost = isConnectionLoss(c, e);
+        if (!lost) { // the server refused the statement: it did not take effect
+          try {
+            progress.record(done, false, elapsed(start));
+          } catch (SQLException cleanup) {
+            e.addSuppressed(cleanup);
+          }
         }
+        throw failedPart(m, e, done, total, lost);
       }
-      String state =
-          lost
-              ? "The connection was lost while statement "
-                  + (done + 1)
-                  + " of "
-                  + total
-                  + " ran:"
-                  + " statements 1-"
-                  + done
-                  + " completed and statement "
-                  + (done + 1)
-                  + " may have"
-                  + " completed on the server too. Check it, finish or undo it by hand, then run"
-                  + " `strata repair --confirm` and run the command again."
-              : done == 0
-                  ? "No statement of it completed, so nothing of it is applied."
-                  : "This database cannot roll back DDL: statements 1-"
-                      + done
-                      + " of "
-                      + total
-                      + " were applied and remain. Finish or undo them by hand, then run `strata"
-                      + " repair --confirm` and run the command again.";
-      throw fail(m, done < total ? m.statements().get(done) : null, e, state, done == 0 && !lost);
     }
+  }
+
+  /** The error for a migration run statement by statement that stopped after {@code done}. */
+  private StrataException failedPart(
+      PlannedMigration m, SQLException e, int done, int total, boolean lost) {
+    String state =
+        lost
+            ? "The connection was lost while statement "
+                + (done + 1)
+                + " of "
+                + total
+                + " ran:"
+                + " statements 1-"
+                + done
+                + " completed and statement "
+                + (done + 1)
+                + " may have"
+                + " completed on the server too. Check it, finish or undo it by hand, then run"
+                + " `strata repair --confirm` and run the command again."
+            : done == 0
+                ? "No statement of it completed, so nothing of it is applied."
+                : "This database cannot roll back DDL: statements 1-"
+                    + done
+                    + " of "
+                    + total
+                    + " were applied and remain. Finish or undo them by hand, then run `strata"
+                    + " repair --confirm` and run the command again.";
+    return fail(m, done < total ? m.statements().get(done) : null, e, state, done == 0 && !lost);
   }
 
   /**

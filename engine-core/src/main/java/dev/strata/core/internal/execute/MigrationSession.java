@@ -69,8 +69,7 @@ final class MigrationSession {
   }
 
   private static boolean changesSession(SqlStatement statement) {
-    SqlTokens tokens = SqlTokens.of(statement.firstLine());
-    String first = tokens.get(0);
+    String first = SqlTokens.firstWord(statement.sql());
     return first.equals("SET")
         || first.equals("USE")
         || first.equals("RESET")

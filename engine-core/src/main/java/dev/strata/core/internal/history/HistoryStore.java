@@ -56,6 +56,8 @@ public final class HistoryStore {
   private final String engineVersion;
   private final String selectAll;
   private final String selectForPlanning;
+  private final String insert;
+  private final String update;
 
   public HistoryStore(Dialect dialect, String schema, String table, String engineVersion) {
     this.dialect = dialect;
@@ -66,6 +68,29 @@ public final class HistoryStore {
     this.selectAll = selectOf(COLUMNS);
     // A prefix of COLUMNS, so the positions above hold for both queries.
     this.selectForPlanning = selectOf(COLUMNS.subList(0, AT_STATEMENTS));
+    // installed_at is the server's clock, not this JVM's: one time source for every replica.
+    this.insert =
+        "INSERT INTO "
+            + qualified
+            + " ("
+            + COLUMNS.stream().map(this::q).collect(Collectors.joining(", "))
+            + ") VALUES ("
+            + COLUMNS.stream()
+                .map(x -> x.equals(INSTALLED_AT) ? dialect.currentTimestamp() : "?")
+                .collect(Collectors.joining(", "))
+            + ")";
+    this.update =
+        "UPDATE "
+            + qualified
+            + " SET "
+            + q(STATEMENTS)
+            + " = ?, "
+            + q(SUCCESS)
+            + " = ?, "
+            + q(DURATION)
+            + " = ? WHERE "
+            + q(RANK)
+            + " = ?";
   }
 
   /** The quoted, schema-qualified table name. */
@@ -260,15 +285,7 @@ public final class HistoryStore {
       String installedBy,
       @Nullable String session)
       throws SQLException {
-    String columns = COLUMNS.stream().map(this::q).collect(Collectors.joining(", "));
-    // installed_at is the server's clock, not this JVM's: one time source for every replica.
-    String marks =
-        COLUMNS.stream()
-            .map(x -> x.equals(INSTALLED_AT) ? dialect.currentTimestamp() : "?")
-            .collect(Collectors.joining(", "));
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO " + qualified + " (" + columns + ") VALUES (" + marks + ")")) {
+    try (PreparedStatement ps = c.prepareStatement(insert)) {
       ps.setLong(1, rank);
       ps.setString(2, id.version() == null ? null : id.version().toString());
       ps.setString(3, truncate(id.description(), 200));
@@ -290,24 +307,56 @@ public final class HistoryStore {
    */
   public void update(Connection c, long rank, int statements, boolean success, long durationMs)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE "
-                + qualified
-                + " SET "
-                + q(STATEMENTS)
-                + " = ?, "
-                + q(SUCCESS)
-                + " = ?, "
-                + q(DURATION)
-                + " = ? WHERE "
-                + q(RANK)
-                + " = ?")) {
-      ps.setInt(1, statements);
-      ps.setBoolean(2, success);
-      ps.setLong(3, durationMs);
-      ps.setLong(4, rank);
-      ps.executeUpdate();
+    try (Progress progress = progress(c, rank)) {
+      progress.record(statements, success, durationMs);
+    }
+  }
+
+  /**
+   * A writer of the in-flight row {@code rank}'s progress for a migration that records it after
+   * every statement: one prepared statement for all of them (MySQL Connector/J parses the SQL of
+   * each one it prepares).
+   */
+  public Progress progress(Connection c, long rank) {
+    return new Progress(c, rank);
+  }
+
+  /** See {@link #progress}; close it when the migration ends. */
+  public final class Progress implements AutoCloseable {
+    private final Connection connection;
+    private final long rank;
+    private @Nullable PreparedStatement statement;
+
+    private Progress(Connection connection, long rank) {
+      this.connection = connection;
+      this.rank = rank;
+    }
+
+    /** Records statements done, and success at the end. */
+    public void record(int statements, boolean success, long durationMs) throws SQLException {
+      if (statement == null) {
+        statement = connection.prepareStatement(update);
+      }
+      statement.setInt(1, statements);
+      statement.setBoolean(2, success);
+      statement.setLong(3, durationMs);
+      statement.setLong(4, rank);
+      statement.executeUpdate();
+    }
+
+    /**
+     * Closes the statement. A failure to is not reported: the row is written by then, and on a lost
+     * connection the migration's own error says what happened.
+     */
+    @Override
+    public void close() {
+      if (statement != null) {
+        try {
+          statement.close();
+        } catch (SQLException ignored) {
+          // See above.
+        }
+      }
     }
   }
 
