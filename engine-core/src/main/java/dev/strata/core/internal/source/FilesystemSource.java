@@ -68,8 +68,9 @@ final class FilesystemSource implements MigrationSource {
     List<StrataEvent.Warning> warnings = new ArrayList<>();
     List<Listed> files = new ArrayList<>();
     walk(root, Files.isSymbolicLink(root), realRoot, files, warnings);
-    // By the path's text: String comparison is an intrinsic, Path comparison a byte loop.
-    files.sort(Comparator.comparing(Listed::origin));
+    // By the path's text below the location (all share the location's own): String comparison is
+    // an intrinsic, Path comparison a byte loop.
+    files.sort(Comparator.comparing(Listed::below));
     List<MigrationResource> resources = new ArrayList<>();
     String separator = root.getFileSystem().getSeparator();
     for (Listed file : files) {
@@ -101,7 +102,7 @@ final class FilesystemSource implements MigrationSource {
    * A file found by the walk: its size when listed, and whether it is reached through a link (its
    * real path is then checked again when it is read).
    */
-  private record Listed(Path path, String origin, long size, boolean throughLink) {}
+  private record Listed(Path path, String origin, String below, long size, boolean throughLink) {}
 
   /**
    * Adds the regular files under {@code start} to {@code files}; hidden files and directories left
@@ -119,6 +120,7 @@ final class FilesystemSource implements MigrationSource {
       Path realRoot,
       List<Listed> files,
       List<StrataEvent.Warning> warnings) {
+    int rootLength = root.toString().length(); // every path found starts with the location's
     try {
       Files.walkFileTree(
           start,
@@ -173,7 +175,14 @@ final class FilesystemSource implements MigrationSource {
 
             private void add(Path file, BasicFileAttributes attrs, boolean throughLink) {
               if (attrs.isRegularFile()) {
-                files.add(new Listed(file, file.toString(), attrs.size(), throughLink));
+                String origin = file.toString();
+                files.add(
+                    new Listed(
+                        file,
+                        origin,
+                        origin.substring(Math.min(rootLength, origin.length())),
+                        attrs.size(),
+                        throughLink));
               } else if (!attrs.isDirectory()) {
                 // Reading a named pipe would wait for a writer forever.
                 warnings.add(
