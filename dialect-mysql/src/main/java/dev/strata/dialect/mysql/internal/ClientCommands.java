@@ -1,8 +1,7 @@
 package dev.strata.dialect.mysql.internal;
 
 import dev.strata.api.ScriptParseException;
-import java.util.Locale;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code mysql}/{@code mariadb} client's own commands, which a script may contain but only the
@@ -11,65 +10,92 @@ import java.util.Set;
  */
 final class ClientCommands {
   /** The commands spelled as words, as they may start a line or a statement ({@code use} aside). */
-  private static final Set<String> WORDS =
-      Set.of(
-          "?",
-          "charset",
-          "clear",
-          "connect",
-          "edit",
-          "ego",
-          "exit",
-          "go",
-          "help",
-          "nopager",
-          "notee",
-          "nowarning",
-          "pager",
-          "print",
-          "prompt",
-          "query_attributes",
-          "quit",
-          "rehash",
-          "resetconnection",
-          "sandbox",
-          "source",
-          "status",
-          "system",
-          "tee",
-          "warnings");
+  private static final String[] WORDS = {
+    "?",
+    "charset",
+    "clear",
+    "connect",
+    "edit",
+    "ego",
+    "exit",
+    "go",
+    "help",
+    "nopager",
+    "notee",
+    "nowarning",
+    "pager",
+    "print",
+    "prompt",
+    "query_attributes",
+    "quit",
+    "rehash",
+    "resetconnection",
+    "sandbox",
+    "source",
+    "status",
+    "system",
+    "tee",
+    "warnings"
+  };
 
   /** No command is longer. */
   private static final int LONGEST = 16;
 
   private ClientCommands() {}
 
-  /** Whether {@code word} (lower case) is one of the client's commands other than {@code use}. */
-  static boolean isCommand(String word) {
-    return WORDS.contains(word);
-  }
-
   /**
-   * The lower-cased word (ASCII letters and underscores, or a lone {@code ?}) at {@code start} of
-   * {@code text} when whitespace or the end follows it and it is no longer than a command; else
-   * empty.
+   * The end of the word (ASCII letters and underscores, or a lone {@code ?}) at {@code start} of
+   * {@code text}, read as if it ended at {@code limit}, when whitespace or {@code limit} follows it
+   * and it is no longer than a command; else -1. The parser calls this at every line start, so it
+   * allocates nothing.
    */
-  static String firstWord(String text, int start) {
+  static int wordEnd(String text, int start, int limit) {
     int end = start;
-    if (end < text.length() && text.charAt(end) == '?') {
+    if (end < limit && text.charAt(end) == '?') {
       end++;
     } else {
-      while (end < text.length() && end - start <= LONGEST && isWordCharacter(text.charAt(end))) {
+      while (end < limit && end - start <= LONGEST && isWordCharacter(text.charAt(end))) {
         end++;
       }
     }
     if (end == start || end - start > LONGEST) {
-      return "";
+      return -1;
     }
-    if (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-      return "";
+    if (end < limit && !Character.isWhitespace(text.charAt(end))) {
+      return -1;
     }
-    return text.substring(start, end).toLowerCase(Locale.ROOT);
+    return end;
+  }
+
+  /**
+   * Whether the word {@code text.substring(start, end)}, as {@link #wordEnd} found it, is {@code
+   * lowerCase} in any case.
+   */
+  static boolean is(String text, int start, int end, String lowerCase) {
+    if (end - start != lowerCase.length()) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      // The word holds only ASCII letters, underscores and ?, so ASCII folding is exact.
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerCase.charAt(i - start)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The client command (lower case) that the word {@code text.substring(start, end)}, as {@link
+   * #wordEnd} found it, spells, other than {@code use}; else {@code null}.
+   */
+  static @Nullable String command(String text, int start, int end) {
+    for (String word : WORDS) {
+      if (is(text, start, end, word)) {
+        return word;
+      }
+    }
+    return null;
   }
 
   /** The error for client command {@code command} (a word, or {@code \x}) on {@code line}. */

@@ -3,6 +3,7 @@ package dev.strata.dialect.mysql.internal;
 import dev.strata.api.ScriptParseException;
 import dev.strata.api.SqlStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -94,7 +95,25 @@ public final class MySqlScriptParser {
     return new Pass(script).run();
   }
 
-  /** The state of one parse: each character is looked at a bounded number of times. */
+  /**
+   * The ASCII characters that need no decision inside a statement: everything but line breaks,
+   * quotes, the backslash and the characters that may open or close a comment. (The delimiter's
+   * first character is checked separately, since {@code DELIMITER} changes it.)
+   */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    Arrays.fill(PLAIN, true);
+    for (char c : "\n\r'\"`\\#-/*".toCharArray()) {
+      PLAIN[c] = false;
+    }
+  }
+
+  /**
+   * The state of one parse: each character is looked at a bounded number of times. The scanning
+   * loops keep their position in a local variable and allocate nothing; each statement's text is
+   * copied once.
+   */
   private final class Pass {
     private final String script;
     private final int length;
@@ -128,8 +147,14 @@ public final class MySqlScriptParser {
       while (pos < length) {
         if (atLineStart) {
           atLineStart = false;
-          if (lineCommand()) {
-            continue;
+          if (lineCommand() || pos == length) {
+            continue; // lineCommand may move past blanks to the end
+          }
+        }
+        if (statementStart >= 0) {
+          pos = skipPlain(pos);
+          if (pos == length) {
+            break;
           }
         }
         char c = script.charAt(pos);
@@ -177,6 +202,23 @@ public final class MySqlScriptParser {
       return Collections.unmodifiableList(statements);
     }
 
+    /**
+     * The index of the first character from {@code from} on that the main loop must decide on
+     * inside a statement (or the end): the others only move past.
+     */
+    private int skipPlain(int from) {
+      char delimiterStart = this.delimiterStart;
+      int i = from;
+      while (i < length) {
+        char c = script.charAt(i);
+        if ((c < 128 && !PLAIN[c]) || c == delimiterStart) {
+          return i;
+        }
+        i++;
+      }
+      return i;
+    }
+
     private void startStatement() {
       if (statementStart < 0) {
         statementStart = pos;
@@ -188,19 +230,26 @@ public final class MySqlScriptParser {
       if (statementStart < 0) {
         return;
       }
-      String sql = script.substring(statementStart, end).strip();
-      String word = ClientCommands.firstWord(sql, 0);
-      if (word.equals("delimiter")) {
-        throw error(
-            statementLine,
-            "DELIMITER must start a line of its own, after the previous statement's delimiter,"
-                + " with the new delimiter after it (DELIMITER $$): the mysql and mariadb clients"
-                + " disagree on what it means elsewhere");
+      // What String.strip() would leave: the statement starts at a token, so only its end moves.
+      int last = end;
+      while (last > statementStart && Character.isWhitespace(script.charAt(last - 1))) {
+        last--;
       }
-      if (ClientCommands.isCommand(word)) {
-        throw ClientCommands.refuse(statementLine, word);
+      int wordEnd = ClientCommands.wordEnd(script, statementStart, last);
+      if (wordEnd >= 0) {
+        if (ClientCommands.is(script, statementStart, wordEnd, "delimiter")) {
+          throw error(
+              statementLine,
+              "DELIMITER must start a line of its own, after the previous statement's delimiter,"
+                  + " with the new delimiter after it (DELIMITER $$): the mysql and mariadb clients"
+                  + " disagree on what it means elsewhere");
+        }
+        String command = ClientCommands.command(script, statementStart, wordEnd);
+        if (command != null) {
+          throw ClientCommands.refuse(statementLine, command);
+        }
       }
-      statements.add(SqlStatement.of(sql, statementLine));
+      statements.add(SqlStatement.of(script.substring(statementStart, last), statementLine));
       statementStart = -1;
     }
 
@@ -210,12 +259,14 @@ public final class MySqlScriptParser {
      */
     private boolean lineCommand() {
       int wordStart = skipBlanks(pos);
-      String word = ClientCommands.firstWord(script, wordStart);
-      if (word.isEmpty()) {
+      if (delimiterStart != ' ' && delimiterStart != '\t') {
+        pos = wordStart; // the main loop would only move past these blanks
+      }
+      int wordEnd = ClientCommands.wordEnd(script, wordStart, length);
+      if (wordEnd < 0) {
         return false;
       }
-      int wordEnd = wordStart + word.length();
-      if (word.equals("delimiter")) {
+      if (ClientCommands.is(script, wordStart, wordEnd, "delimiter")) {
         int argument = skipBlanks(wordEnd);
         boolean hasArgument = argument < length && !isLineBreak(script.charAt(argument));
         if (statementStart >= 0) {
@@ -246,7 +297,7 @@ public final class MySqlScriptParser {
       if (statementStart >= 0) {
         return false;
       }
-      if (word.equals("use")) {
+      if (ClientCommands.is(script, wordStart, wordEnd, "use")) {
         int end = endOfLine(wordEnd);
         if (containsDelimiter(wordEnd, end)) {
           return false; // an ordinary statement, ended by its delimiter
@@ -255,8 +306,9 @@ public final class MySqlScriptParser {
         pos = end;
         return true;
       }
-      if (ClientCommands.isCommand(word)) {
-        throw ClientCommands.refuse(line, word);
+      String command = ClientCommands.command(script, wordStart, wordEnd);
+      if (command != null) {
+        throw ClientCommands.refuse(line, command);
       }
       return false;
     }
@@ -327,27 +379,30 @@ public final class MySqlScriptParser {
 
     /** Skips {@code quote ... quote}, where a doubled quote stands for one. */
     private void skipQuoted(char quote) {
-      int startLine = line;
       boolean escapes = backslashEscapes && quote != '`' && !(quote == '"' && ansiQuotes);
-      pos++;
-      while (pos < length) {
-        char c = script.charAt(pos);
+      int i = pos + 1;
+      int lines = line;
+      while (i < length) {
+        char c = script.charAt(i);
         if (c == quote) {
-          if (next() != quote) {
-            pos++;
+          if (i + 1 == length || script.charAt(i + 1) != quote) {
+            pos = i + 1;
+            line = lines;
             return;
           }
-          pos += 2;
+          i += 2;
         } else if (c == '\\' && escapes) {
-          pos++;
-          if (pos < length) {
-            advance();
+          i++;
+          if (i < length) {
+            lines += lineBreakAt(i);
+            i++;
           }
         } else {
-          advance();
+          lines += lineBreakAt(i);
+          i++;
         }
       }
-      throw error(startLine, unterminatedQuote(quote));
+      throw error(line, unterminatedQuote(quote));
     }
 
     private String unterminatedQuote(char quote) {
@@ -374,33 +429,40 @@ public final class MySqlScriptParser {
 
     /** Skips to the end of the line; the line break itself is left to the main loop. */
     private void skipLineComment() {
-      while (pos < length && !isLineBreak(script.charAt(pos))) {
-        pos++;
-      }
+      pos = endOfLine(pos);
     }
 
     private void skipBlockComment() {
-      int startLine = line;
-      pos += 2;
-      while (pos < length) {
-        if (script.charAt(pos) == '*' && next() == '/') {
-          pos += 2;
+      int i = pos + 2;
+      int lines = line;
+      while (i < length) {
+        if (script.charAt(i) == '*' && i + 1 < length && script.charAt(i + 1) == '/') {
+          pos = i + 2;
+          line = lines;
           return;
         }
-        advance();
+        lines += lineBreakAt(i);
+        i++;
       }
       throw error(
-          startLine,
+          line,
           "unterminated comment starting here; close it with */ (comments do not nest, so the"
               + " first */ ends it)");
     }
 
     /** Moves past one character, counting line breaks ({@code \n}, {@code \r\n} or {@code \r}). */
     private void advance() {
-      char c = script.charAt(pos++);
-      if (c == '\n' || (c == '\r' && (pos == length || script.charAt(pos) != '\n'))) {
-        line++;
+      line += lineBreakAt(pos);
+      pos++;
+    }
+
+    /** 1 if a line ends at {@code at} ({@code \n}, or {@code \r} not before {@code \n}), else 0. */
+    private int lineBreakAt(int at) {
+      char c = script.charAt(at);
+      if (c == '\n' || (c == '\r' && (at + 1 == length || script.charAt(at + 1) != '\n'))) {
+        return 1;
       }
+      return 0;
     }
 
     private boolean containsDelimiter(int from, int to) {

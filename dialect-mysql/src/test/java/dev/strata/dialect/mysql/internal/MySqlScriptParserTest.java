@@ -426,6 +426,14 @@ class MySqlScriptParserTest {
   }
 
   @Test
+  void endsOnALineOfBlanksAndSplitsOnADelimiterThatStartsWithABlank() {
+    assertThat(parse("SELECT 1;\n  \t")).containsExactly(stmt("SELECT 1", 1));
+    assertThat(parse("SELECT 1\n  ")).containsExactly(stmt("SELECT 1", 1));
+    assertThat(parse("DELIMITER ' ;'\nSELECT 1\n ;SELECT 2 ;\n  "))
+        .containsExactly(stmt("SELECT 1", 2), stmt("SELECT 2", 3));
+  }
+
+  @Test
   void parsesMultiMegabyteScriptsInLinearTime() {
     StringBuilder many = new StringBuilder();
     int count = 0;
