@@ -34,6 +34,17 @@ public record MigrationSet(
     }
   }
 
+  /**
+   * The set {@link MigrationSetGenerator#generate} wrote into {@code dir} with {@code shape} and
+   * {@code migrations}, without writing it again: for a process that applies a set another one
+   * generated.
+   */
+  public static MigrationSet written(Path dir, MigrationSetGenerator.Shape shape, int migrations) {
+    // V1 of the trivial shape creates bench_log without a row of its own.
+    int logRows = shape == MigrationSetGenerator.Shape.REALISTIC ? migrations : migrations - 1;
+    return new MigrationSet(dir, shape, migrations, logRows);
+  }
+
   /** Deletes the set's directory. */
   public void delete() {
     try (Stream<Path> paths = Files.walk(dir)) {

@@ -94,8 +94,7 @@ public final class MigrationSetGenerator {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the migration set into " + dir, e);
     }
-    int logRows = shape == Shape.REALISTIC ? count : count - 1;
-    return new MigrationSet(dir, shape, count, logRows);
+    return MigrationSet.written(dir, shape, count);
   }
 
   private static String fileName(Shape shape, int v) {
