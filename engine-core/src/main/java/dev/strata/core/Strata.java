@@ -31,6 +31,7 @@ import dev.strata.core.internal.adopt.ForeignHistory;
 import dev.strata.core.internal.discovery.Catalog;
 import dev.strata.core.internal.discovery.JavaMigrations;
 import dev.strata.core.internal.discovery.SourceResolver;
+import dev.strata.core.internal.discovery.SourceScan;
 import dev.strata.core.internal.execute.Cancellation;
 import dev.strata.core.internal.execute.Executor;
 import dev.strata.core.internal.execute.Step;
@@ -42,6 +43,7 @@ import dev.strata.core.internal.plan.Planner;
 import dev.strata.core.internal.plan.Reconciliation;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.core.internal.plugin.InstalledProviders;
+import dev.strata.spi.MigrationSource;
 import dev.strata.spi.SourceSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,10 +135,12 @@ public final class Strata {
     Stopwatch watch = Stopwatch.createStarted();
     List<SourceMigration> sources = new ArrayList<>();
     CheckedSteps checked = new CheckedSteps(Direction.UP);
+    // Files are read while the connection opens: the two take about as long on a first start.
+    SourceScan.Pending scan = SourceScan.start(this::sources);
     @Nullable LockTarget target =
         withSession(
             s -> {
-              sources.addAll(discover(s));
+              sources.addAll(discover(s, scan.join()));
               Reconciliation r = reconcileForMigrate(s, sources);
               // Without the lock, a row that looks failed may be another migrator's work in
               // progress on a
@@ -462,12 +466,17 @@ public final class Strata {
   }
 
   private List<SourceMigration> discover(Session s) {
+    return discover(s, SourceScan.of(sources()));
+  }
+
+  private List<SourceMigration> discover(Session s, SourceScan scan) {
     return Catalog.discover(
-        sourceResolver.resolve(
-            config.sources(), new SourceSettings(config.strictNaming(), config.classLoader())),
-        JavaMigrations.resolve(javaMigrations),
-        s.dialect.fileTags(),
-        listener::onEvent);
+        scan, JavaMigrations.resolve(javaMigrations), s.dialect.fileTags(), listener::onEvent);
+  }
+
+  private List<MigrationSource> sources() {
+    return sourceResolver.resolve(
+        config.sources(), new SourceSettings(config.strictNaming(), config.classLoader()));
   }
 
   private Reconciliation reconcile(Session s, List<SourceMigration> sources) throws SQLException {

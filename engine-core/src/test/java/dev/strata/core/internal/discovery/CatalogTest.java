@@ -57,7 +57,7 @@ class CatalogTest {
   }
 
   private List<SourceMigration> discover(Set<String> tags, MigrationSource... sources) {
-    return Catalog.discover(List.of(sources), List.of(), tags, warnings::add);
+    return Catalog.discover(SourceScan.of(List.of(sources)), List.of(), tags, warnings::add);
   }
 
   private static SourceMigration only(List<SourceMigration> migrations) {
@@ -339,6 +339,58 @@ class CatalogTest {
             "mem/V1__latin1.sql:3: the file is not valid UTF-8; convert it (e.g. iconv -f latin1 -t"
                 + " utf-8) and run again")
         .satisfies(e -> assertThat(e.origins()).containsExactly("mem/V1__latin1.sql"));
+  }
+
+  @Test
+  void anotherDialectsVariantThatIsNotUtf8FailsOnlyThatDialect() {
+    byte[] latin1 = "insert into t values ('caf\u00e9');\n".getBytes(StandardCharsets.ISO_8859_1);
+    InMemorySource source =
+        new InMemorySource(file("1_x.up.sql", "generic"), file("1_x.mysql.up.sql", latin1));
+
+    assertThat(only(discover(POSTGRES, source)).upScript()).isEqualTo("generic");
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(() -> discover(Set.of("mysql"), source))
+        .withMessageStartingWith("mem/1_x.mysql.up.sql:1: the file is not valid UTF-8");
+  }
+
+  @Test
+  void aScanOnItsOwnThreadFindsWhatAScanHereFinds() {
+    InMemorySource source =
+        new InMemorySource(file("V1__a.sql", "create table a (id int);"), file("V2__b.sql", "b"));
+
+    SourceMigration[] here = discover(POSTGRES, source).toArray(SourceMigration[]::new);
+    List<SourceMigration> there =
+        Catalog.discover(
+            SourceScan.start(() -> List.of(source)).join(), List.of(), POSTGRES, warnings::add);
+
+    assertThat(there)
+        .extracting(SourceMigration::checksum)
+        .containsExactly(Arrays.stream(here).map(SourceMigration::checksum).toArray(String[]::new));
+    assertThat(there)
+        .extracting(SourceMigration::upScript)
+        .containsExactly("create table a (id int);", "b");
+  }
+
+  @Test
+  void aScanOnItsOwnThreadThrowsWhatTheSourceThrewWhenJoined() {
+    MigrationSource broken =
+        new MigrationSource() {
+          @Override
+          public String location() {
+            return "memory:";
+          }
+
+          @Override
+          public SourceListing list() {
+            throw new MigrationDiscoveryException("cannot list memory:", List.of("memory:"));
+          }
+        };
+
+    SourceScan.Pending scan = SourceScan.start(() -> List.of(broken));
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(scan::join)
+        .withMessage("cannot list memory:");
   }
 
   @Test
