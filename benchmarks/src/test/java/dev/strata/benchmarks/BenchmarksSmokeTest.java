@@ -27,6 +27,7 @@ class BenchmarksSmokeTest {
         tiny()
             .include("dev\\.strata\\.benchmarks\\..*Benchmark")
             .exclude(ConcurrentMigratorsBenchmark.class.getName())
+            .exclude(FreshJvmNoOpBenchmark.class.getName())
             .param("dialect", "h2", "postgresql", "mysql");
     if (!corpus) {
       System.err.println(
@@ -48,21 +49,28 @@ class BenchmarksSmokeTest {
             .param("engine", "strata", "historyFloor")
             .param("launch", "process")
             .param("migrators", "2");
+    // One JVM per engine.
+    ChainedOptionsBuilder freshJvms =
+        tiny("h2", "realistic").include(FreshJvmNoOpBenchmark.class.getName());
 
     Collection<RunResult> results = new Runner(options.build()).run();
     Collection<RunResult> raced = new Runner(race.build()).run();
     Collection<RunResult> racedProcesses = new Runner(processes.build()).run();
+    Collection<RunResult> booted = new Runner(freshJvms.build()).run();
 
     int engineRuns = 2 * (4 + 5); // shapes x (no-op + cold apply engines)
     int classpathRuns = 3 * 2; // layouts x with and without the index
     assertThat(results).hasSize(engineRuns + classpathRuns + (corpus ? 3 : 0));
     assertThat(raced).hasSize(2 * 2);
     assertThat(racedProcesses).hasSize(2);
+    assertThat(booted).hasSize(4);
     assertThat(results)
         .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
     assertThat(raced)
         .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
     assertThat(racedProcesses)
+        .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
+    assertThat(booted)
         .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
   }
 
