@@ -488,14 +488,14 @@ public final class Strata {
 
   /**
    * The same for {@code migrate}, which uses only what is pending and the problems: the history is
-   * read without its audit columns, so the status rows carry none.
+   * read without its audit columns, and no status rows are built.
    */
   private Reconciliation reconcileForMigrate(Session s, List<SourceMigration> sources)
       throws SQLException {
     return Planner.reconcile(
         sources,
         s.history.readForPlanning(s.connection),
-        new PlanSettings(config.target(), config.outOfOrder(), config.phase()));
+        new PlanSettings(config.target(), config.outOfOrder(), config.phase(), false));
   }
 
   private static List<PlannedMigration> planned(List<Step> steps) {

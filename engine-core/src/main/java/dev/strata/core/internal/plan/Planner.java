@@ -75,18 +75,23 @@ public final class Planner {
           state = r == null ? MigrationState.PENDING : MigrationState.REVERTED;
           pending.add(s);
         }
-        status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
+        if (settings.status()) {
+          status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
+        }
       } else {
-        status.add(info(s.id(), assess(s, r, problems), s.up().origin(), r, s.phase()));
+        MigrationState state = assess(s, r, problems);
+        if (settings.status()) {
+          status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
+        }
         if (r.status() == Status.APPLIED) {
           applied.add(s);
         }
       }
     }
-    addMissing(recorded, seen, status, problems);
+    addMissing(recorded, seen, settings.status() ? status : null, problems);
     pending = inPhase(pending, settings.phase(), problems);
     if (settings.phase() != MigrationPhase.CONTRACT) {
-      addRepeatables(sources, recorded, status, pending, problems);
+      addRepeatables(sources, recorded, settings.status() ? status : null, pending, problems);
     }
     return new Reconciliation(status, pending, problems, reverse(applied));
   }
@@ -160,10 +165,11 @@ public final class Planner {
     return r.status() == Status.BASELINED ? MigrationState.BASELINED : MigrationState.APPLIED;
   }
 
+  /** Adds the applied migrations no source has; their rows to {@code status} unless it is null. */
   private static void addMissing(
       RecordedState recorded,
       Set<MigrationKey> seen,
-      List<MigrationInfo> status,
+      @Nullable List<MigrationInfo> status,
       List<ValidationProblem> problems) {
     List<Map.Entry<MigrationKey, Recorded>> missing =
         recorded.all().entrySet().stream()
@@ -193,15 +199,18 @@ public final class Planner {
                     + ") is applied but no source has it any more; restore the file, or check"
                     + " that --source points at the right location"));
       }
-      int at = insertionPoint(status, id.version());
-      status.add(at, info(id, state, null, r, MigrationPhase.EXPAND));
+      if (status != null) {
+        status.add(
+            insertionPoint(status, id.version()), info(id, state, null, r, MigrationPhase.EXPAND));
+      }
     }
   }
 
+  /** Adds the repeatable migrations; their rows to {@code status} unless it is null. */
   private static void addRepeatables(
       List<SourceMigration> sources,
       RecordedState recorded,
-      List<MigrationInfo> status,
+      @Nullable List<MigrationInfo> status,
       List<SourceMigration> pending,
       List<ValidationProblem> problems) {
     List<SourceMigration> repeatables =
@@ -223,7 +232,12 @@ public final class Planner {
         state = MigrationState.PENDING;
         pending.add(s);
       }
-      status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
+      if (status != null) {
+        status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
+      }
+    }
+    if (status == null) {
+      return;
     }
     // A repeatable whose file was deleted is shown, but blocks nothing: nothing depends on it.
     Set<MigrationKey> present = new HashSet<>();

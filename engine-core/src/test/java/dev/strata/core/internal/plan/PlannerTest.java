@@ -56,6 +56,28 @@ class PlannerTest {
   }
 
   @Test
+  void withoutStatusRowsFindsTheSamePendingMigrationsAndProblems() {
+    PlanScenario scenario =
+        new PlanScenario()
+            .source("1", "init", "create a")
+            .source("2", "users", "create b -- edited")
+            .source("4", "orders", "create d")
+            .repeatable("views", "create view v")
+            .applied("1", "init", "create a")
+            .applied("2", "users", "create b")
+            .applied("3", "gone", "create c");
+
+    Reconciliation full = scenario.reconcile();
+    Reconciliation lean = scenario.reconcile(new PlanSettings(null, false, null, false));
+
+    assertThat(full.status()).hasSize(5);
+    assertThat(lean.status()).isEmpty();
+    assertThat(pending(lean)).isEqualTo(pending(full)).containsExactly("V4 orders", "R views");
+    assertThat(lean.problems()).isEqualTo(full.problems()).hasSize(2);
+    assertThat(appliedNewestFirst(lean)).isEqualTo(appliedNewestFirst(full));
+  }
+
+  @Test
   void ordersPendingMigrationsByVersionWhateverTheSourceOrder() {
     PlanScenario scenario = new PlanScenario();
     for (String version : List.of("1.10", "1.2", "10", "9", "1", "1.1", "20210410175418000000")) {
