@@ -1,6 +1,5 @@
 package dev.strata.core.internal.discovery;
 
-import com.google.common.hash.Hashing;
 import dev.strata.api.MigrationDiscoveryException;
 import dev.strata.spi.MigrationResource;
 import java.io.IOException;
@@ -10,6 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -27,15 +28,17 @@ public final class ScriptText {
    * The script's text, as {@link #read}, and its checksum, taken from the bytes as read when they
    * are the text's UTF-8 form already (no byte-order mark, no CR): the text is not encoded again.
    *
+   * @param sha256 from {@link #sha256()}; a scan of many scripts reuses one
    * @throws MigrationDiscoveryException naming the file when it cannot be read or is not UTF-8
    */
-  public static Checked readChecked(MigrationResource resource) {
+  static Checked readChecked(MigrationResource resource, MessageDigest sha256) {
     byte[] bytes = bytes(resource);
     String text = text(resource, bytes);
     // The text came from valid UTF-8, so encoding it again gives back exactly these bytes, unless
     // a byte-order mark (EF BB BF) was dropped or CRs need normalising.
     boolean sameBytes = bytes.length == 0 || bytes[0] != (byte) 0xef;
-    return new Checked(text, sameBytes && text.indexOf('\r') < 0 ? sha256(bytes) : checksum(text));
+    return new Checked(
+        text, hex(sha256.digest(sameBytes && text.indexOf('\r') < 0 ? bytes : normalized(text))));
   }
 
   /**
@@ -118,12 +121,25 @@ public final class ScriptText {
 
   /** SHA-256 of the text with line endings normalised, so a checkout's CRLF changes nothing. */
   public static String checksum(String text) {
-    String normalized = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
-    return sha256(normalized.getBytes(StandardCharsets.UTF_8));
+    return hex(sha256().digest(normalized(text)));
   }
 
-  private static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(Hashing.sha256().hashBytes(bytes).asBytes());
+  private static byte[] normalized(String text) {
+    return (text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n"))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A new SHA-256 digest; {@link MessageDigest#digest(byte[])} resets it for the next script. */
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java platform has SHA-256", e);
+    }
+  }
+
+  private static String hex(byte[] digest) {
+    return HexFormat.of().formatHex(digest);
   }
 
   private static String describe(IOException e) {

@@ -32,10 +32,10 @@ public final class Planner {
     MigrationVersion newestApplied = newestApplied(recorded);
     MigrationVersion baseline = recorded.baseline();
 
-    List<MigrationInfo> status = new ArrayList<>();
+    List<MigrationInfo> status = new ArrayList<>(settings.status() ? sources.size() : 0);
     List<SourceMigration> pending = new ArrayList<>();
     List<ValidationProblem> problems = new ArrayList<>();
-    List<SourceMigration> applied = new ArrayList<>();
+    List<SourceMigration> applied = new ArrayList<>(sources.size());
     Set<MigrationKey> seen = new HashSet<>();
 
     List<SourceMigration> versioned =

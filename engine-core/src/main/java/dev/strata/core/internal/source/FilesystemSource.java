@@ -18,14 +18,17 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The migration scripts in one directory tree. Files that follow no naming convention are reported
@@ -37,6 +40,10 @@ import java.util.List;
  * ever read.
  */
 final class FilesystemSource implements MigrationSource {
+  /** One set for every read: the varargs form builds a {@code HashSet} per file. */
+  private static final Set<OpenOption> READ_WITHOUT_FOLLOWING_LINKS =
+      Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
   private final String location;
   private final Path root;
   private final SourceSettings settings;
@@ -226,7 +233,7 @@ final class FilesystemSource implements MigrationSource {
       return Files.readAllBytes(inside(file.path(), realRoot));
     }
     try (SeekableByteChannel channel =
-        Files.newByteChannel(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+        Files.newByteChannel(file.path(), READ_WITHOUT_FOLLOWING_LINKS)) {
       if (file.size() > Integer.MAX_VALUE - 8) {
         throw new MigrationDiscoveryException(
             file.path()

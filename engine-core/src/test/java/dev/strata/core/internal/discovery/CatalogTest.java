@@ -2,6 +2,7 @@ package dev.strata.core.internal.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.strata.api.MigrationDiscoveryException;
 import dev.strata.api.MigrationVersion;
@@ -355,20 +356,34 @@ class CatalogTest {
 
   @Test
   void aScanOnItsOwnThreadFindsWhatAScanHereFinds() {
-    InMemorySource source =
-        new InMemorySource(file("V1__a.sql", "create table a (id int);"), file("V2__b.sql", "b"));
+    // Enough scripts that the joining thread reads some of them too.
+    List<MigrationResource> files = new ArrayList<>();
+    for (int v = 1; v <= 300; v++) {
+      files.add(file("V" + v + "__m" + v + ".sql", "create table t" + v + " (id int);"));
+    }
+    byte[] latin1 = "insert into t values ('caf\u00e9');\n".getBytes(StandardCharsets.ISO_8859_1);
+    files.add(file("V301__latin1.sql", latin1));
+    InMemorySource source = new InMemorySource("memory:", files, List.of());
 
-    SourceMigration[] here = discover(POSTGRES, source).toArray(SourceMigration[]::new);
-    List<SourceMigration> there =
+    MigrationDiscoveryException here =
+        catchThrowableOfType(() -> discover(POSTGRES, source), MigrationDiscoveryException.class);
+    SourceScan scan = SourceScan.start(() -> List.of(source)).join();
+    MigrationDiscoveryException there =
+        catchThrowableOfType(
+            () -> Catalog.discover(scan, List.of(), POSTGRES, warnings::add),
+            MigrationDiscoveryException.class);
+    files.remove(300);
+    List<SourceMigration> read =
         Catalog.discover(
             SourceScan.start(() -> List.of(source)).join(), List.of(), POSTGRES, warnings::add);
 
-    assertThat(there)
-        .extracting(SourceMigration::checksum)
-        .containsExactly(Arrays.stream(here).map(SourceMigration::checksum).toArray(String[]::new));
-    assertThat(there)
-        .extracting(SourceMigration::upScript)
-        .containsExactly("create table a (id int);", "b");
+    assertThat(there).hasMessage(here.getMessage()).hasMessageStartingWith("mem/V301__latin1.sql");
+    assertThat(read).hasSize(300);
+    for (int v = 1; v <= 300; v++) {
+      SourceMigration m = read.get(v - 1);
+      assertThat(m.upScript()).isEqualTo("create table t" + v + " (id int);");
+      assertThat(m.checksum()).isEqualTo(ScriptText.checksum(m.upScript()));
+    }
   }
 
   @Test

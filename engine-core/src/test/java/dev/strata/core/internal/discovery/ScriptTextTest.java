@@ -39,7 +39,7 @@ class ScriptTextTest {
   void checksumsTheBytesAsReadExactlyAsTheText(String hex) {
     byte[] bytes = HexFormat.of().parseHex(hex);
 
-    ScriptText.Checked checked = ScriptText.readChecked(file(bytes));
+    ScriptText.Checked checked = ScriptText.readChecked(file(bytes), ScriptText.sha256());
 
     assertThat(checked.text()).isEqualTo(ScriptText.read(file(bytes)));
     assertThat(checked.checksum()).isEqualTo(ScriptText.checksum(checked.text()));
@@ -49,7 +49,7 @@ class ScriptTextTest {
   @ValueSource(strings = {"SELECT 1;\n", "SELECT 1;\r\n"})
   void givesACheckoutWithCrlfTheSameChecksum(String text) {
     ScriptText.Checked checked =
-        ScriptText.readChecked(file(text.getBytes(StandardCharsets.UTF_8)));
+        ScriptText.readChecked(file(text.getBytes(StandardCharsets.UTF_8)), ScriptText.sha256());
 
     assertThat(checked.checksum()).isEqualTo(ScriptText.checksum("SELECT 1;\n"));
   }
