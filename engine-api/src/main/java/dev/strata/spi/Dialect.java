@@ -169,6 +169,16 @@ public interface Dialect {
    */
   MigrationLock lock(Connection connection, LockRequest request) throws SQLException;
 
+  /**
+   * Whether {@link #lock} needs the history table to exist, as a {@link RowLock} on its row 0 does.
+   * Strata then creates the table before it takes the lock; otherwise (an advisory lock) under the
+   * lock, once every pending script has parsed, so that migrators which find the work done by the
+   * time they hold the lock never parse the scripts.
+   */
+  default boolean lockNeedsHistoryTable() {
+    return true;
+  }
+
   /** Lint rules for this database's SQL, in addition to the engine's rules for every database. */
   default List<LintRule> lintRules() {
     return List.of();

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One command's steps, rendered (parsed) once: checked before the lock, so that a parse error
- * surfaces before anything changes, and reused under it, where their warnings are reported. A
- * migration that became pending only under the lock is rendered then.
+ * One command's steps, rendered (parsed) once, before anything changes: checked before the lock
+ * where the history table must exist before it (or a lint gate needs them), and reused under it,
+ * where their warnings are reported. A migration not checked before the lock is rendered under it,
+ * before the history table is created and before anything runs.
  */
 final class CheckedSteps {
   private record Rendered(Step step, List<StrataEvent.Warning> warnings) {}

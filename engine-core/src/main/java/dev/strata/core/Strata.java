@@ -154,14 +154,18 @@ public final class Strata {
                   return null;
                 }
               }
-              List<PlannedMigration> planned = checked.check(s.dialect, r.pending());
-              if (config.lintGate() != null) {
-                LintReport report = new Linter(s.dialect.lintRules()).lint(r.pending(), planned);
-                if (report.hasAtLeast(config.lintGate())) {
-                  throw new LintFailedException(config.lintGate(), report);
+              if (tableBeforeLock(s) || config.lintGate() != null) {
+                List<PlannedMigration> planned = checked.check(s.dialect, r.pending());
+                if (config.lintGate() != null) {
+                  LintReport report = new Linter(s.dialect.lintRules()).lint(r.pending(), planned);
+                  if (report.hasAtLeast(config.lintGate())) {
+                    throw new LintFailedException(config.lintGate(), report);
+                  }
                 }
               }
-              s.history.createIfAbsent(s.connection);
+              if (tableBeforeLock(s)) {
+                s.history.createIfAbsent(s.connection);
+              }
               return LockTarget.of(s, config.table());
             });
     if (target == null) {
@@ -175,7 +179,12 @@ public final class Strata {
               Reconciliation current =
                   reconcileForMigrate(s, sources); // another migrator may have done the work
               refuseOnProblems("migrate", current.problems());
-              return execute(s, checked.take(s.dialect, current.pending(), listener));
+              // Every pending script parses before the table is created or anything runs.
+              List<Step> steps = checked.take(s.dialect, current.pending(), listener);
+              if (!steps.isEmpty() && !tableBeforeLock(s)) {
+                s.history.createIfAbsent(s.connection);
+              }
+              return execute(s, steps);
             });
     return new MigrateResult(applied, true, watch.elapsed(TimeUnit.MILLISECONDS));
   }
@@ -463,6 +472,17 @@ public final class Strata {
               + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
           e);
     }
+  }
+
+  /**
+   * Whether {@code migrate} creates the history table before taking the lock: when the lock needs
+   * it, and in lease mode, whose lock table lives in the history's schema. Otherwise the table is
+   * created under the lock, and the pending scripts are parsed only there: racing migrators that
+   * find the work done once they hold the lock parse nothing.
+   */
+  private boolean tableBeforeLock(Session s) {
+    return s.dialect.lockNeedsHistoryTable()
+        || config.lockMode() == StrataConfiguration.LockMode.LEASE;
   }
 
   private List<SourceMigration> discover(Session s) {

@@ -258,6 +258,12 @@ public final class MySqlDialect implements Dialect {
     return UserLevelLock.take(connection, request, mariaDb, this);
   }
 
+  /** GET_LOCK locks a name, not a row: the history table can wait until the lock is held. */
+  @Override
+  public boolean lockNeedsHistoryTable() {
+    return false;
+  }
+
   @Override
   public @Nullable String describeLockHolder(Connection connection, LockRequest request) {
     try {

@@ -282,6 +282,14 @@ public final class PostgresDialect implements Dialect {
     return AdvisoryLock.acquire(connection, request, this::describeLockHolder);
   }
 
+  /**
+   * pg_advisory_lock locks a name, not a row: the history table can wait until the lock is held.
+   */
+  @Override
+  public boolean lockNeedsHistoryTable() {
+    return false;
+  }
+
   @Override
   public @Nullable String describeLockHolder(Connection connection, LockRequest request) {
     try {
