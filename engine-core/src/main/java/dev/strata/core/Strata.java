@@ -143,9 +143,8 @@ public final class Strata {
               sources.addAll(discover(s, scan.join()));
               Reconciliation r = reconcileForMigrate(s, sources);
               // Without the lock, a row that looks failed may be another migrator's work in
-              // progress on a
-              // database without transactional DDL: only the lock tells, so that case goes on to
-              // take it.
+              // progress on a database without transactional DDL: only the lock tells, so that
+              // case goes on to take it.
               boolean maybeInProgress =
                   r.problems().stream().anyMatch(p -> p.kind() == ValidationProblem.Kind.FAILED);
               if (!maybeInProgress) {
@@ -154,16 +153,17 @@ public final class Strata {
                   return null;
                 }
               }
-              if (tableBeforeLock(s) || config.lintGate() != null) {
-                List<PlannedMigration> planned = checked.check(s.dialect, r.pending());
-                if (config.lintGate() != null) {
-                  LintReport report = new Linter(s.dialect.lintRules()).lint(r.pending(), planned);
-                  if (report.hasAtLeast(config.lintGate())) {
-                    throw new LintFailedException(config.lintGate(), report);
-                  }
+              if (config.lintGate() != null) {
+                LintReport report =
+                    new Linter(s.dialect.lintRules())
+                        .lint(r.pending(), checked.check(s.dialect, r.pending()));
+                if (report.hasAtLeast(config.lintGate())) {
+                  throw new LintFailedException(config.lintGate(), report);
                 }
               }
               if (tableBeforeLock(s)) {
+                checked.check(
+                    s.dialect, r.pending()); // a script that does not parse changes nothing
                 s.history.createIfAbsent(s.connection);
               }
               return LockTarget.of(s, config.table());

@@ -32,7 +32,9 @@ public final class Planner {
     MigrationVersion newestApplied = newestApplied(recorded);
     MigrationVersion baseline = recorded.baseline();
 
-    List<MigrationInfo> status = new ArrayList<>(settings.status() ? sources.size() : 0);
+    // None for migrate, which reports no status: a row needs its script's phase.
+    @Nullable List<MigrationInfo> status =
+        settings.status() ? new ArrayList<>(sources.size()) : null;
     List<SourceMigration> pending = new ArrayList<>();
     List<ValidationProblem> problems = new ArrayList<>();
     List<SourceMigration> applied = new ArrayList<>(sources.size());
@@ -75,12 +77,12 @@ public final class Planner {
           state = r == null ? MigrationState.PENDING : MigrationState.REVERTED;
           pending.add(s);
         }
-        if (settings.status()) {
+        if (status != null) {
           status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
         }
       } else {
         MigrationState state = assess(s, r, problems);
-        if (settings.status()) {
+        if (status != null) {
           status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
         }
         if (r.status() == Status.APPLIED) {
@@ -88,12 +90,13 @@ public final class Planner {
         }
       }
     }
-    addMissing(recorded, seen, settings.status() ? status : null, problems);
+    addMissing(recorded, seen, status, problems);
     pending = inPhase(pending, settings.phase(), problems);
     if (settings.phase() != MigrationPhase.CONTRACT) {
-      addRepeatables(sources, recorded, settings.status() ? status : null, pending, problems);
+      addRepeatables(sources, recorded, status, pending, problems);
     }
-    return new Reconciliation(status, pending, problems, reverse(applied));
+    return new Reconciliation(
+        status == null ? List.of() : status, pending, problems, reverse(applied));
   }
 
   /**
