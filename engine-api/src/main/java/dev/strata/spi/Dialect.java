@@ -68,6 +68,23 @@ public interface Dialect {
   }
 
   /**
+   * Reads how the migration session stands right after {@link #prepareSession}, once per command,
+   * and returns what takes it back there after each migration (see {@link SessionReset}). The
+   * default prepares the session again after a migration with a statement that {@link
+   * SessionReset#mayChangeSession may change it}; a dialect that knows its session's state restores
+   * all of it: role, parameters, current schema, table locks.
+   */
+  default SessionReset sessionReset(Connection connection, String schema) throws SQLException {
+    return (ran, ranCode) -> {
+      if (ranCode || ran.stream().anyMatch(SessionReset::mayChangeSession)) {
+        prepareSession(connection, schema);
+        return true;
+      }
+      return false;
+    };
+  }
+
+  /**
    * Sets the limits for the migration statements that follow on {@code connection}.
    *
    * @param lockTimeout how long one statement may wait for a lock (PostgreSQL {@code lock_timeout},

@@ -11,6 +11,20 @@ public interface MigrationLock extends AutoCloseable {
    */
   default void verifyHeld() throws SQLException {}
 
+  /**
+   * Whether the lock belongs to the connection's session, not to a transaction or a renewing thread
+   * ({@code pg_advisory_lock}, {@code GET_LOCK}): other statements may then run on the connection,
+   * in autocommit, while the lock is held, and none of them can release it. The engine then writes
+   * there the history rows of migrations that run outside a transaction, so that what a script does
+   * to its own session ({@code SET ROLE}, {@code LOCK TABLES}, {@code USE}) cannot break them, and
+   * takes a successful write as proof that the lock is still held: {@link #verifyHeld} must then
+   * have nothing to check beyond the connection. Default {@code false} (a row lock holds its
+   * transaction open).
+   */
+  default boolean sessionLevel() {
+    return false;
+  }
+
   /** Releases the lock. The connection stays open; the engine closes it afterwards. */
   @Override
   void close() throws SQLException;

@@ -66,6 +66,27 @@ final class HeldLock implements AutoCloseable {
     }
   }
 
+  /** What the work done under the lock checks it with. */
+  LockGuard guard() throws SQLException {
+    if (!lock.sessionLevel()) {
+      return this::verifyHeld;
+    }
+    if (!connection.getAutoCommit()) {
+      connection.setAutoCommit(true); // each history row written there commits at once
+    }
+    return new LockGuard() {
+      @Override
+      public void verifyHeld() throws LockGuard.LockLostException {
+        HeldLock.this.verifyHeld();
+      }
+
+      @Override
+      public Connection connection() {
+        return connection;
+      }
+    };
+  }
+
   /** Throws when the lock's connection died, and with it the lock. */
   void verifyHeld() throws LockGuard.LockLostException {
     synchronized (connection) { // a lease's renewer uses the connection too

@@ -34,6 +34,7 @@ import dev.strata.core.internal.discovery.SourceResolver;
 import dev.strata.core.internal.discovery.SourceScan;
 import dev.strata.core.internal.execute.Cancellation;
 import dev.strata.core.internal.execute.Executor;
+import dev.strata.core.internal.execute.LockGuard;
 import dev.strata.core.internal.execute.Step;
 import dev.strata.core.internal.jdbc.DialectResolver;
 import dev.strata.core.internal.lint.Linter;
@@ -542,7 +543,8 @@ public final class Strata {
   private <T> T underLock(LockTarget target, Cancellation cancellation, SessionWork<T> work) {
     cancellation.check("taking the migration lock; nothing was applied");
     try (HeldLock lock = HeldLock.take(config, target, listener, cancellation)) {
-      return withSession(s -> work.run(s.under(lock::verifyHeld, cancellation)));
+      LockGuard guard = lock.guard();
+      return withSession(s -> work.run(s.under(guard, cancellation)));
     } catch (SQLException e) {
       if (cancellation.requested()) {
         throw new CancelledException(

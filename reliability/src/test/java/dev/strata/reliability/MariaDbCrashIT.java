@@ -84,6 +84,58 @@ class MariaDbCrashIT {
     assertRefusedThenRepairedAndCompleted(db);
   }
 
+  /**
+   * mysqldump's {@code LOCK TABLES ... WRITE} before a table's rows: while the script holds table
+   * locks its own connection can write no history row, so progress goes through the lock's
+   * connection. A JVM killed between {@code LOCK TABLES} and {@code UNLOCK TABLES} leaves the row
+   * saying which statement ran; the server drops the table locks with the session, and the
+   * operator's repair path works as for any other migration.
+   */
+  @Test
+  void aJvmKilledBetweenLockTablesAndUnlockTablesLeavesAnHonestRowAndNoTableLocked(
+      IsolatedDatabase db) throws Exception {
+    new MigrationFiles(dir)
+        .write("V1__first.sql", "CREATE TABLE crash_first (id INT);\n")
+        .write(
+            "V2__locked.sql",
+            "CREATE TABLE crash_a (id INT);\n"
+                + "LOCK TABLES crash_a WRITE, crash_control READ;\n"
+                + "INSERT INTO crash_a VALUES (1);\n"
+                + "SELECT SLEEP(secs) FROM crash_control;\n"
+                + "UNLOCK TABLES;\n"
+                + "CREATE TABLE crash_b (id INT);\n");
+    control(db, 3);
+    try (MigratorProcess migrator = MigratorProcess.start(db.jdbcUrl(), dir)) {
+      migrator.await("STATEMENT 2 4", WAIT);
+      Jdbc.awaitTrue("the sleep runs on the server", WAIT, () -> sleeping(db) == 1);
+      migrator.killHard();
+    }
+    Jdbc.awaitTrue("the lock is released", WAIT, () -> lockHolder(db) == null);
+    Jdbc.awaitTrue("the orphaned sleep has finished", WAIT, () -> sleeping(db) == 0);
+    Jdbc.awaitTrue("the killed JVM's sessions are gone", WAIT, () -> otherSessions(db).isEmpty());
+
+    assertThat(strata(db).history())
+        .extracting(
+            e -> e.id().version().toString(),
+            HistoryEntry::success,
+            HistoryEntry::statementsApplied)
+        .containsExactly(tuple("1", true, 1), tuple("2", false, -4));
+    Jdbc.execute(db, "INSERT INTO crash_a VALUES (2)"); // no table lock outlives the session
+    assertThatThrownBy(() -> strata(db).migrate())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("while statement 4 ran")
+        .hasMessageContaining("strata repair --confirm");
+
+    Jdbc.execute(db, "DROP TABLE crash_a");
+    control(db, 0);
+    strata(db).repair();
+    MigrateResult next = strata(db).migrate();
+
+    assertThat(next.applied()).extracting(m -> m.id().version().toString()).containsExactly("2");
+    assertThat(Jdbc.value(db, "SELECT COUNT(*) FROM crash_a")).isEqualTo("1");
+    assertThat(Jdbc.value(db, "SELECT COUNT(*) FROM crash_b")).isEqualTo("0");
+  }
+
   @Test
   void aJvmKilledAsItStartsAStatementLeavesTheMigrationFailedSinceThatStatementMayHaveRun(
       IsolatedDatabase db) throws Exception {

@@ -8,6 +8,7 @@ import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LintRule;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
+import dev.strata.spi.SessionReset;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -131,6 +132,16 @@ public final class MySqlDialect implements Dialect {
     setTimeouts(connection, null, null);
   }
 
+  /** See {@link MySqlSessionReset}: what a script set for itself is undone before the next. */
+  @Override
+  public SessionReset sessionReset(Connection connection, String schema) throws SQLException {
+    return MySqlSessionReset.read(connection, statementLimit(), "USE " + quote(schema));
+  }
+
+  private String statementLimit() {
+    return mariaDb ? "max_statement_time" : "max_execution_time";
+  }
+
   /**
    * {@code lock_wait_timeout} in whole seconds (the dialect's default when {@code null}) and the
    * statement time limit: MariaDB's {@code max_statement_time} (every statement), MySQL's {@code
@@ -144,7 +155,7 @@ public final class MySqlDialect implements Dialect {
     long lockSeconds = lock == null ? lockWaitSeconds : Math.max(1, (lock.toMillis() + 999) / 1000);
     execute(connection, "SET SESSION lock_wait_timeout = " + lockSeconds);
     Duration limit = statement != null ? statement : statementTimeout;
-    String variable = mariaDb ? "max_statement_time" : "max_execution_time";
+    String variable = statementLimit();
     if (limit == null) {
       execute(connection, "SET SESSION " + variable + " = DEFAULT");
     } else {

@@ -153,6 +153,12 @@ final class UserLevelLock implements MigrationLock {
     }
   }
 
+  /** GET_LOCK belongs to the session: no statement but RELEASE_LOCK on this connection ends it. */
+  @Override
+  public boolean sessionLevel() {
+    return true;
+  }
+
   /**
    * Releases the lock. Fails when this connection no longer held it: the server had ended the
    * connection's session (a {@code KILL}, a network failure, {@code wait_timeout}) and with it the

@@ -76,7 +76,7 @@ final class AdvisoryLock {
     Instant start = request.clock().instant();
     Instant deadline = start.plus(request.timeout());
     if (tryLock(connection, key)) {
-      return () -> unlock(connection, key, request.name());
+      return held(connection, key, request.name());
     }
     request.onWait().run();
     while (true) {
@@ -91,9 +91,24 @@ final class AdvisoryLock {
       }
       if (lockWithin(
           connection, key, left.compareTo(LONGEST_ATTEMPT) < 0 ? left : LONGEST_ATTEMPT)) {
-        return () -> unlock(connection, key, request.name());
+        return held(connection, key, request.name());
       }
     }
+  }
+
+  /** The held lock: a session-level lock, which statements on its connection cannot release. */
+  private static MigrationLock held(Connection connection, long key, String name) {
+    return new MigrationLock() {
+      @Override
+      public boolean sessionLevel() {
+        return true;
+      }
+
+      @Override
+      public void close() throws SQLException {
+        unlock(connection, key, name);
+      }
+    };
   }
 
   private static boolean tryLock(Connection connection, long key) throws SQLException {

@@ -7,6 +7,7 @@ import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LintRule;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
+import dev.strata.spi.SessionReset;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,6 +116,42 @@ public final class PostgresDialect implements Dialect {
     useSchema(connection, schema);
     run(connection, "SET application_name = 'strata'");
     run(connection, "SET lock_timeout = '" + lockTimeoutSetting() + "'");
+  }
+
+  /**
+   * After each migration, one round trip takes the session back to how it was prepared, as psql's
+   * fresh session per file would have it: the session user and role the connection had ({@code SET
+   * ROLE} and {@code SET SESSION AUTHORIZATION} undone, so the history row is written with the
+   * connection's own identity), every parameter at its session default ({@code RESET ALL}: {@code
+   * search_path}, {@code work_mem}, what {@code set_config()} changed), no temporary tables, and
+   * then this dialect's own settings again.
+   */
+  @Override
+  public SessionReset sessionReset(Connection connection, String schema) throws SQLException {
+    String sessionUser;
+    String currentUser;
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT session_user, current_user")) {
+      rs.next();
+      sessionUser = rs.getString(1);
+      currentUser = rs.getString(2);
+    }
+    // Allowed to any session: the session user is the one it logged in as, or was made so by a
+    // superuser login, which may set it again.
+    String restore =
+        "SET SESSION AUTHORIZATION "
+            + quote(sessionUser)
+            + "; "
+            + (currentUser.equals(sessionUser) ? "RESET ROLE" : "SET ROLE " + quote(currentUser))
+            + "; RESET ALL; DISCARD TEMP; SET search_path TO "
+            + quote(schema)
+            + "; SET application_name = 'strata'; SET lock_timeout = '"
+            + lockTimeoutSetting()
+            + "'";
+    return (ran, ranCode) -> {
+      run(connection, restore);
+      return true;
+    };
   }
 
   /**

@@ -75,26 +75,26 @@ public final class Executor {
     listener.onEvent(new StrataEvent.MigrationStarted(m));
     Instant start = clock.instant();
     if (step.code() != null) {
-      runJava(c, m, step.code(), rank, start);
+      runJava(c, step, step.code(), rank, start);
     } else if (m.transactional()) {
-      runInTransaction(c, m, rank, start);
+      runInTransaction(c, step, rank, start);
     } else {
-      runStatementByStatement(c, m, rank, start);
+      runStatementByStatement(c, step, rank, start);
     }
-    session.after(step);
     Duration took = Duration.between(start, clock.instant());
     listener.onEvent(new StrataEvent.MigrationCompleted(m, took));
     return new ExecutedMigration(m.id(), m.direction(), m.statements().size(), took.toMillis());
   }
 
-  private void runJava(
-      Connection c, PlannedMigration m, JavaMigration code, long rank, Instant start)
+  private void runJava(Connection c, Step step, JavaMigration code, long rank, Instant start)
       throws SQLException {
+    PlannedMigration m = step.planned();
     JavaMigrationContext context = new JavaMigrationContext(c, schema);
     boolean transactional = m.transactional();
+    Connection rows = transactional ? c : progressConnection(c);
     c.setAutoCommit(!transactional);
     if (!transactional) {
-      history.append(c, entry(m, rank, false, 0, start), describe(c));
+      history.append(rows, entry(m, rank, false, 0, start), describe(c));
     }
     try {
       if (m.direction() == Direction.UP) {
@@ -102,12 +102,13 @@ public final class Executor {
       } else {
         code.down(context);
       }
+      session.reset(step);
       if (transactional) {
         history.append(c, entry(m, rank, true, 1, start), describe(c));
         lock.verifyHeld();
         c.commit();
       } else {
-        history.update(c, rank, 1, true, elapsed(start));
+        history.update(rows, rank, 1, true, elapsed(start));
       }
     } catch (Exception e) {
       SQLException cause = e instanceof SQLException sql ? sql : new SQLException(e.toString(), e);
@@ -118,7 +119,7 @@ public final class Executor {
           history.append(c, entry(m, rank, false, 0, start), describe(c));
         } else {
           // What it changed may remain: failed, unless it resumes where it stopped by itself.
-          history.update(c, rank, code.resumable() ? 0 : 1, false, elapsed(start));
+          history.update(rows, rank, code.resumable() ? 0 : 1, false, elapsed(start));
         }
       } catch (SQLException cleanup) {
         cause.addSuppressed(cleanup);
@@ -140,8 +141,9 @@ public final class Executor {
     }
   }
 
-  private void runInTransaction(Connection c, PlannedMigration m, long rank, Instant start)
+  private void runInTransaction(Connection c, Step step, long rank, Instant start)
       throws SQLException {
+    PlannedMigration m = step.planned();
     c.setAutoCommit(false);
     int done = 0;
     try {
@@ -149,6 +151,7 @@ public final class Executor {
         execute(c, m, done + 1, s);
         done++;
       }
+      session.reset(step); // the row is written with the connection's own role and settings
       history.append(c, entry(m, rank, true, done, start), describe(c));
       lock.verifyHeld();
       c.commit();
@@ -172,36 +175,95 @@ public final class Executor {
    * {@code -k} while statement k runs (statements before it completed), {@code k} once k statements
    * completed and the next failed cleanly. So after a crash or a lost connection, a statement the
    * server may still have completed is never taken for one that did not run.
+   *
+   * <p>Under a session-level lock the row is written on the lock's connection, which the script
+   * cannot touch: its {@code LOCK TABLES}, {@code SET ROLE} or {@code USE} would otherwise break
+   * the next progress write. A write there also proves the lock held, so no separate check is made.
    */
-  private void runStatementByStatement(Connection c, PlannedMigration m, long rank, Instant start)
+  private void runStatementByStatement(Connection c, Step step, long rank, Instant start)
       throws SQLException {
+    PlannedMigration m = step.planned();
     c.setAutoCommit(true);
     int total = m.statements().size();
-    history.append(c, entry(m, rank, false, total > 0 ? -1 : 0, start), describe(c));
+    Connection rows = progressConnection(c);
+    boolean onLock = rows != c;
+    appendOrLoseLock(rows, onLock, entry(m, rank, false, total > 0 ? -1 : 0, start), describe(c));
     int done = 0;
-    try (HistoryStore.Progress progress = history.progress(c, rank)) {
+    try (HistoryStore.Progress progress = history.progress(rows, rank)) {
       try {
         for (SqlStatement s : m.statements()) {
           if (done > 0) {
-            lock.verifyHeld();
-            progress.record(-(done + 1), false, elapsed(start));
+            if (!onLock) {
+              lock.verifyHeld();
+            }
+            recordOrLoseLock(progress, onLock, -(done + 1), false, start);
           }
           execute(c, m, done + 1, s);
           done++;
         }
-        progress.record(done, true, elapsed(start));
+        session.reset(step);
+        recordOrLoseLock(progress, onLock, done, true, start);
       } catch (SQLException e) {
         boolean lost = isConnectionLoss(c, e);
-        if (!lost) { // the server refused the statement: it did not take effect
+        if (!lost) { // the server refused the statement, or it never started: no effect
           try {
             progress.record(done, false, elapsed(start));
           } catch (SQLException cleanup) {
+            if (onLock) {
+              // The lock's connection died with the lock; the migration's own connection can
+              // still say that statement done + 1 never started.
+              try {
+                history.update(c, rank, done, false, elapsed(start));
+              } catch (SQLException again) {
+                cleanup.addSuppressed(again);
+              }
+            }
             e.addSuppressed(cleanup);
           }
         }
         throw failedPart(m, e, done, total, lost);
       }
     }
+  }
+
+  /** Where the rows of a migration run outside a transaction are written: see above. */
+  private Connection progressConnection(Connection c) {
+    Connection onLock = lock.connection();
+    return onLock != null ? onLock : c;
+  }
+
+  private void appendOrLoseLock(
+      Connection rows, boolean onLock, HistoryEntry entry, @Nullable String sessionInfo)
+      throws SQLException {
+    try {
+      history.append(rows, entry, sessionInfo);
+    } catch (SQLException e) {
+      throw onLock ? lockLost(e) : e;
+    }
+  }
+
+  private void recordOrLoseLock(
+      HistoryStore.Progress progress,
+      boolean onLock,
+      int statements,
+      boolean success,
+      Instant start)
+      throws SQLException {
+    try {
+      progress.record(statements, success, elapsed(start));
+    } catch (SQLException e) {
+      throw onLock ? lockLost(e) : e;
+    }
+  }
+
+  /** A write on the lock's connection failed: the lock may be gone with it. */
+  private static LockGuard.LockLostException lockLost(SQLException e) {
+    return new LockGuard.LockLostException(
+        "the migration lock was lost (writing progress on the lock's connection failed: "
+            + e.getMessage()
+            + "; terminated by the server?), so another migrator may hold it now; stopped before"
+            + " running anything more",
+        e);
   }
 
   /** The error for a migration run statement by statement that stopped after {@code done}. */

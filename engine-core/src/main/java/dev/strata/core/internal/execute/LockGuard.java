@@ -1,6 +1,8 @@
 package dev.strata.core.internal.execute;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Confirms that the migration lock is still held before work that must not run without it: if the
@@ -14,6 +16,15 @@ public interface LockGuard {
 
   /** Throws {@link LockLostException} when the lock is no longer held. */
   void verifyHeld() throws SQLException;
+
+  /**
+   * The lock's connection where history rows may be written on it while the lock is held (a
+   * session-level lock, see {@link dev.strata.spi.MigrationLock#sessionLevel}); {@code null} where
+   * they may not. A write that succeeds there proves the lock held.
+   */
+  default @Nullable Connection connection() {
+    return null;
+  }
 
   /** The lock is gone: stop before the next statement. The migration's own connection is fine. */
   final class LockLostException extends SQLException {

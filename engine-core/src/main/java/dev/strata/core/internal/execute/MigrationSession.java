@@ -1,8 +1,7 @@
 package dev.strata.core.internal.execute;
 
-import dev.strata.api.SqlStatement;
 import dev.strata.spi.Dialect;
-import dev.strata.spi.SqlTokens;
+import dev.strata.spi.SessionReset;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The state of the migration connection between migrations. Each migration starts as a client would
- * start each file: in the migration schema, with the session's limits; a script's own {@code USE},
- * {@code SET} or limits directive must not leak into the next. Only what may have changed is set
- * again, so a run of plain migrations costs no extra round trips.
+ * start each file, in a fresh session: in the migration schema, with the session's limits, and with
+ * nothing a script before it set for itself ({@code SET ROLE}, {@code USE}, {@code sql_mode}, a
+ * limits directive). The dialect reads the prepared session once and restores it after each
+ * migration ({@link Dialect#sessionReset}); limits are set again only where they differ.
  */
 final class MigrationSession {
   private final Dialect dialect;
@@ -21,7 +21,7 @@ final class MigrationSession {
   private final String schema;
   private final @Nullable Duration lockTimeout;
   private final @Nullable Duration statementTimeout;
-  private boolean prepared;
+  private @Nullable SessionReset reset;
   private @Nullable Duration currentLock;
   private @Nullable Duration currentStatement;
 
@@ -44,11 +44,9 @@ final class MigrationSession {
 
   /** Makes the session ready for {@code step}. */
   void before(Step step) throws SQLException {
-    if (!prepared) {
+    if (reset == null) {
       dialect.prepareSession(connection, schema); // schema and the dialect's default limits
-      currentLock = null;
-      currentStatement = null;
-      prepared = true;
+      reset = dialect.sessionReset(connection, schema);
     }
     Duration lock = step.lockTimeout() != null ? step.lockTimeout() : lockTimeout;
     Duration statement =
@@ -60,19 +58,15 @@ final class MigrationSession {
     }
   }
 
-  /** Notes what {@code step} may have changed in the session. */
-  void after(Step step) {
-    if (step.code() != null
-        || step.planned().statements().stream().anyMatch(MigrationSession::changesSession)) {
-      prepared = false;
+  /**
+   * Takes the session back to where {@link #before} prepared it, after {@code step}'s statements
+   * ran and before its history row is written.
+   */
+  void reset(Step step) throws SQLException {
+    if (Objects.requireNonNull(reset, "before() prepares the session first")
+        .reset(step.planned().statements(), step.code() != null)) {
+      currentLock = null; // the dialect's default limits again, as prepareSession left them
+      currentStatement = null;
     }
-  }
-
-  private static boolean changesSession(SqlStatement statement) {
-    String first = SqlTokens.firstWord(statement.sql());
-    return first.equals("SET")
-        || first.equals("USE")
-        || first.equals("RESET")
-        || first.equals("DISCARD");
   }
 }
