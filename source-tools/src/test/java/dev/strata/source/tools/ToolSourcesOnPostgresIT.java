@@ -140,11 +140,17 @@ class ToolSourcesOnPostgresIT {
     // Prisma's one simple query is one implicit transaction: the CREATE TABLE is rolled back.
     assertThat(Schema.postgres(db)).containsExactly("User.id", "index User_pkey");
 
-    f.file("20240102000000_broken/migration.sql", "CREATE TABLE \"Post\" (\"id\" INT);\n");
+    f.file("20240102000000_broken/migration.sql", "CREATE TABLE \"Post\" (\"id\" INT);\n")
+        // A script of statements that refuse transactions only runs outside one.
+        .file(
+            "20240103000000_index/migration.sql",
+            "-- CreateIndex\nCREATE INDEX CONCURRENTLY \"Post_id_idx\" ON \"Post\"(\"id\");\n")
+        .file("20240103000000_index/down.sql", "DROP INDEX CONCURRENTLY \"Post_id_idx\";\n");
     assertThat(strata.migrate().applied())
         .extracting(ExecutedMigration::statements)
-        .containsExactly(1);
-    assertThat(strata.down(DownRequest.steps(2)).reverted()).hasSize(2);
+        .containsExactly(1, 1);
+    assertThat(Schema.postgres(db)).contains("index Post_id_idx");
+    assertThat(strata.down(DownRequest.steps(3)).reverted()).hasSize(3);
     assertThat(Schema.postgres(db)).isEmpty();
   }
 
