@@ -69,12 +69,15 @@ public final class ToolListing {
    * option names it.
    *
    * @param why why, after the entry's name: {@code "has no '_' after its version"}
+   * @return whether the {@code ignore} option named it, so it is listed as ignored instead
    */
-  public void refuse(LocalFolder.Entry entry, String why) {
-    if (!ignores(entry)) {
-      refused.add(entry.origin() + " " + why);
-      refusedOrigins.add(entry.origin());
+  public boolean refuse(LocalFolder.Entry entry, String why) {
+    if (ignores(entry)) {
+      return true;
     }
+    refused.add(entry.origin() + " " + why);
+    refusedOrigins.add(entry.origin());
+    return false;
   }
 
   /**

@@ -64,6 +64,8 @@ public final class DieselSource implements MigrationSource {
       }
     }
     Map<String, Map<String, LocalFolder.Entry>> filesByFolder = new HashMap<>();
+    // Folders with a .sql file the ignore option named (ignore=drafts/**): left out, not refused.
+    Set<String> withIgnoredFiles = new HashSet<>();
     for (LocalFolder.Entry file : found.files()) {
       int slash = file.below().indexOf('/');
       if (slash >= 0 && ignoredFolders.contains(file.below().substring(0, slash))) {
@@ -81,9 +83,11 @@ public final class DieselSource implements MigrationSource {
               || file.name().equals(DOWN)
               || file.name().equals(DieselMetadata.FILE))) {
         filesByFolder.computeIfAbsent(migration, m -> new HashMap<>()).put(file.name(), file);
-      } else if (ToolListing.isSql(file.name())) {
-        listing.refuse(
-            file, "is not " + migration + "/" + UP + " or " + DOWN + ", so Diesel never runs it");
+      } else if (ToolListing.isSql(file.name())
+          && listing.refuse(
+              file,
+              "is not " + migration + "/" + UP + " or " + DOWN + ", so Diesel never runs it")) {
+        withIgnoredFiles.add(migration);
       }
     }
     List<TextOrder.Named> versions = new ArrayList<>();
@@ -97,6 +101,9 @@ public final class DieselSource implements MigrationSource {
         continue;
       }
       if (up == null) {
+        if (withIgnoredFiles.contains(dir.name())) {
+          continue;
+        }
         listing.refuse(
             dir,
             "is a folder without " + UP + ", so Diesel stops on it (Unknown migration format)");

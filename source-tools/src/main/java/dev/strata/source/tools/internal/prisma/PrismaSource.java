@@ -66,6 +66,8 @@ public final class PrismaSource implements MigrationSource {
     }
     MigrationLock lock = null;
     Map<String, Map<String, LocalFolder.Entry>> filesByFolder = new HashMap<>();
+    // Folders with a .sql file the ignore option named (ignore=drafts/**): left out, not refused.
+    Set<String> withIgnoredFiles = new HashSet<>();
     for (LocalFolder.Entry file : found.files()) {
       int slash = file.below().indexOf('/');
       if (slash < 0) {
@@ -82,9 +84,11 @@ public final class PrismaSource implements MigrationSource {
       }
       if (file.depth() == 2 && (file.name().equals(UP) || file.name().equals(DOWN))) {
         filesByFolder.computeIfAbsent(migration, m -> new HashMap<>()).put(file.name(), file);
-      } else if (ToolListing.isSql(file.name())) {
-        listing.refuse(
-            file, "is not " + migration + "/" + UP + " or " + DOWN + ", so Prisma never runs it");
+      } else if (ToolListing.isSql(file.name())
+          && listing.refuse(
+              file,
+              "is not " + migration + "/" + UP + " or " + DOWN + ", so Prisma never runs it")) {
+        withIgnoredFiles.add(migration);
       }
     }
     boolean autocommit = lock != null && lock.autocommit();
@@ -99,6 +103,9 @@ public final class PrismaSource implements MigrationSource {
         continue;
       }
       if (up == null) {
+        if (withIgnoredFiles.contains(dir.name())) {
+          continue;
+        }
         listing.refuse(
             dir,
             "is a folder without "

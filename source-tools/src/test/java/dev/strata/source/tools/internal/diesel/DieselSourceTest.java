@@ -140,15 +140,19 @@ class DieselSourceTest {
             .file("1_ok/up.sql", "select 1;")
             .file("schema.sql", "select 0;")
             .file("drafts/notes.sql", "select 0;")
+            .file("scratch/try.sql", "select 0;")
             .file("2_later/up.sql", "select 2;")
             .file("2_later/down.sql", "select 2;");
 
-    SourceListing listing = list("schema.sql", "drafts", "2_later/up.sql");
+    SourceListing listing = list("schema.sql", "drafts", "scratch/**", "2_later/up.sql");
 
     assertThat(f.summary(listing)).containsExactly("V1 ok UP 1_ok/up.sql");
     assertThat(listing.ignored())
         .containsExactlyInAnyOrder(
-            f.origin("schema.sql"), f.origin("drafts"), f.origin("2_later/up.sql"));
+            f.origin("schema.sql"),
+            f.origin("drafts"),
+            f.origin("scratch/try.sql"),
+            f.origin("2_later/up.sql"));
   }
 
   @Test

@@ -154,13 +154,15 @@ class PrismaSourceTest {
         folder()
             .file("1_ok/migration.sql", "select 1;")
             .file("seed.sql", "select 0;")
-            .file("scratch/try.sql", "select 0;");
+            .file("scratch/try.sql", "select 0;")
+            .file("drafts/2_next.sql", "select 0;");
 
-    SourceListing listing = list("seed.sql", "scratch");
+    SourceListing listing = list("seed.sql", "scratch", "drafts/**");
 
     assertThat(f.summary(listing)).containsExactly("V1 ok UP 1_ok/migration.sql");
     assertThat(listing.ignored())
-        .containsExactlyInAnyOrder(f.origin("seed.sql"), f.origin("scratch"));
+        .containsExactlyInAnyOrder(
+            f.origin("seed.sql"), f.origin("scratch"), f.origin("drafts/2_next.sql"));
   }
 
   @Test
