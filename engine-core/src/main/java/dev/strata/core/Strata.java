@@ -492,7 +492,11 @@ public final class Strata {
 
   private List<SourceMigration> discover(Session s, SourceScan scan) {
     return Catalog.discover(
-        scan, JavaMigrations.resolve(javaMigrations), s.dialect.fileTags(), listener::onEvent);
+        scan,
+        JavaMigrations.resolve(javaMigrations),
+        s.dialect.name(),
+        s.dialect.fileTags(),
+        listener::onEvent);
   }
 
   private List<MigrationSource> sources() {

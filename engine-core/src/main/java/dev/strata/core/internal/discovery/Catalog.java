@@ -8,11 +8,13 @@ import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.MigrationResource;
 import dev.strata.spi.SourceListing;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -66,9 +68,28 @@ public final class Catalog {
       List<SourceMigration> javaMigrations,
       Set<String> dialectTags,
       Consumer<StrataEvent.Warning> warnings) {
+    return discover(scan, javaMigrations, String.join("/", dialectTags), dialectTags, warnings);
+  }
+
+  /**
+   * Chooses from what {@code scan} found, and pairs up and down scripts.
+   *
+   * @param dialect the connected dialect, for messages ({@code mysql})
+   * @param dialectTags the file tags of the connected dialect
+   * @param warnings receives the sources' warnings
+   * @throws MigrationDiscoveryException when a location is written for other dialects only ({@link
+   *     SourceListing#dialects()}), naming the file that says so
+   */
+  public static List<SourceMigration> discover(
+      SourceScan scan,
+      List<SourceMigration> javaMigrations,
+      String dialect,
+      Set<String> dialectTags,
+      Consumer<StrataEvent.Warning> warnings) {
     Map<Slot, MigrationResource> chosen = new HashMap<>();
     List<Slot> order = new ArrayList<>();
     for (SourceListing listing : scan.listings()) {
+      requireDialect(listing, dialect, dialectTags);
       listing.warnings().forEach(warnings);
       for (MigrationResource r : listing.resources()) {
         if (r.dialectTag() != null && !dialectTags.contains(r.dialectTag())) {
@@ -114,6 +135,30 @@ public final class Catalog {
       migrations.add(java);
     }
     return migrations;
+  }
+
+  /**
+   * Refuses a location written for other dialects only: its scripts would otherwise be left out one
+   * by one as another dialect's variants, and the database migrated with nothing, or they would
+   * fail on SQL written for another database.
+   */
+  private static void requireDialect(SourceListing listing, String dialect, Set<String> tags) {
+    SourceListing.DialectRequirement required = listing.dialects();
+    if (required == null || !Collections.disjoint(required.dialectTags(), tags)) {
+      return;
+    }
+    throw new MigrationDiscoveryException(
+        required.origin()
+            + " says "
+            + required.statement()
+            + ": its migrations are written for "
+            + String.join(" or ", new TreeSet<>(required.dialectTags()))
+            + ", but the connected database is a "
+            + dialect
+            + " database; connect to the database they are written for, or point the source"
+            + " (--source, strata.sources) at the migrations written for "
+            + dialect,
+        List.of(required.origin()));
   }
 
   private static MigrationDiscoveryException duplicate(MigrationResource a, MigrationResource b) {

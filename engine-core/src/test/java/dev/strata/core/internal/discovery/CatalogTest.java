@@ -66,6 +66,68 @@ class CatalogTest {
     return migrations.get(0);
   }
 
+  // Locations written for some dialects only
+
+  /** A source whose location says it is written for {@code tags} only, as migration_lock.toml. */
+  private static MigrationSource writtenFor(Set<String> tags, MigrationResource... resources) {
+    return new MigrationSource() {
+      @Override
+      public String location() {
+        return "memory:";
+      }
+
+      @Override
+      public SourceListing list() {
+        return new SourceListing(
+            List.of(resources),
+            List.of(),
+            List.of(),
+            new SourceListing.DialectRequirement(
+                tags, "mem/migration_lock.toml", "provider = \"mysql\""));
+      }
+    };
+  }
+
+  @Test
+  void refusesALocationWrittenForAnotherDialectNamingTheFileThatSaysSo() {
+    MigrationSource mysqlOnly =
+        writtenFor(Set.of("mysql"), file("V1__init.sql", "create table a (id int);"));
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(
+            () ->
+                Catalog.discover(
+                    SourceScan.of(List.of(mysqlOnly)),
+                    List.of(),
+                    "postgresql",
+                    Set.of("postgres", "postgresql"),
+                    warnings::add))
+        .withMessage(
+            "mem/migration_lock.toml says provider = \"mysql\": its migrations are written for"
+                + " mysql, but the connected database is a postgresql database; connect to the"
+                + " database they are written for, or point the source (--source,"
+                + " strata.sources) at the migrations written for postgresql")
+        .satisfies(e -> assertThat(e.origins()).containsExactly("mem/migration_lock.toml"));
+  }
+
+  @Test
+  void refusesALocationWrittenForAnotherDialectEvenWhenItHoldsNoScripts() {
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(() -> discover(POSTGRES, writtenFor(Set.of("mysql"))))
+        .withMessageStartingWith("mem/migration_lock.toml says");
+  }
+
+  @Test
+  void runsALocationWrittenForTheConnectedDialect() {
+    List<SourceMigration> found =
+        discover(
+            Set.of("mysql", "mariadb"),
+            writtenFor(Set.of("sqlite", "mysql"), file("V1__init.sql", "create table a (id int);")),
+            new InMemorySource(file("V2__more.sql", "create table b (id int);")));
+
+    assertThat(found).extracting(m -> m.id().version().toString()).containsExactly("1", "2");
+  }
+
   // Pairing
 
   @Test
