@@ -23,11 +23,12 @@ import java.util.Map;
 /**
  * A goose migration folder, read as pressly/goose v3 or as the original liamstask goose reads it.
  *
- * <p>v3 ({@code collectMigrations}) looks at the folder's own {@code *.sql} and {@code *.go} files;
- * the original goose walks the whole tree. Every {@code .sql} file must be named {@code
- * <version>_<name>.sql} and have an Up annotation (the original goose: Up or Down); {@code .go}
- * migrations cannot run in Strata. Each such file is named in one error, unless the {@code ignore}
- * option leaves it out. Two files with one version are an error naming both.
+ * <p>v3 ({@code collectMigrations}) looks at the folder's own {@code *.sql} and {@code *.go} files
+ * (a {@code .sql} file in a subfolder, which v3 never runs, is reported); the original goose walks
+ * the whole tree. Every {@code .sql} file must be named {@code <version>_<name>.sql} and have an Up
+ * annotation (the original goose: Up or Down); {@code .go} migrations cannot run in Strata. Each
+ * such file is named in one error, unless the {@code ignore} option leaves it out. Two files with
+ * one version are an error naming both.
  *
  * <p>Each file is read while listing, since its annotations decide whether it has a down part and
  * whether it runs outside a transaction ({@code -- +goose NO TRANSACTION}); each direction's
@@ -69,7 +70,7 @@ public final class GooseSource implements MigrationSource {
 
   @Override
   public SourceListing list() {
-    LocalFolder.Listing listing = folder.list(layout == Layout.V3 ? 1 : LocalFolder.WHOLE_TREE);
+    LocalFolder.Listing listing = folder.list(LocalFolder.WHOLE_TREE);
     List<MigrationResource> resources = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
     List<String> problems = new ArrayList<>();
