@@ -7,6 +7,7 @@ import dev.strata.core.Strata;
 import dev.strata.testsupport.Corpus;
 import dev.strata.testsupport.IsolatedDatabase;
 import dev.strata.testsupport.PostgresTest;
+import dev.strata.testsupport.SchemaDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

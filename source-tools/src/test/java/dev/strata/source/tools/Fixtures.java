@@ -1,58 +1,72 @@
 package dev.strata.source.tools;
 
-/** Files the tools themselves write, as fixtures. */
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/** The hand-written migration folders under {@code src/test/resources}, a query helper, and files in the shape the tools write them. */
 final class Fixtures {
   private Fixtures() {}
 
-  /** What {@code diesel setup} writes to {@code 00000000000000_diesel_initial_setup/up.sql}. */
+  /** The folder {@code name} of the test resources, e.g. {@code goose/postgres}. */
+  static Path folder(String name) {
+    try {
+      return Path.of(Objects.requireNonNull(Fixtures.class.getResource("/" + name), name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The first column of the first row of {@code sql}, as a string. */
+  static String query(DataSource dataSource, String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  /**
+   * A folder in the shape {@code diesel setup} gives {@code 00000000000000_diesel_initial_setup}:
+   * comments first, then PL/pgSQL helper functions in dollar-quoted bodies (written for this test).
+   */
   static final String DIESEL_SETUP_UP =
       """
-      -- This file was automatically created by Diesel to setup helper functions
-      -- and other internal bookkeeping. This file is safe to edit, any future
-      -- changes will be added to existing projects as new migrations.
+      -- Created by the tool to hold its helper functions.
+      -- Safe to edit.
 
 
 
-
-      -- Sets up a trigger for the given table to automatically set a column called
-      -- `updated_at` whenever the row is modified (unless `updated_at` was included
-      -- in the modified columns)
-      --
-      -- # Example
-      --
-      -- ```sql
-      -- CREATE TABLE users (id SERIAL PRIMARY KEY, updated_at TIMESTAMP NOT NULL DEFAULT NOW());
-      --
-      -- SELECT diesel_manage_updated_at('users');
-      -- ```
-      CREATE OR REPLACE FUNCTION diesel_manage_updated_at(_tbl regclass) RETURNS VOID AS $$
+      -- Keeps a table's touched_at column current:
+      -- SELECT keep_touched_at('users');
+      CREATE OR REPLACE FUNCTION keep_touched_at(_tbl regclass) RETURNS VOID AS $$
       BEGIN
-          EXECUTE format('CREATE TRIGGER set_updated_at BEFORE UPDATE ON %s
-                          FOR EACH ROW EXECUTE PROCEDURE diesel_set_updated_at()', _tbl);
+          EXECUTE format('CREATE TRIGGER touch BEFORE UPDATE ON %s
+                          FOR EACH ROW EXECUTE PROCEDURE touch_row()', _tbl);
       END;
       $$ LANGUAGE plpgsql;
 
-      CREATE OR REPLACE FUNCTION diesel_set_updated_at() RETURNS trigger AS $$
+      CREATE OR REPLACE FUNCTION touch_row() RETURNS trigger AS $$
       BEGIN
-          IF (
-              NEW IS DISTINCT FROM OLD AND
-              NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at
-          ) THEN
-              NEW.updated_at := current_timestamp;
+          IF (NEW IS DISTINCT FROM OLD AND NEW.touched_at IS NOT DISTINCT FROM OLD.touched_at) THEN
+              NEW.touched_at := current_timestamp;
           END IF;
           RETURN NEW;
       END;
       $$ LANGUAGE plpgsql;
       """;
 
-  /** What {@code diesel setup} writes to its {@code down.sql}. */
+  /** Its down script. */
   static final String DIESEL_SETUP_DOWN =
       """
-      -- This file was automatically created by Diesel to setup helper functions
-      -- and other internal bookkeeping. This file is safe to edit, any future
-      -- changes will be added to existing projects as new migrations.
+      -- Created by the tool.
 
-      DROP FUNCTION IF EXISTS diesel_manage_updated_at(_tbl regclass);
-      DROP FUNCTION IF EXISTS diesel_set_updated_at();
+      DROP FUNCTION IF EXISTS keep_touched_at(_tbl regclass);
+      DROP FUNCTION IF EXISTS touch_row();
       """;
 }

@@ -84,8 +84,8 @@ class ToolSourcesOnPostgresIT {
             .file(
                 "2024-01-31-120000_create_users/up.sql",
                 "CREATE TABLE users (id SERIAL PRIMARY KEY, email TEXT,"
-                    + " updated_at TIMESTAMP NOT NULL DEFAULT NOW());\n"
-                    + "SELECT diesel_manage_updated_at('users');\n")
+                    + " touched_at TIMESTAMP NOT NULL DEFAULT NOW());\n"
+                    + "SELECT keep_touched_at('users');\n")
             .file("2024-01-31-120000_create_users/down.sql", "DROP TABLE users;\n")
             .file(
                 "2024-02-01-090000_index_users/up.sql",
@@ -103,14 +103,14 @@ class ToolSourcesOnPostgresIT {
             "V20240201090000 index users");
     assertThat(Schema.postgres(db))
         .containsExactly(
-            "function diesel_manage_updated_at",
-            "function diesel_set_updated_at",
+            "function keep_touched_at",
+            "function touch_row",
             "index users_email",
             "index users_pkey",
-            "trigger set_updated_at",
+            "trigger touch",
             "users.email",
             "users.id",
-            "users.updated_at");
+            "users.touched_at");
 
     assertThat(strata.down(DownRequest.steps(3)).reverted()).hasSize(3);
     assertThat(Schema.postgres(db)).isEmpty();

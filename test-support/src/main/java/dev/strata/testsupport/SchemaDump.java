@@ -1,6 +1,5 @@
-package dev.strata.source.drizzle;
+package dev.strata.testsupport;
 
-import dev.strata.testsupport.IsolatedDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,15 @@ import java.util.stream.Collectors;
  * and normalises the dump for comparison: Strata's own {@code strata_*} tables are left out, as are
  * the header lines naming server, host and dump time and MySQL's {@code AUTO_INCREMENT=N} counters;
  * the database's name becomes {@code <database>}.
+ *
+ * <pre>{@code
+ * assertThat(SchemaDump.mysql(db))
+ *     .isEqualTo(SchemaDump.normalize(Files.readString(reference), "acc_" + set.replace('-', '_')));
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe; needs {@code pg_dump} and {@code mariadb-dump} on the path.
  */
-final class SchemaDump {
+public final class SchemaDump {
   private static final Pattern VOLATILE_LINE =
       Pattern.compile(
           "^(-- Dumped (from|by) .*|-- Host: .*|-- Server version.*|-- (MariaDB|MySQL) dump .*)$");
@@ -32,7 +38,7 @@ final class SchemaDump {
   private SchemaDump() {}
 
   /** {@code pg_dump --schema-only --no-owner --no-privileges --restrict-key=acceptance}. */
-  static String postgres(IsolatedDatabase db) throws IOException, InterruptedException {
+  public static String postgres(IsolatedDatabase db) throws IOException, InterruptedException {
     URI uri = URI.create(db.jdbcUrl().substring("jdbc:".length()));
     List<String> command =
         List.of(
@@ -50,7 +56,8 @@ final class SchemaDump {
   }
 
   /** {@code mariadb-dump --no-data --skip-dump-date --routines --triggers}. */
-  static String mysql(IsolatedDatabase db) throws IOException, InterruptedException, SQLException {
+  public static String mysql(IsolatedDatabase db)
+      throws IOException, InterruptedException, SQLException {
     URI uri = URI.create(db.jdbcUrl().substring("jdbc:".length()));
     List<String> command = new ArrayList<>();
     command.addAll(
@@ -71,7 +78,7 @@ final class SchemaDump {
   }
 
   /** A dump with the volatile parts removed and {@code database} named {@code <database>}. */
-  static String normalize(String dump, String database) {
+  public static String normalize(String dump, String database) {
     return dump.lines()
         .filter(line -> !VOLATILE_LINE.matcher(line).matches())
         .map(line -> AUTO_INCREMENT.matcher(line).replaceAll(""))

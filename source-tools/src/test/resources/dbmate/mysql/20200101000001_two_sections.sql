@@ -1,0 +1,9 @@
+-- migrate:up
+CREATE TABLE notes (id INT PRIMARY KEY);
+-- migrate:down
+DROP TABLE notes;
+
+-- migrate:up
+CREATE TABLE tags (id INT PRIMARY KEY);
+-- migrate:down
+DROP TABLE tags;

@@ -1,0 +1,5 @@
+-- +goose Up
+INSERT INTO envsub_table VALUES (10);
+
+-- +goose Down
+DELETE FROM envsub_table WHERE id = 10;
