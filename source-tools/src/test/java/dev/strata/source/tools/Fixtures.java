@@ -9,7 +9,10 @@ import java.sql.Statement;
 import java.util.Objects;
 import javax.sql.DataSource;
 
-/** The hand-written migration folders under {@code src/test/resources}, a query helper, and files in the shape the tools write them. */
+/**
+ * The hand-written migration folders under {@code src/test/resources}, a query helper, and files in
+ * the shape the tools write them.
+ */
 final class Fixtures {
   private Fixtures() {}
 
