@@ -34,6 +34,14 @@ public interface ForeignHistory {
 
   /** The known tools. */
   static List<ForeignHistory> all() {
-    return List.of(new DrizzleHistory(), new FlywayHistory(), new GolangMigrateHistory());
+    return List.of(
+        new DrizzleHistory(),
+        new FlywayHistory(),
+        new GolangMigrateHistory(),
+        new GooseHistory(),
+        new DbmateHistory(),
+        new SqlxHistory(),
+        new DieselHistory(),
+        new PrismaHistory());
   }
 }
