@@ -44,7 +44,7 @@ class BaselineCommandTest {
     assertThat(baseline.exitCode()).as(baseline.toString()).isEqualTo(0);
     assertThat(baseline.out() + baseline.err())
         .contains("V2 add email (")
-        .contains("dbmate would apply it next, so it stays pending")
+        .contains("so it stays pending: dbmate would apply it next")
         .contains("adopted 2 migration(s) that dbmate applied, up to 3; they will not run again");
     assertThat(ws.strata("migrate", "--out-of-order").lastLine())
         .matches("applied 1 migration \\(V2\\) in \\d+ ms");

@@ -235,8 +235,8 @@ class AdoptToolsOnH2IT {
                         "V20240102000000 pet ("
                             + db.migrations.resolve("V20240102000000__pet.sql")
                             + ") is older than 20240103000000, the newest migration dbmate"
-                            + " applied, but dbmate never applied it; dbmate would apply it next,"
-                            + " so it stays pending: apply it with `strata migrate --out-of-order`"
+                            + " applied, but dbmate never applied it, so it stays pending: dbmate"
+                            + " would apply it next; apply it with `strata migrate --out-of-order`"
                             + " (strata.outOfOrder), or renumber it above 20240103000000"));
     assertThat(states())
         .containsExactly(
@@ -254,6 +254,11 @@ class AdoptToolsOnH2IT {
 
     refusedChangingNothing(
         "dbmate", "schema_migrations", "dbmate applied version '20991231000000' but no source");
+    refusedChangingNothing(
+        "golang-migrate",
+        "schema_migrations",
+        "PUBLIC.schema_migrations has no dirty column: it is not golang-migrate's table; if dbmate"
+            + " wrote it, adopt it with --from dbmate");
 
     sql("DROP TABLE \"schema_migrations\"");
     sql("CREATE TABLE \"schema_migrations\" (\"version\" BIGINT, \"dirty\" BOOLEAN)");
@@ -466,6 +471,7 @@ class AdoptToolsOnH2IT {
         "as failed (neither finished_at nor rolled_back_at is set); `prisma migrate deploy`"
             + " refuses to go on too (P3009)",
         "prisma migrate resolve --rolled-back 20210102000000_pets",
-        "Prisma applied migration 20201231000000_elsewhere (started at ");
+        "Prisma applied migration 20201231000000_elsewhere (started at ",
+        "but no source has that name; point --source at the folder Prisma migrated from");
   }
 }

@@ -58,13 +58,12 @@ public record Adoption(
                         + tool
                         + " applied, but "
                         + tool
-                        + " never applied it; "
-                        + tool
-                        + " would apply it next, so it stays pending: "
+                        + " never applied it, so it stays pending: "
                         + (outOfOrder
-                            ? "`strata migrate` applies it (out of order)"
-                            : "apply it with `strata migrate --out-of-order` (strata.outOfOrder),"
-                                + " or renumber it above "
+                            ? "`strata migrate` applies it, out of order"
+                            : tool
+                                + " would apply it next; apply it with `strata migrate"
+                                + " --out-of-order` (strata.outOfOrder), or renumber it above "
                                 + newest)))
         .toList();
   }

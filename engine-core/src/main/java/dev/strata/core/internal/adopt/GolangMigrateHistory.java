@@ -41,6 +41,21 @@ final class GolangMigrateHistory implements ForeignHistory {
     if (!dialect.tableExists(c, schema, TABLE)) {
       return List.of();
     }
+    // dbmate's table has the same name, and no dirty column.
+    if (!VersionRows.columns(c, dialect, schema, TABLE).contains("dirty")) {
+      throw new ValidationException(
+          "baseline --from golang-migrate changed nothing:",
+          List.of(
+              new ValidationProblem(
+                  ValidationProblem.Kind.MISSING,
+                  null,
+                  "",
+                  schema
+                      + "."
+                      + TABLE
+                      + " has no dirty column: it is not golang-migrate's table; if dbmate"
+                      + " wrote it, adopt it with --from dbmate")));
+    }
     String sql =
         "SELECT "
             + dialect.quote("version")

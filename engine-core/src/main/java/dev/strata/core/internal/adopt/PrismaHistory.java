@@ -86,7 +86,7 @@ final class PrismaHistory implements ForeignHistory {
         if (!finished) {
           refusal.add(
               ValidationProblem.Kind.FAILED,
-              null,
+              Refusal.versionOrNull(name.replaceFirst("_.*", "")),
               "Prisma recorded "
                   + row
                   + " as failed (neither finished_at nor rolled_back_at is set);"
@@ -100,7 +100,10 @@ final class PrismaHistory implements ForeignHistory {
         }
         SourceMigration match = byName.get(name);
         if (match == null) {
-          refusal.noSource(null, row, "prisma/migrations, whose folders name the migrations");
+          refusal.noSourceNamed(
+              Refusal.versionOrNull(name.replaceFirst("_.*", "")),
+              row,
+              "prisma/migrations, whose folders name the migrations");
         } else if (!matches(match.upScript(), checksum)
             && !matches("\uFEFF" + match.upScript(), checksum)) {
           refusal.edited(match, row, checksum, render(match.upScript()));

@@ -22,8 +22,18 @@ final class Refusal {
     this.displayName = displayName;
   }
 
-  /** A row no source has. */
+  /** A row of a version no source has. */
   void noSource(@Nullable MigrationVersion version, String row, String sourceHint) {
+    noSource(version, row, "that version", sourceHint);
+  }
+
+  /** A row of a migration name no source has. */
+  void noSourceNamed(@Nullable MigrationVersion version, String row, String sourceHint) {
+    noSource(version, row, "that name", sourceHint);
+  }
+
+  private void noSource(
+      @Nullable MigrationVersion version, String row, String what, String sourceHint) {
     add(
         ValidationProblem.Kind.MISSING,
         version,
@@ -31,7 +41,7 @@ final class Refusal {
             + " applied "
             + row
             + " but no source has "
-            + (version == null ? "it" : "that version")
+            + what
             + "; point --source at the folder "
             + displayName
             + " migrated from ("
