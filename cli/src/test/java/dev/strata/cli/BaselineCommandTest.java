@@ -32,6 +32,25 @@ class BaselineCommandTest {
   }
 
   @Test
+  void baselineFromDbmateAdoptsItsVersionsAndWarnsAboutOneItWouldStillApply() throws Exception {
+    ws.file("V3__pets.sql", "CREATE TABLE pet (id INT PRIMARY KEY);\n");
+    ws.execute("CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100))");
+    ws.execute("CREATE TABLE pet (id INT PRIMARY KEY)");
+    ws.execute("CREATE TABLE \"schema_migrations\" (\"version\" varchar(255) primary key)");
+    ws.execute("INSERT INTO \"schema_migrations\" VALUES ('1'), ('3')");
+
+    CliResult baseline = ws.strata("baseline", "--from", "dbmate");
+
+    assertThat(baseline.exitCode()).as(baseline.toString()).isEqualTo(0);
+    assertThat(baseline.out() + baseline.err())
+        .contains("V2 add email (")
+        .contains("so it stays pending: dbmate would apply it next")
+        .contains("adopted 2 migration(s) that dbmate applied, up to 3; they will not run again");
+    assertThat(ws.strata("migrate", "--out-of-order").lastLine())
+        .matches("applied 1 migration \\(V2\\) in \\d+ ms");
+  }
+
+  @Test
   void baselineRefusesADatabaseThatAlreadyHasHistory() {
     ws.strata("migrate");
 

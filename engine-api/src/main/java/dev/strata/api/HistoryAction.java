@@ -6,7 +6,11 @@ public enum HistoryAction {
   APPLY,
   /** A migration was reverted by its down script (or the revert failed). */
   REVERT,
-  /** An existing database was adopted: versions up to this one count as applied. */
+  /**
+   * An existing database was adopted. Without a checksum ({@code baseline --version}): versions up
+   * to this one count as applied. With one ({@code baseline --from}): this migration, which another
+   * tool applied, counts as applied.
+   */
   BASELINE,
   /** {@code repair} cleared a failed attempt after the database was fixed by hand. */
   CLEAR_FAILED,

@@ -27,6 +27,7 @@ import dev.strata.api.StrataListener;
 import dev.strata.api.ValidateResult;
 import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
+import dev.strata.core.internal.adopt.Adoption;
 import dev.strata.core.internal.adopt.ForeignHistory;
 import dev.strata.core.internal.discovery.Catalog;
 import dev.strata.core.internal.discovery.JavaMigrations;
@@ -385,8 +386,11 @@ public final class Strata {
 
   /**
    * Adopts a database another tool migrated ({@code drizzle}, {@code flyway}, {@code
-   * golang-migrate}): the migrations that tool applied are matched with the sources and recorded as
-   * baselined, with their checksums, so that nothing runs twice.
+   * golang-migrate}, {@code goose}, {@code dbmate}, {@code sqlx}, {@code diesel}, {@code prisma}):
+   * the migrations that tool applied are matched with the sources and recorded as baselined, with
+   * their checksums, so that nothing runs twice. A source older than the newest one the tool
+   * applied, which the tool never applied but would still apply, stays pending; a {@link
+   * dev.strata.api.StrataEvent.Warning} names each. The other tool's table is only read.
    *
    * @throws ConfigurationException when the tool is unknown or its table holds nothing
    * @throws ValidationException changing nothing, when its records and the sources disagree
@@ -406,8 +410,9 @@ public final class Strata {
     return withSession(
         s -> {
           List<SourceMigration> sources = discover(s);
-          List<SourceMigration> adopted =
-              foreign.applied(s.connection, s.dialect, s.schema, sources);
+          Adoption adoption =
+              foreign.adopt(s.connection, s.dialect, s.schema, sources, config.outOfOrder());
+          List<SourceMigration> adopted = adoption.applied();
           if (adopted.isEmpty()) {
             throw new ConfigurationException(
                 "Found no "
@@ -416,23 +421,37 @@ public final class Strata {
                     + s.schema
                     + " to adopt; check --url and --schema");
           }
-          s.history.createIfAbsent(s.connection);
-          try (HeldLock lock =
-              HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
-            refuseUnlessHistoryIsEmpty(s, "baseline --from " + tool);
-            long rank = 1;
-            for (SourceMigration m : adopted) {
-              s.history.append(
-                  s.connection,
-                  row(rank++, m.id(), HistoryAction.BASELINE, m.up().origin(), m.checksum(), s));
-            }
-          }
           MigrationVersion newest =
               adopted.stream()
                   .map(m -> m.id().version())
                   .filter(java.util.Objects::nonNull)
                   .max(MigrationVersion::compareTo)
                   .orElseThrow();
+          s.history.createIfAbsent(s.connection);
+          try (HeldLock lock =
+              HeldLock.take(config, LockTarget.of(s, config.table()), listener, s.cancellation)) {
+            refuseUnlessHistoryIsEmpty(s, "baseline --from " + tool);
+            long rank = 1;
+            if (adoption.skipsOlder()) {
+              // Written first, so that the adopted row of the same version, with its checksum,
+              // is the one that counts for it.
+              s.history.append(
+                  s.connection,
+                  row(
+                      rank++,
+                      new MigrationId(newest, "<< baseline >>"),
+                      HistoryAction.BASELINE,
+                      "",
+                      null,
+                      s));
+            }
+            for (SourceMigration m : adopted) {
+              s.history.append(
+                  s.connection,
+                  row(rank++, m.id(), HistoryAction.BASELINE, m.up().origin(), m.checksum(), s));
+            }
+          }
+          adoption.warnings(tool, newest, config.outOfOrder()).forEach(listener::onEvent);
           return new BaselineResult(newest, adopted.stream().map(SourceMigration::id).toList());
         });
   }

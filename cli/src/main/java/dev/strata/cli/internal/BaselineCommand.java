@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
     description = {
       "Adopt an existing database: migrations up to and including VERSION count as applied from"
           + " now on and never run. With --from, adopt what another tool applied (drizzle, flyway,"
-          + " golang-migrate), matched with the sources. Refuses when the history table already"
-          + " records migrations."
+          + " golang-migrate, goose, dbmate, sqlx, diesel, prisma), matched with the sources;"
+          + " an older migration the tool never applied but would still apply stays pending, and a"
+          + " warning names it. Refuses when the history table already records migrations."
     })
 final class BaselineCommand extends EngineCommand {
   @Option(
@@ -29,7 +30,9 @@ final class BaselineCommand extends EngineCommand {
   @Option(
       names = "--from",
       paramLabel = "TOOL",
-      description = "Adopt another tool's history: drizzle, flyway or golang-migrate.")
+      description =
+          "Adopt another tool's history: drizzle, flyway, golang-migrate, goose, dbmate, sqlx,"
+              + " diesel or prisma.")
   @Nullable String from;
 
   BaselineCommand(Console console, StrataLoader loader) {

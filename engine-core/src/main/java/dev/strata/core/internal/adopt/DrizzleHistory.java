@@ -29,7 +29,17 @@ final class DrizzleHistory implements ForeignHistory {
   }
 
   @Override
-  public List<SourceMigration> applied(
+  public Adoption adopt(
+      Connection c,
+      Dialect dialect,
+      String schema,
+      List<SourceMigration> sources,
+      boolean outOfOrder)
+      throws SQLException {
+    return Adoption.skippingOlder(applied(c, dialect, schema, sources));
+  }
+
+  private List<SourceMigration> applied(
       Connection c, Dialect dialect, String schema, List<SourceMigration> sources)
       throws SQLException {
     String where = dialect.tableExists(c, "drizzle", TABLE) ? "drizzle" : schema;

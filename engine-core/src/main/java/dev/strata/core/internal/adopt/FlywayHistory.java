@@ -25,7 +25,17 @@ final class FlywayHistory implements ForeignHistory {
   }
 
   @Override
-  public List<SourceMigration> applied(
+  public Adoption adopt(
+      Connection c,
+      Dialect dialect,
+      String schema,
+      List<SourceMigration> sources,
+      boolean outOfOrder)
+      throws SQLException {
+    return Adoption.skippingOlder(applied(c, dialect, schema, sources));
+  }
+
+  private List<SourceMigration> applied(
       Connection c, Dialect dialect, String schema, List<SourceMigration> sources)
       throws SQLException {
     if (!dialect.tableExists(c, schema, TABLE)) {

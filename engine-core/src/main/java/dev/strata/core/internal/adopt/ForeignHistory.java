@@ -16,17 +16,32 @@ public interface ForeignHistory {
   String tool();
 
   /**
-   * The source migrations the tool applied.
+   * The source migrations the tool applied, and those it would still apply though older than the
+   * newest it applied.
    *
-   * @return empty when the tool's table does not exist
+   * @param outOfOrder Strata's {@code outOfOrder} option: whether migrations older than the newest
+   *     applied one may be applied later (goose's {@code -allow-missing})
+   * @return no applied migrations when the tool's table does not exist or is empty
    * @throws dev.strata.api.ValidationException when the tool's records and the sources disagree
    */
-  List<SourceMigration> applied(
-      Connection connection, Dialect dialect, String schema, List<SourceMigration> sources)
+  Adoption adopt(
+      Connection connection,
+      Dialect dialect,
+      String schema,
+      List<SourceMigration> sources,
+      boolean outOfOrder)
       throws SQLException;
 
   /** The known tools. */
   static List<ForeignHistory> all() {
-    return List.of(new DrizzleHistory(), new FlywayHistory(), new GolangMigrateHistory());
+    return List.of(
+        new DrizzleHistory(),
+        new FlywayHistory(),
+        new GolangMigrateHistory(),
+        new GooseHistory(),
+        new DbmateHistory(),
+        new SqlxHistory(),
+        new DieselHistory(),
+        new PrismaHistory());
   }
 }

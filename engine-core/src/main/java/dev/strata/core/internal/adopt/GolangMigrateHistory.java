@@ -25,11 +25,36 @@ final class GolangMigrateHistory implements ForeignHistory {
   }
 
   @Override
-  public List<SourceMigration> applied(
+  public Adoption adopt(
+      Connection c,
+      Dialect dialect,
+      String schema,
+      List<SourceMigration> sources,
+      boolean outOfOrder)
+      throws SQLException {
+    return Adoption.skippingOlder(applied(c, dialect, schema, sources));
+  }
+
+  private List<SourceMigration> applied(
       Connection c, Dialect dialect, String schema, List<SourceMigration> sources)
       throws SQLException {
     if (!dialect.tableExists(c, schema, TABLE)) {
       return List.of();
+    }
+    // dbmate's table has the same name, and no dirty column.
+    if (!VersionRows.columns(c, dialect, schema, TABLE).contains("dirty")) {
+      throw new ValidationException(
+          "baseline --from golang-migrate changed nothing:",
+          List.of(
+              new ValidationProblem(
+                  ValidationProblem.Kind.MISSING,
+                  null,
+                  "",
+                  schema
+                      + "."
+                      + TABLE
+                      + " has no dirty column: it is not golang-migrate's table; if dbmate"
+                      + " wrote it, adopt it with --from dbmate")));
     }
     String sql =
         "SELECT "

@@ -56,7 +56,11 @@ final class RecordedState {
       } else {
         byKey.remove(key);
       }
-      if (e.action() == HistoryAction.BASELINE && e.id().version() != null) {
+      // A baseline row without a checksum (`baseline --version`) stands for every version up to
+      // it; one with a checksum (a migration adopted from another tool) only for its own.
+      if (e.action() == HistoryAction.BASELINE
+          && e.id().version() != null
+          && e.checksum() == null) {
         if (baseline == null || e.id().version().isNewerThan(baseline)) {
           baseline = e.id().version();
         }
@@ -103,7 +107,7 @@ final class RecordedState {
     return byKey;
   }
 
-  /** The newest baselined version, or {@code null}. */
+  /** The newest version a plain baseline covers (with every older one), or {@code null}. */
   @Nullable MigrationVersion baseline() {
     return baseline;
   }

@@ -651,6 +651,24 @@ class PlannerTest {
   }
 
   @Test
+  void anAdoptedMigrationCoversOnlyItselfSoAnOlderOneTheOtherToolNeverAppliedStaysPending() {
+    Reconciliation r =
+        new PlanScenario()
+            .source("1", "a", "a")
+            .source("2", "b", "b")
+            .source("3", "c", "c")
+            .row("1", "a", HistoryAction.BASELINE, PlanScenario.checksum("a"), true, 0)
+            .row("3", "c", HistoryAction.BASELINE, PlanScenario.checksum("c"), true, 0)
+            .reconcile(new PlanSettings(null, true));
+
+    assertThat(r.status())
+        .extracting(i -> i.id().version() + "=" + i.state())
+        .containsExactly("1=BASELINED", "2=PENDING", "3=BASELINED");
+    assertThat(pending(r)).containsExactly("V2 b");
+    assertThat(r.problems()).isEmpty();
+  }
+
+  @Test
   void aBaselineAboveEverySourceLeavesNothingPending() {
     Reconciliation r =
         new PlanScenario()
