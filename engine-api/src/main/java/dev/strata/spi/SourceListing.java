@@ -7,7 +7,8 @@ import java.util.List;
  * What a {@link MigrationSource} found.
  *
  * @param resources the scripts, in any order (the engine orders them)
- * @param warnings files the source ignored, each named with the reason
+ * @param warnings what the source noticed but could go on with (a named pipe it never reads), each
+ *     naming the file
  * @param ignored the files the {@code ignore} option left out ({@link SourceSettings#ignores}), as
  *     users see them in messages; the engine lists them at info level
  */
@@ -17,10 +18,5 @@ public record SourceListing(
     resources = List.copyOf(resources);
     warnings = List.copyOf(warnings);
     ignored = List.copyOf(ignored);
-  }
-
-  /** A listing in which the {@code ignore} option left nothing out. */
-  public SourceListing(List<MigrationResource> resources, List<StrataEvent.Warning> warnings) {
-    this(resources, warnings, List.of());
   }
 }

@@ -59,17 +59,18 @@ public final class Catalog {
    * Chooses from what {@code scan} found, and pairs up and down scripts.
    *
    * @param dialectTags the file tags of the connected dialect
-   * @param warnings receives the sources' warnings
+   * @param events receives the sources' warnings and the files the ignore option left out
    */
   public static List<SourceMigration> discover(
       SourceScan scan,
       List<SourceMigration> javaMigrations,
       Set<String> dialectTags,
-      Consumer<StrataEvent.Warning> warnings) {
+      Consumer<StrataEvent> events) {
     Map<Slot, MigrationResource> chosen = new HashMap<>();
     List<Slot> order = new ArrayList<>();
     for (SourceListing listing : scan.listings()) {
-      listing.warnings().forEach(warnings);
+      listing.warnings().forEach(events);
+      listing.ignored().forEach(origin -> events.accept(new StrataEvent.FileIgnored(origin)));
       for (MigrationResource r : listing.resources()) {
         if (r.dialectTag() != null && !dialectTags.contains(r.dialectTag())) {
           continue;
