@@ -85,13 +85,20 @@ class BadInputTest {
             "V2__a.sql",
             "2_a.up.sql"),
         refused(
-            "a name that follows no convention (V2_add.sql) with --strict-naming",
+            "a name that follows no convention (V2_add.sql)",
             ws -> ws.file("V2_add.sql", "CREATE TABLE a (id INT);"),
-            List.of("migrate", "--strict-naming"),
             CONFIGURATION,
-            "V2_add.sql",
-            "V2__add.sql",
-            "rename it"),
+            "V2_add.sql: has one underscore between version and description",
+            "Flyway silently ignores such files",
+            "rename it to V2__add.sql",
+            "--ignore 'V2_add.sql'"),
+        refused(
+            "a goose folder read as filesystem: (20240115180414_init.sql with -- +goose Up)",
+            ws ->
+                ws.file("20240115180414_init.sql", "-- +goose Up\nCREATE TABLE a (id INT);\n"),
+            CONFIGURATION,
+            "20240115180414_init.sql: it has a '-- +goose Up' annotation",
+            "It is a goose migration: read the location with goose:"),
         refused(
             "a down script without its up script (U3__x.sql)",
             ws -> ws.file("U3__x.sql", "DROP TABLE x;"),
