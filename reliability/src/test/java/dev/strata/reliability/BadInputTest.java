@@ -94,8 +94,7 @@ class BadInputTest {
             "--ignore 'V2_add.sql'"),
         refused(
             "a goose folder read as filesystem: (20240115180414_init.sql with -- +goose Up)",
-            ws ->
-                ws.file("20240115180414_init.sql", "-- +goose Up\nCREATE TABLE a (id INT);\n"),
+            ws -> ws.file("20240115180414_init.sql", "-- +goose Up\nCREATE TABLE a (id INT);\n"),
             CONFIGURATION,
             "20240115180414_init.sql: it has a '-- +goose Up' annotation",
             "It is a goose migration: read the location with goose:"),
