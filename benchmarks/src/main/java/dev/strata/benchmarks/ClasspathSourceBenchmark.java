@@ -119,7 +119,7 @@ public class ClasspathSourceBenchmark {
       // No parent: only this root can hold db/migration.
       loader = new URLClassLoader(new URL[] {root}, null);
       provider = new ClasspathSourceProvider(loader);
-      settings = new SourceSettings(false, loader);
+      settings = new SourceSettings(List.of(), loader);
     } finally {
       set.delete();
     }

@@ -117,13 +117,91 @@ class ConfigurationTest {
   }
 
   @Test
-  void strictNamingTurnsAnIgnoredFileIntoAnError() throws Exception {
+  void aSqlFileThatFollowsNoConventionExitsWith3AndOtherFilesStayQuiet() throws Exception {
     ws.file("notes.txt", "hello");
+    ws.file("V366_remove_leading_or_trailing_spaces_in_reportnames.sql", "SELECT 1;");
 
-    CliResult result = ws.strata("migrate", "--strict-naming");
+    CliResult result = ws.strata("migrate");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
-    assertThat(result.err()).contains("notes.txt");
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.CONFIGURATION);
+    assertThat(result.err())
+        .contains(
+            ws.migrations.resolve("V366_remove_leading_or_trailing_spaces_in_reportnames.sql")
+                + ": has one underscore between version and description, where Flyway needs two."
+                + " Flyway silently ignores such files, so this one has never run on any database"
+                + " Flyway migrated. To run it, rename it to"
+                + " V366__remove_leading_or_trailing_spaces_in_reportnames.sql; or leave it out"
+                + " with --ignore 'V366_remove_leading_or_trailing_spaces_in_reportnames.sql'")
+        .doesNotContain("notes.txt");
+    assertThat(
+            ws.column(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME"
+                    + " IN ('strata_schema_history', 'PERSON')"))
+        .containsExactly("0");
+  }
+
+  @Test
+  void ignoreLeavesANearMissOutAndListsItAtInfoLevel() throws Exception {
+    ws.file("V7_fix.sql", "SELECT 1;").file("V8_more.sql", "SELECT 1;");
+
+    CliResult result = ws.strata("migrate", "--ignore", "V7_fix.sql", "--ignore", "V8_*.sql");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+    assertThat(result.errLines())
+        .contains(
+            "Ignoring " + ws.migrations.resolve("V7_fix.sql") + " (--ignore)",
+            "Ignoring " + ws.migrations.resolve("V8_more.sql") + " (--ignore)")
+        .noneMatch(l -> l.startsWith("warning"));
+    assertThat(result.lastLine()).startsWith("applied 2 migrations (V1, V2)");
+  }
+
+  @Test
+  void ignoreComesFromTheEnvironmentCommaSeparated() throws Exception {
+    Files.createDirectories(ws.migrations.resolve("legacy"));
+    ws.file("V7_fix.sql", "SELECT 1;").file("legacy/old.sql", "SELECT 1;");
+
+    CliResult result =
+        Workspace.run(Map.of("STRATA_IGNORE", "V7_fix.sql, legacy/**"), ws.with("migrate"));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+    assertThat(result.err())
+        .contains("Ignoring " + ws.migrations.resolve("V7_fix.sql"))
+        .contains("Ignoring " + ws.migrations.resolve("legacy/old.sql"));
+  }
+
+  @Test
+  void aGooseFolderUnderFilesystemExitsWith3NamingGooseAndCreatesNoHistory() throws Exception {
+    Workspace goose = new Workspace(dir.resolve("goose"));
+    goose
+        .file(
+            "20240115180414_init.sql",
+            "-- +goose Up\nCREATE TABLE t (id INT);\n\n-- +goose Down\nDROP TABLE t;\n")
+        .file(
+            "20240116093000_add_name.sql",
+            "-- +goose Up\n-- +goose StatementBegin\nALTER TABLE t ADD name VARCHAR(9);\n"
+                + "-- +goose StatementEnd\n");
+
+    CliResult result = goose.strata("migrate");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.CONFIGURATION);
+    assertThat(result.err())
+        .contains(
+            "filesystem:"
+                + goose.migrations
+                + " holds 2 .sql files that follow none of its conventions")
+        .contains(
+            "They are goose migrations: read the location with goose:"
+                + goose.migrations
+                + " (--source, strata.sources) instead of filesystem:"
+                + goose.migrations)
+        .contains(goose.migrations.resolve("20240115180414_init.sql").toString())
+        .contains(goose.migrations.resolve("20240116093000_add_name.sql").toString());
+    assertThat(result.out()).doesNotContain("up to date");
+    assertThat(
+            goose.column(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME"
+                    + " IN ('strata_schema_history', 'T')"))
+        .containsExactly("0");
   }
 
   @Test

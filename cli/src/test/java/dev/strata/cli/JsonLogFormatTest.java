@@ -28,8 +28,9 @@ class JsonLogFormatTest {
   }
 
   @Test
-  void everyLineOfMigrateIsOneJsonObjectWithTimestampLevelAndEvent() {
-    CliResult result = ws.strata("migrate", "--log-format", "json");
+  void everyLineOfMigrateIsOneJsonObjectWithTimestampLevelAndEvent() throws Exception {
+    ws.file("V7_fix.sql", "SELECT 1;");
+    CliResult result = ws.strata("migrate", "--log-format", "json", "--ignore", "V7_fix.sql");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     List<Map<String, Object>> lines = lines(result);
@@ -38,7 +39,7 @@ class JsonLogFormatTest {
     assertThat(lines)
         .extracting(l -> l.get("event"))
         .contains(
-            "warning", "lock_acquired", "migration_started", "migration_completed", "summary");
+            "file_ignored", "lock_acquired", "migration_started", "migration_completed", "summary");
     Map<String, Object> summary = JsonObjects.parse(result.lastLine());
     assertThat(summary)
         .containsEntry("event", "summary")
@@ -57,9 +58,11 @@ class JsonLogFormatTest {
         .containsEntry("description", "create person")
         .containsEntry("statements", 2L)
         .containsKey("duration_ms");
-    Map<String, Object> warning =
-        lines.stream().filter(l -> "warning".equals(l.get("event"))).findFirst().orElseThrow();
-    assertThat(warning).containsEntry("level", "WARN");
+    Map<String, Object> ignored =
+        lines.stream().filter(l -> "file_ignored".equals(l.get("event"))).findFirst().orElseThrow();
+    assertThat(ignored)
+        .containsEntry("level", "INFO")
+        .containsEntry("file", ws.migrations.resolve("V7_fix.sql").toString());
   }
 
   @Test

@@ -46,15 +46,25 @@ class MigrateCommandTest {
   }
 
   @Test
-  void warningsAboutIgnoredFilesGoToStderr() throws Exception {
+  void filesThatAreNotSqlAreSkippedQuietly() throws Exception {
     ws.file("README.md", "not a migration");
 
     CliResult result = ws.strata("migrate");
 
     assertThat(result.exitCode()).isEqualTo(0);
+    assertThat(result.out() + result.err()).doesNotContain("README.md");
+  }
+
+  @Test
+  void filesLeftOutByIgnoreAreListedOnStderr() throws Exception {
+    ws.file("V7_fix.sql", "SELECT 1;");
+
+    CliResult result = ws.strata("migrate", "--ignore", "V7_fix.sql");
+
+    assertThat(result.exitCode()).isEqualTo(0);
     assertThat(result.errLines())
-        .anyMatch(l -> l.startsWith("warning: ") && l.contains("README.md"));
-    assertThat(result.out()).doesNotContain("README.md");
+        .contains("Ignoring " + ws.migrations.resolve("V7_fix.sql") + " (--ignore)");
+    assertThat(result.out()).doesNotContain("V7_fix.sql");
   }
 
   @Test

@@ -8,8 +8,16 @@ import java.time.Duration;
  */
 public sealed interface StrataEvent {
 
-  /** Something about the sources that is not an error but should be seen, e.g. an ignored file. */
+  /** Something about the sources that is not an error but should be seen, e.g. a named pipe. */
   record Warning(String origin, String message) implements StrataEvent {}
+
+  /**
+   * A file the user's {@code ignore} option ({@code --ignore}, {@code strata.ignore}) left out; an
+   * information, shown at info level, so that what was left out stays visible.
+   *
+   * @param origin the file, as messages name it
+   */
+  record FileIgnored(String origin) implements StrataEvent {}
 
   /** The migration lock is held by someone else; this migrator waits. */
   record LockWaiting(String lockName) implements StrataEvent {}

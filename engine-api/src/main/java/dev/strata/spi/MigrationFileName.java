@@ -3,6 +3,7 @@ package dev.strata.spi;
 import dev.strata.api.Direction;
 import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationVersion;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>Flyway: {@code V1__init.sql} (up), {@code U1__init.sql} (down), {@code R__views.sql}
  *       (repeatable); versions such as {@code 1.2} or {@code 1_2};
- *   <li>golang-migrate: {@code 1_init.up.sql}, {@code 1_init.down.sql};
+ *   <li>golang-migrate: {@code 1_init.up.sql}, {@code 1_init.down.sql}; the title may hold dots
+ *       ({@code 2_1.7.0_schema.up.sql});
  *   <li>Ory popx: {@code 20210410175418000000_name[.dialect][.autocommit].up.sql}, where the
  *       variant tagged for the connected dialect beats the untagged file and {@code .autocommit}
  *       runs the file outside a transaction.
@@ -26,6 +28,28 @@ public final class MigrationFileName {
   private static final String UP = ".up.sql";
   private static final String DOWN = ".down.sql";
   private static final String AUTOCOMMIT = "autocommit";
+
+  /**
+   * The dialect tags a file name may carry ({@code 1_init.postgres.up.sql}): the dialects and
+   * synonyms Ory's pop knows (postgres, postgresql, pg, pgx; cockroach, cockroachdb, crdb; mysql;
+   * sqlite3, sqlite), plus Strata's own {@code h2} and {@code mariadb}. Any other segment before
+   * the direction is part of the title, as golang-migrate reads it. A dialect's {@link
+   * Dialect#fileTags()} must come from this set (the dialect TCK checks it).
+   */
+  public static final Set<String> DIALECT_TAGS =
+      Set.of(
+          "postgres",
+          "postgresql",
+          "pg",
+          "pgx",
+          "cockroach",
+          "cockroachdb",
+          "crdb",
+          "mysql",
+          "mariadb",
+          "sqlite3",
+          "sqlite",
+          "h2");
 
   /** What a file name says about its migration; {@code null} fields where it says nothing. */
   public record Parsed(
@@ -97,60 +121,64 @@ public final class MigrationFileName {
 
   /**
    * {@code 1_name.up.sql}, {@code 1_name.down.sql}, with Ory's optional {@code .dialect} tag and
-   * {@code .autocommit} flag before the direction; the name runs to the first '.'.
+   * {@code .autocommit} flag before the direction.
+   *
+   * <p>golang-migrate's rule is {@code ^([0-9]+)_(.*)\.(down|up)\.(.*)$}: the title is anything
+   * (dots, a second {@code .up.}, nothing at all) but a line break, and the direction is the last
+   * {@code .up.} or {@code .down.}. popx's is {@code
+   * ^(\d+)_([^.]+)(\.[a-z0-9]+)?(|\.autocommit)\.(up|down)\.(sql|fizz)$} with the tag one of the
+   * dialects pop knows. Both are read at once: the segment before the direction is a tag only when
+   * it is in {@link #DIALECT_TAGS}, otherwise part of the title ({@code 2_1.7.0_schema.up.sql} is
+   * version 2, "1.7.0 schema"). Versions are any run of digits: popx's 20-digit ones exceed
+   * golang-migrate's uint64.
    */
   private static @Nullable Parsed upDown(String name) {
     Direction direction;
-    int suffix;
+    int end;
     if (name.endsWith(UP)) {
       direction = Direction.UP;
-      suffix = name.length() - UP.length();
+      end = name.length() - UP.length();
     } else if (name.endsWith(DOWN)) {
       direction = Direction.DOWN;
-      suffix = name.length() - DOWN.length();
+      end = name.length() - DOWN.length();
     } else {
       return null;
     }
     int version = digits(name, 0);
-    if (version == 0 || version >= suffix || name.charAt(version) != '_') {
+    if (version == 0 || version >= end || name.charAt(version) != '_') {
       return null;
     }
     int description = version + 1;
-    int dot = name.indexOf('.', description);
-    if (dot == description || dot > suffix) {
+    if (description > end || hasLineTerminator(name, description, end)) {
       return null;
     }
-    // Between the name and the direction: nothing, ".tag", ".autocommit" or ".tag.autocommit".
-    String tag = null;
     boolean autocommit = false;
-    if (dot < suffix) {
-      int second = name.indexOf('.', dot + 1);
-      if (second > suffix) {
-        second = suffix;
-      }
-      if (!isTag(name, dot + 1, second)) {
-        return null;
-      }
-      tag = name.substring(dot + 1, second);
-      if (second < suffix) {
-        if (!name.startsWith("." + AUTOCOMMIT, second)
-            || second + 1 + AUTOCOMMIT.length() != suffix) {
-          return null;
-        }
-        autocommit = true;
-      }
-      if (tag.equals(AUTOCOMMIT)) {
-        autocommit = true;
-        tag = null;
+    if (endsWithSegment(name, description, end, AUTOCOMMIT)) {
+      autocommit = true;
+      end -= AUTOCOMMIT.length() + 1;
+    }
+    String tag = null;
+    int dot = name.lastIndexOf('.', end - 1);
+    if (dot >= description) {
+      String segment = name.substring(dot + 1, end);
+      if (DIALECT_TAGS.contains(segment)) {
+        tag = segment;
+        end = dot;
       }
     }
     return new Parsed(
         new MigrationId(
             MigrationVersion.parse(name.substring(0, version)),
-            describe(name.substring(description, dot))),
+            describe(name.substring(description, end))),
         direction,
         tag,
         autocommit);
+  }
+
+  /** Whether {@code s[from, to)} ends with {@code "." + segment}. */
+  private static boolean endsWithSegment(String s, int from, int to, String segment) {
+    int dot = to - segment.length() - 1;
+    return dot >= from && s.charAt(dot) == '.' && s.startsWith(segment, dot + 1);
   }
 
   /** The end of the run of ASCII digits that starts at {@code from}. */
@@ -166,20 +194,6 @@ public final class MigrationFileName {
     return c >= '0' && c <= '9';
   }
 
-  /** Whether {@code s[from, to)} is a dialect tag: one or more of a-z and 0-9. */
-  private static boolean isTag(String s, int from, int to) {
-    if (from >= to) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (!isDigit(c) && (c < 'a' || c > 'z')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** A line break, which no description may hold (it would break every message naming it). */
   private static boolean hasLineTerminator(String s, int from, int to) {
     for (int i = from; i < to; i++) {
@@ -192,25 +206,31 @@ public final class MigrationFileName {
   }
 
   /**
-   * Why {@code fileName} follows no convention, with the nearest correct name where one is clear.
+   * Why {@code fileName} follows no convention, with the nearest correct name where one is clear
+   * ({@code V7_fix.sql} → {@code V7__fix.sql}); the text follows the file's name in a message.
    */
   public static String whyUnrecognized(String fileName) {
     Matcher oneUnderscore = Pattern.compile("([VUR])([0-9._]*)_([^_].*)\\.sql").matcher(fileName);
     if (oneUnderscore.matches()) {
-      return "follows no migration naming convention (Flyway-style names separate version and"
-          + " description with two underscores: "
+      return "has one underscore between version and description, where Flyway needs two. Flyway"
+          + " silently ignores such files, so this one has never run on any database Flyway"
+          + " migrated. To run it, rename it to "
           + oneUnderscore.group(1)
           + oneUnderscore.group(2)
           + "__"
           + oneUnderscore.group(3)
-          + ".sql)";
+          + ".sql";
     }
     if (fileName.endsWith(".sql")) {
-      return "follows no migration naming convention (expected V1__name.sql, U1__name.sql,"
-          + " R__name.sql, 1_name.up.sql or 1_name.down.sql)";
+      return "follows no naming convention; rename it to follow one";
     }
     return "is not a .sql migration";
   }
+
+  /** The conventions, for messages: {@value}. */
+  public static final String CONVENTIONS =
+      "Flyway V1__name.sql, U1__name.sql, R__name.sql; golang-migrate 1_name.up.sql,"
+          + " 1_name.down.sql; Ory popx 1_name[.dialect][.autocommit].up.sql";
 
   private static String describe(String raw) {
     return raw.replace('_', ' ').strip();

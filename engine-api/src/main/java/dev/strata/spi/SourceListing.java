@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * What a {@link MigrationSource} found.
  *
  * @param resources the scripts, in any order (the engine orders them)
- * @param warnings files the source ignored, each named with the reason
+ * @param warnings what the source noticed but could go on with (a named pipe it never reads), each
+ *     naming the file
  * @param ignored the files the {@code ignore} option left out ({@link SourceSettings#ignores}), as
  *     users see them in messages; the engine lists them at info level
  * @param dialects the dialects the whole location is written for, when a file of the format says so
@@ -31,11 +32,6 @@ public record SourceListing(
   public SourceListing(
       List<MigrationResource> resources, List<StrataEvent.Warning> warnings, List<String> ignored) {
     this(resources, warnings, ignored, null);
-  }
-
-  /** A listing in which the {@code ignore} option left nothing out. */
-  public SourceListing(List<MigrationResource> resources, List<StrataEvent.Warning> warnings) {
-    this(resources, warnings, List.of(), null);
   }
 
   /**

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Settings every source honours.
+ * Settings every source honours. Immutable and thread-safe.
  *
- * @param strictNaming whether a file that follows no naming convention is an error instead of a
- *     warning
  * @param ignore globs of {@code .sql} files the user wants left alone (the {@code ignore} option),
  *     matched against a file's path below its location with {@code /} between folders: a glob
  *     without {@code /} matches the file's name in any folder ({@code *.go.sql}), one with {@code
@@ -18,23 +16,26 @@ import java.util.Objects;
  * @param classLoader the class loader configured for the engine (default: Strata's own); sources
  *     that read resources ({@code classpath:}) read through it
  */
-public record SourceSettings(boolean strictNaming, List<String> ignore, ClassLoader classLoader) {
+public record SourceSettings(List<String> ignore, ClassLoader classLoader) {
   public SourceSettings {
     ignore = List.copyOf(ignore);
     Objects.requireNonNull(classLoader, "classLoader");
   }
 
-  public SourceSettings(boolean strictNaming, ClassLoader classLoader) {
-    this(strictNaming, List.of(), classLoader);
-  }
-
-  /** Settings that read resources through engine-api's own class loader; for tests and tools. */
-  public SourceSettings(boolean strictNaming) {
+  /**
+   * Settings with these ignore globs that read resources through engine-api's own class loader; for
+   * tests and tools.
+   */
+  public SourceSettings(List<String> ignore) {
     this(
-        strictNaming,
-        List.of(),
+        ignore,
         Objects.requireNonNullElse(
             SourceSettings.class.getClassLoader(), ClassLoader.getSystemClassLoader()));
+  }
+
+  /** Settings that ignore nothing and read through engine-api's own class loader. */
+  public static SourceSettings defaults() {
+    return new SourceSettings(List.of());
   }
 
   /**

@@ -21,8 +21,17 @@ class MigrationFileNameOracleTest {
   private static final Pattern FLYWAY =
       Pattern.compile("([VU])([0-9]+(?:[._][0-9]+)*)__(.*)\\.sql");
   private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+
+  /**
+   * golang-migrate's {@code ^([0-9]+)_(.*)\.(down|up)\.(.*)$} (the title anything but a line
+   * break), with popx's {@code (\.[a-z0-9]+)?(|\.autocommit)} before the direction, the tag only
+   * one pop knows (or Strata's h2, mariadb).
+   */
   private static final Pattern UP_DOWN =
-      Pattern.compile("([0-9]+)_([^.]+)(?:\\.([a-z0-9]+))?(\\.autocommit)?\\.(up|down)\\.sql");
+      Pattern.compile(
+          "([0-9]+)_(.*?)(?:\\.("
+              + String.join("|", MigrationFileName.DIALECT_TAGS)
+              + "))?(\\.autocommit)?\\.(up|down)\\.sql");
 
   private static final List<String> PIECES =
       List.of(
@@ -41,7 +50,11 @@ class MigrationFileNameOracleTest {
           ".down",
           "up",
           "pg",
+          ".pg",
+          ".postgres",
           "mysql8",
+          ".mysql8",
+          ".1.7.0",
           "autocommit",
           ".autocommit",
           "a",
@@ -107,7 +120,12 @@ class MigrationFileNameOracleTest {
             "1_.up.sql",
             "_x.up.sql",
             "1_x.pg..up.sql",
-            "1_x.down.up.sql")) {
+            "1_x.down.up.sql",
+            "2_1.7.0_schema.up.sql",
+            "3_v2.0.1.postgres.up.sql",
+            "3_v2.0.1.mysql8.up.sql",
+            "1_.postgres.autocommit.up.sql",
+            "1_a.pg.b.pg.up.sql")) {
       assertThat(MigrationFileName.parse(n)).as("parse(%s)", n).isEqualTo(oracle(n));
     }
   }
@@ -132,8 +150,8 @@ class MigrationFileNameOracleTest {
       return new MigrationFileName.Parsed(
           new MigrationId(MigrationVersion.parse(upDown.group(1)), describe(upDown.group(2))),
           upDown.group(5).equals("up") ? Direction.UP : Direction.DOWN,
-          "autocommit".equals(tag) ? null : tag,
-          upDown.group(4) != null || "autocommit".equals(tag));
+          tag,
+          upDown.group(4) != null);
     }
     return null;
   }

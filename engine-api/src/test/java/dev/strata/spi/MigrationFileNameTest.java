@@ -132,6 +132,105 @@ class MigrationFileNameTest {
     assertThat(p.id().description()).isEqualTo("create users table");
   }
 
+  // golang-migrate's rule, ^([0-9]+)_(.*)\.(down|up)\.(.*)$: the title is anything
+
+  @Test
+  void readsDotsInAGolangMigrateTitleAsPartOfTheTitle() {
+    MigrationFileName.Parsed p = parse("0002_1.7.0_schema.up.sql");
+
+    assertThat(p.id().version()).isEqualTo(MigrationVersion.parse("2"));
+    assertThat(p.id().description()).isEqualTo("1.7.0 schema");
+    assertThat(p.direction()).isEqualTo(Direction.UP);
+    assertThat(p.dialectTag()).isNull();
+  }
+
+  @Test
+  void readsASegmentBeforeTheDirectionThatNoDialectHasAsPartOfTheTitle() {
+    MigrationFileName.Parsed p = parse("3_v2.0.1.down.sql");
+
+    assertThat(p.id().description()).isEqualTo("v2.0.1");
+    assertThat(p.direction()).isEqualTo(Direction.DOWN);
+    assertThat(p.dialectTag()).isNull();
+    assertThat(parse("1_init.foo.up.sql").id().description()).isEqualTo("init.foo");
+    assertThat(parse("1_init.foo.up.sql").dialectTag()).isNull();
+  }
+
+  @Test
+  void readsADialectTagAfterADottedTitle() {
+    MigrationFileName.Parsed p = parse("3_v2.0.1.postgres.up.sql");
+
+    assertThat(p.id().description()).isEqualTo("v2.0.1");
+    assertThat(p.dialectTag()).isEqualTo("postgres");
+    assertThat(p.autocommit()).isFalse();
+  }
+
+  @Test
+  void readsTheAutocommitFlagAfterADottedTitleAndATag() {
+    MigrationFileName.Parsed p = parse("4_1.7.0_fix.mysql.autocommit.up.sql");
+
+    assertThat(p.id().description()).isEqualTo("1.7.0 fix");
+    assertThat(p.dialectTag()).isEqualTo("mysql");
+    assertThat(p.autocommit()).isTrue();
+  }
+
+  @Test
+  void acceptsAnEmptyGolangMigrateTitle() {
+    MigrationFileName.Parsed p = parse("5_.up.sql");
+
+    assertThat(p.id().version()).isEqualTo(MigrationVersion.parse("5"));
+    assertThat(p.id().description()).isEmpty();
+    assertThat(p.direction()).isEqualTo(Direction.UP);
+  }
+
+  @Test
+  void takesTheLastDirectionWhenUpAppearsTwiceAsGolangMigratesGreedyTitleDoes() {
+    MigrationFileName.Parsed up = parse("6_a.up.b.up.sql");
+    MigrationFileName.Parsed down = parse("6_a.up.down.sql");
+
+    assertThat(up.id().description()).isEqualTo("a.up.b");
+    assertThat(up.direction()).isEqualTo(Direction.UP);
+    assertThat(down.id().description()).isEqualTo("a.up");
+    assertThat(down.direction()).isEqualTo(Direction.DOWN);
+  }
+
+  @Test
+  void acceptsVersionsBeyondGolangMigratesUint64AsPopxDoes() {
+    // golang-migrate's ParseUint refuses 18446744073709551616; popx's 20-digit versions exceed it
+    // as well (20210410175418000000 > 18446744073709551615), and popx takes any run of digits.
+    assertThat(parse("18446744073709551616_big.up.sql").id().version())
+        .isEqualTo(MigrationVersion.parse("18446744073709551616"));
+    assertThat(parse("18446744073709551615_max.up.sql").id().version())
+        .isLessThan(MigrationVersion.parse("18446744073709551616"));
+  }
+
+  @Test
+  void recognisesTheTagsOfEveryDialectPopKnowsAndStrataAddsH2AndMariaDb() {
+    for (String tag :
+        List.of(
+            "postgres",
+            "postgresql",
+            "pg",
+            "pgx",
+            "cockroach",
+            "cockroachdb",
+            "crdb",
+            "mysql",
+            "sqlite3",
+            "sqlite",
+            "h2",
+            "mariadb")) {
+      assertThat(parse("1_x." + tag + ".up.sql").dialectTag()).as(tag).isEqualTo(tag);
+    }
+    assertThat(parse("1_x.oracle.up.sql").dialectTag()).isNull();
+    assertThat(parse("1_x.POSTGRES.up.sql").dialectTag()).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.up.sql", "_x.up.sql", "x_1.up.sql", "1_a\nb.up.sql", "1_x.up.SQL"})
+  void refusesWhatGolangMigrateRefuses(String name) {
+    assertThat(MigrationFileName.parse(name)).isNull();
+  }
+
   // Ory popx
 
   @Test
@@ -204,11 +303,14 @@ class MigrationFileNameTest {
 
   @Test
   void explainsAFlywayNameWithOneUnderscoreAndSuggestsTheFix() {
-    assertThat(MigrationFileName.parse("V7_fix.sql")).isNull();
-    assertThat(MigrationFileName.whyUnrecognized("V7_fix.sql"))
+    String name = "V366_remove_leading_or_trailing_spaces_in_reportnames.sql";
+    assertThat(MigrationFileName.parse(name)).isNull();
+    assertThat(MigrationFileName.whyUnrecognized(name))
         .isEqualTo(
-            "follows no migration naming convention (Flyway-style names separate version and"
-                + " description with two underscores: V7__fix.sql)");
+            "has one underscore between version and description, where Flyway needs two. Flyway"
+                + " silently ignores such files, so this one has never run on any database Flyway"
+                + " migrated. To run it, rename it to"
+                + " V366__remove_leading_or_trailing_spaces_in_reportnames.sql");
   }
 
   @Test
@@ -234,9 +336,7 @@ class MigrationFileNameTest {
   void listsTheConventionsForAnSqlFileThatFollowsNone() {
     assertThat(MigrationFileName.parse("foo.sql")).isNull();
     assertThat(MigrationFileName.whyUnrecognized("foo.sql"))
-        .isEqualTo(
-            "follows no migration naming convention (expected V1__name.sql, U1__name.sql,"
-                + " R__name.sql, 1_name.up.sql or 1_name.down.sql)");
+        .isEqualTo("follows no naming convention; rename it to follow one");
   }
 
   @ParameterizedTest

@@ -520,7 +520,7 @@ public final class Strata {
 
   private List<MigrationSource> sources() {
     return sourceResolver.resolve(
-        config.sources(), new SourceSettings(config.strictNaming(), config.classLoader()));
+        config.sources(), new SourceSettings(config.ignore(), config.classLoader()));
   }
 
   private Reconciliation reconcile(Session s, List<SourceMigration> sources) throws SQLException {

@@ -46,7 +46,7 @@ public final class StrataConfiguration {
   private final boolean outOfOrder;
   private final @Nullable MigrationPhase phase;
   private final @Nullable LintSeverity lintGate;
-  private final boolean strictNaming;
+  private final List<String> ignore;
   private final @Nullable String dialect;
   private final List<StrataListener> listeners;
   private final List<JavaMigration> javaMigrations;
@@ -70,7 +70,7 @@ public final class StrataConfiguration {
     this.outOfOrder = b.outOfOrder;
     this.phase = b.phase;
     this.lintGate = b.lintGate;
-    this.strictNaming = b.strictNaming;
+    this.ignore = List.copyOf(b.ignore);
     this.dialect = b.dialect;
     this.listeners = List.copyOf(b.listeners);
     this.javaMigrations = List.copyOf(b.javaMigrations);
@@ -164,8 +164,12 @@ public final class StrataConfiguration {
     return lintGate;
   }
 
-  public boolean strictNaming() {
-    return strictNaming;
+  /**
+   * Globs of {@code .sql} files the sources leave out (and list at info level) instead of refusing
+   * them as following no naming convention; see {@link Builder#ignore(List)}.
+   */
+  public List<String> ignore() {
+    return ignore;
   }
 
   /** The dialect forced by name, or {@code null} to choose it from the connection. */
@@ -216,7 +220,7 @@ public final class StrataConfiguration {
     private boolean outOfOrder;
     private @Nullable MigrationPhase phase;
     private @Nullable LintSeverity lintGate;
-    private boolean strictNaming;
+    private List<String> ignore = List.of();
     private @Nullable String dialect;
     private final List<StrataListener> listeners = new ArrayList<>();
     private final List<JavaMigration> javaMigrations = new ArrayList<>();
@@ -337,9 +341,22 @@ public final class StrataConfiguration {
       return this;
     }
 
-    public Builder strictNaming(boolean strictNaming) {
-      this.strictNaming = strictNaming;
+    /**
+     * Leaves out the {@code .sql} files matching these globs: a location's {@code .sql} file that
+     * follows none of its naming conventions is otherwise an error, since it never runs. A glob
+     * without {@code /} matches a file's name in any folder ({@code *.go.sql}, {@code
+     * V366_remove_spaces.sql}); one with {@code /} its whole path below the location ({@code
+     * legacy/**}). The files left out are listed at info level ({@link
+     * dev.strata.api.StrataEvent.FileIgnored}). Replaces the globs given before.
+     */
+    public Builder ignore(List<String> globs) {
+      this.ignore = List.copyOf(globs);
       return this;
+    }
+
+    /** See {@link #ignore(List)}. */
+    public Builder ignore(String... globs) {
+      return ignore(Arrays.asList(globs));
     }
 
     /** Forces a dialect by name ({@code h2}, {@code postgresql}, ...). */
@@ -422,7 +439,7 @@ public final class StrataConfiguration {
                   value.isBlank() || value.equals("all")
                       ? null
                       : MigrationPhase.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
-          case "strictNaming" -> strictNaming(Boolean.parseBoolean(value));
+          case "ignore" -> ignore(StrataProperties.splitList(value));
           case "lintGate" ->
               lintGate(
                   value.isBlank() || value.equals("off")

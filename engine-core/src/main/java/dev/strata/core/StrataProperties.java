@@ -41,7 +41,7 @@ public final class StrataProperties {
           "outOfOrder",
           "phase",
           "lintGate",
-          "strictNaming",
+          "ignore",
           "dialect",
           "config");
 

@@ -162,33 +162,59 @@ class MigrateOnH2IT {
   }
 
   @Test
-  void warnsAboutFilesThatFollowNoConventionAndIgnoresThem() throws Exception {
-    db.file("V7_fix.sql", "SELECT 1;").file("README.md", "# notes");
-    List<StrataEvent.Warning> warnings = new ArrayList<>();
+  void appliesAGolangMigrateFolderWhoseTitlesHoldDotsCompletely() throws Exception {
+    H2Database golang = new H2Database(dir.resolve("golang"));
+    golang
+        .file("1_init.up.sql", "CREATE TABLE person (id INT PRIMARY KEY);\n")
+        .file("1_init.down.sql", "DROP TABLE person;\n")
+        .file("2_1.7.0_schema.up.sql", "ALTER TABLE person ADD COLUMN name VARCHAR(100);\n")
+        .file("2_1.7.0_schema.down.sql", "ALTER TABLE person DROP COLUMN name;\n")
+        .file("3_v2.0.1.postgres.up.sql", "CREATE TABLE only_on_postgres (id INT);\n")
+        .file("3_v2.0.1.h2.up.sql", "CREATE TABLE release_201 (id INT);\n")
+        .file("3_v2.0.1.up.sql", "CREATE TABLE untagged_201 (id INT);\n")
+        .file("4_v2.1.0.rc1.up.sql", "CREATE TABLE release_210 (id INT);\n");
 
-    db.configure()
-        .listener(
-            e -> {
-              if (e instanceof StrataEvent.Warning w) warnings.add(w);
-            })
-        .load()
-        .migrate();
+    MigrateResult result = golang.strata().migrate();
 
-    assertThat(warnings)
-        .extracting(StrataEvent.Warning::message)
-        .anySatisfy(m -> assertThat(m).contains("README.md").contains("ignored"))
-        .anySatisfy(m -> assertThat(m).contains("V7_fix.sql").contains("V7__fix.sql"));
-    assertThat(db.history()).hasSize(2);
+    assertThat(result.applied()).hasSize(4);
+    assertThat(golang.history())
+        .containsExactly(
+            "1 APPLY 1 TRUE 1", "2 APPLY 2 TRUE 1", "3 APPLY 3 TRUE 1", "4 APPLY 4 TRUE 1");
+    assertThat(
+            golang.column(
+                "SELECT \"description\" FROM \"PUBLIC\".\"strata_schema_history\""
+                    + " WHERE \"installed_rank\" > 0 ORDER BY \"installed_rank\""))
+        .containsExactly("init", "1.7.0 schema", "v2.0.1", "v2.1.0.rc1");
+    assertThat(golang.tableExists("RELEASE_201")).isTrue();
+    assertThat(golang.tableExists("UNTAGGED_201")).isFalse();
+    assertThat(golang.tableExists("ONLY_ON_POSTGRES")).isFalse();
   }
 
   @Test
-  void strictNamingTurnsTheWarningIntoAnErrorThatChangesNothing() throws Exception {
-    db.file("V7_fix.sql", "SELECT 1;");
+  void refusesFilesThatFollowNoConventionAndChangesNothing() throws Exception {
+    db.file("V7_fix.sql", "SELECT 1;").file("README.md", "# notes");
 
-    assertThatThrownBy(() -> db.configure().strictNaming(true).load().migrate())
+    assertThatThrownBy(() -> db.strata().migrate())
         .isInstanceOf(MigrationDiscoveryException.class)
-        .hasMessageContaining("V7_fix.sql");
+        .hasMessageContaining("V7_fix.sql: has one underscore")
+        .hasMessageContaining("rename it to V7__fix.sql")
+        .hasMessageNotContaining("README.md");
     assertThat(db.tableExists("strata_schema_history")).isFalse();
+    assertThat(db.tableExists("PERSON")).isFalse();
+  }
+
+  @Test
+  void theIgnoreOptionLetsANearMissPassAndListsItAtInfoLevel() throws Exception {
+    db.file("V7_fix.sql", "SELECT 1;");
+    List<StrataEvent> events = new ArrayList<>();
+
+    MigrateResult result =
+        db.configure().ignore("V7_fix.sql").listener(events::add).load().migrate();
+
+    assertThat(result.applied()).hasSize(2);
+    assertThat(events)
+        .contains(new StrataEvent.FileIgnored(db.migrations.resolve("V7_fix.sql").toString()))
+        .noneMatch(e -> e instanceof StrataEvent.Warning);
   }
 
   @Test

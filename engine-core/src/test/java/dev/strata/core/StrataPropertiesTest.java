@@ -41,7 +41,7 @@ class StrataPropertiesTest {
     "lockTimeout,  STRATA_LOCK_TIMEOUT",
     "target,       STRATA_TARGET",
     "outOfOrder,   STRATA_OUT_OF_ORDER",
-    "strictNaming, STRATA_STRICT_NAMING",
+    "ignore,       STRATA_IGNORE",
     "dialect,      STRATA_DIALECT",
     "config,       STRATA_CONFIG"
   })
@@ -135,7 +135,7 @@ class StrataPropertiesTest {
                 + ": unknown option strata.lockTimeot; known options: url, user, password,"
                 + " passwordFile, sources, schema, table, lockTimeout, lockMode, leaseTimeToLive, ddlLockTimeout,"
                 + " statementTimeout, target, outOfOrder,"
-                + " phase, lintGate, strictNaming, dialect, config");
+                + " phase, lintGate, ignore, dialect, config");
   }
 
   @Test
@@ -163,6 +163,32 @@ class StrataPropertiesTest {
         .containsExactly("filesystem:c");
     assertThat(StrataProperties.splitList(fromSystem.get("strata.sources")))
         .containsExactly("filesystem:d", "filesystem:e");
+  }
+
+  @Test
+  void readsTheIgnoreGlobsFromTheFileAndTheEnvironmentAsAList() throws IOException {
+    Path file = configFile("strata.ignore=V7_fix.sql, legacy/**\n");
+
+    Map<String, String> fromFile = StrataProperties.load(file, Map.of(), new Properties());
+    Map<String, String> fromEnv =
+        StrataProperties.load(file, Map.of("STRATA_IGNORE", "*.go.sql,x.sql"), new Properties());
+
+    assertThat(
+            Strata.configure()
+                .url("jdbc:h2:mem:x")
+                .properties(fromFile)
+                .load()
+                .configuration()
+                .ignore())
+        .containsExactly("V7_fix.sql", "legacy/**");
+    assertThat(
+            Strata.configure()
+                .url("jdbc:h2:mem:x")
+                .properties(fromEnv)
+                .load()
+                .configuration()
+                .ignore())
+        .containsExactly("*.go.sql", "x.sql");
   }
 
   @Test

@@ -83,30 +83,25 @@ class HostileInputTest {
   }
 
   @Test
-  void ignoresWithAWarningAFileWhoseNameHasALineBreak() throws Exception {
+  void refusesAFileWhoseNameHasALineBreakUnlessIgnored() throws Exception {
     Files.writeString(dir.resolve("V1__new\nline.sql"), "CREATE TABLE line_break (id INT);\n");
     List<StrataEvent> events = new CopyOnWriteArrayList<>();
 
-    Strata strata =
-        Strata.configure().url(h2()).sources("filesystem:" + dir).listener(events::add).load();
-
-    assertThat(strata.migrate().applied()).isEmpty();
-    assertThat(events)
-        .filteredOn(StrataEvent.Warning.class::isInstance)
-        .singleElement()
-        .satisfies(
-            w ->
-                assertThat(((StrataEvent.Warning) w).message())
-                    .contains("follows no migration naming convention"));
     assertThatThrownBy(
-            () ->
-                Strata.configure()
-                    .url(h2())
-                    .sources("filesystem:" + dir)
-                    .strictNaming(true)
-                    .load()
-                    .migrate())
-        .isInstanceOf(dev.strata.api.MigrationDiscoveryException.class);
+            () -> Strata.configure().url(h2()).sources("filesystem:" + dir).load().migrate())
+        .isInstanceOf(dev.strata.api.MigrationDiscoveryException.class)
+        .hasMessageContaining("follows no naming convention");
+    Strata ignoring =
+        Strata.configure()
+            .url(h2())
+            .sources("filesystem:" + dir)
+            .ignore("V1__new?line.sql")
+            .listener(events::add)
+            .load();
+
+    assertThat(ignoring.migrate().applied()).isEmpty();
+    assertThat(events)
+        .contains(new StrataEvent.FileIgnored(dir.resolve("V1__new\nline.sql").toString()));
   }
 
   @Test

@@ -26,7 +26,7 @@ class PathPolicyTest {
     Files.createSymbolicLink(ws.migrations.resolve("..data"), first.getFileName());
     Files.createSymbolicLink(ws.migrations.resolve("V1__a.sql"), Path.of("..data/V1__a.sql"));
 
-    CliWorkspace.Result initial = ws.strata("migrate", "--strict-naming");
+    CliWorkspace.Result initial = ws.strata("migrate");
 
     // The update: a new timestamped copy, ..data swapped by rename, a link for the new key.
     Path second = Files.createDirectories(ws.migrations.resolve("..2025_01_02_10_00_00.2"));
@@ -35,7 +35,7 @@ class PathPolicyTest {
     Path swap = Files.createSymbolicLink(ws.migrations.resolve("..data_tmp"), second.getFileName());
     Files.move(swap, ws.migrations.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
     Files.createSymbolicLink(ws.migrations.resolve("V2__b.sql"), Path.of("..data/V2__b.sql"));
-    CliWorkspace.Result update = ws.strata("migrate", "--strict-naming");
+    CliWorkspace.Result update = ws.strata("migrate");
 
     assertThat(initial.exitCode()).as(initial.toString()).isZero();
     assertThat(update.exitCode()).as(update.toString()).isZero();

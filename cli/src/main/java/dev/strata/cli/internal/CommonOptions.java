@@ -120,13 +120,17 @@ final class CommonOptions {
   @Nullable Boolean outOfOrder;
 
   @Option(
-      names = "--strict-naming",
-      arity = "0..1",
-      fallbackValue = "true",
-      paramLabel = "true|false",
-      description =
-          "Fail on files that follow no naming convention instead of ignoring them (STRATA_STRICT_NAMING).")
-  @Nullable Boolean strictNaming;
+      names = "--ignore",
+      paramLabel = "GLOB",
+      split = ",",
+      description = {
+        "Leave out the .sql files matching GLOB (STRATA_IGNORE, comma-separated), listed at info"
+            + " level; any other .sql file that follows no naming convention is an error. Without"
+            + " '/' GLOB matches a file name in any folder (V7_fix.sql, *.go.sql), with '/' the"
+            + " path below the location (legacy/**). Repeatable; replaces the globs of lower"
+            + " layers."
+      })
+  @Nullable List<String> ignore;
 
   @Option(
       names = "--config",
@@ -159,7 +163,7 @@ final class CommonOptions {
     put(p, "lintGate", lintGate);
     put(p, "dialect", dialect);
     put(p, "outOfOrder", outOfOrder);
-    put(p, "strictNaming", strictNaming);
+    put(p, "ignore", ignore == null ? null : String.join(",", ignore));
     return p;
   }
 

@@ -8,9 +8,9 @@ import dev.strata.api.StrataListener;
 import java.util.Locale;
 
 /**
- * Renders the engine's events as progress lines on stderr: warnings, waiting for and taking the
- * migration lock, each migration starting, completing or failing. Statements are not shown one by
- * one; {@code plan} prints them.
+ * Renders the engine's events as progress lines on stderr: warnings, files left out by {@code
+ * --ignore}, waiting for and taking the migration lock, each migration starting, completing or
+ * failing. Statements are not shown one by one; {@code plan} prints them.
  */
 final class EventPrinter implements StrataListener {
   private final Console console;
@@ -24,6 +24,9 @@ final class EventPrinter implements StrataListener {
   public void onEvent(StrataEvent event) {
     if (event instanceof StrataEvent.Warning w) {
       console.warn("warning", w.message(), Fields.of("file", w.origin()));
+    } else if (event instanceof StrataEvent.FileIgnored i) {
+      console.info(
+          "file_ignored", "Ignoring " + i.origin() + " (--ignore)", Fields.of("file", i.origin()));
     } else if (event instanceof StrataEvent.LockWaiting w) {
       waitedForLock = true;
       console.info(

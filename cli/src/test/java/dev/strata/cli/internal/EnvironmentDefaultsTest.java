@@ -31,7 +31,7 @@ class EnvironmentDefaultsTest {
           "--lock-timeout",
           "--dialect",
           "--out-of-order",
-          "--strict-naming",
+          "--ignore",
           "--config",
           "--log-format",
           "--lock-mode",

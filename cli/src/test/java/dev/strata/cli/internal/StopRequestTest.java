@@ -83,7 +83,7 @@ class StopRequestTest {
 
   @Test
   void aStopRequestedWhileTheEngineReadsSourcesTakesEffectOnceItHasTheLock() throws Exception {
-    Files.writeString(migrations.resolve("notes.txt"), "not a migration: discovery warns about it");
+    Files.writeString(migrations.resolve("V7_fix.sql"), "SELECT 1; -- left out by --ignore");
     Console console =
         new Console(
             new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -97,7 +97,8 @@ class StopRequestTest {
     CommonOptions options = new CommonOptions();
     options.url = url;
     options.sources = List.of("filesystem:" + migrations);
-    // The warning is printed while sources are read, before the engine can cancel anything.
+    options.ignore = List.of("V7_fix.sql");
+    // The ignored file is listed while sources are read, before the engine can cancel anything.
     Strata strata =
         loader.load(
             options,
@@ -105,7 +106,7 @@ class StopRequestTest {
             console,
             List.of(
                 event -> {
-                  if (event instanceof StrataEvent.Warning) {
+                  if (event instanceof StrataEvent.FileIgnored) {
                     stop.stop("a test asked");
                   }
                 }));

@@ -105,12 +105,8 @@ class ClasspathMigrateOnH2IT {
         .containsExactly(
             "classpath:db/migration/V1__create_person.sql",
             "classpath:db/migration/V2__add_name.sql");
-    assertThat(events)
-        .filteredOn(StrataEvent.Warning.class::isInstance)
-        .containsExactly(
-            new StrataEvent.Warning(
-                "classpath:db/migration/notes.txt",
-                "classpath:db/migration/notes.txt is not a .sql migration; it is ignored"));
+    // notes.txt is not .sql: skipped without a word
+    assertThat(events).noneMatch(StrataEvent.Warning.class::isInstance);
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClasspathSourceProviderTest {
-  private static final SourceSettings LENIENT = new SourceSettings(false);
+  private static final SourceSettings LENIENT = SourceSettings.defaults();
 
   @TempDir Path dir;
 

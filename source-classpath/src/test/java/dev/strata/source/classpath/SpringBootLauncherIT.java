@@ -35,7 +35,7 @@ class SpringBootLauncherIT {
       public class Main {
         public static void main(String[] args) {
           var listing = new dev.strata.source.classpath.ClasspathSourceProvider()
-              .create("classpath:db/migration", "db/migration", new dev.strata.spi.SourceSettings(false))
+              .create("classpath:db/migration", "db/migration", dev.strata.spi.SourceSettings.defaults())
               .list();
           listing.resources().forEach(r -> System.out.println("found " + r.origin()));
           var result = dev.strata.core.Strata.configure()

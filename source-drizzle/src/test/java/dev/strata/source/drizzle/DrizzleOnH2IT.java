@@ -128,17 +128,17 @@ class DrizzleOnH2IT {
   }
 
   @Test
-  void reportsAFileTheJournalDoesNotListToListeners() throws Exception {
+  void refusesAFileTheJournalDoesNotListUnlessIgnoredAndThenReportsIt() throws Exception {
     journalFolder();
     Path stray = write("0003_forgotten.sql", "DROP TABLE \"User\";");
     List<StrataEvent> events = new ArrayList<>();
 
-    configure().listener(events::add).load().migrate();
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(() -> configure().load().migrate())
+        .withMessageContaining(stray + ": is not listed in ");
+    configure().ignore("0003_forgotten.sql").listener(events::add).load().migrate();
 
-    assertThat(events)
-        .filteredOn(StrataEvent.Warning.class::isInstance)
-        .extracting(e -> ((StrataEvent.Warning) e).origin())
-        .containsExactly(stray.toString());
+    assertThat(events).contains(new StrataEvent.FileIgnored(stray.toString()));
     assertThat(column("SELECT COUNT(*) FROM \"User\"")).containsExactly("1");
   }
 

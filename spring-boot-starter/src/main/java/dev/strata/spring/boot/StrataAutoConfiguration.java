@@ -69,7 +69,7 @@ public final class StrataAutoConfiguration {
             .lintGate(properties.getLintGate())
             .target(target(properties.getTarget()))
             .outOfOrder(properties.isOutOfOrder())
-            .strictNaming(properties.isStrictNaming())
+            .ignore(properties.getIgnore())
             .dialect(StringUtils.hasText(properties.getDialect()) ? properties.getDialect() : null)
             .listener(new EventLog());
     MigrationDatabase.configure(builder, properties, strataDataSource.getIfAvailable(), dataSource);

@@ -83,10 +83,11 @@ public final class StrataProperties {
   private boolean outOfOrder;
 
   /**
-   * Whether a file in a migration location that follows no naming convention is an error instead of
-   * a warning.
+   * Globs of .sql files to leave out of the migration locations, listed at INFO; any other .sql
+   * file that follows no naming convention is an error. Without '/' a glob matches a file name in
+   * any folder (V7_fix.sql, *.go.sql), with '/' the path below the location (legacy/**).
    */
-  private boolean strictNaming;
+  private List<String> ignore = List.of();
 
   /** Dialect to use, such as 'h2' or 'postgresql'. Default: chosen from the connection. */
   private @Nullable String dialect;
@@ -194,12 +195,12 @@ public final class StrataProperties {
     this.outOfOrder = outOfOrder;
   }
 
-  public boolean isStrictNaming() {
-    return strictNaming;
+  public List<String> getIgnore() {
+    return ignore;
   }
 
-  public void setStrictNaming(boolean strictNaming) {
-    this.strictNaming = strictNaming;
+  public void setIgnore(List<String> ignore) {
+    this.ignore = List.copyOf(ignore);
   }
 
   public @Nullable String getDialect() {

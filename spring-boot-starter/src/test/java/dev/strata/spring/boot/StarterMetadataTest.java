@@ -50,7 +50,7 @@ class StarterMetadataTest {
           "target",
           "lock-timeout",
           "out-of-order",
-          "strict-naming",
+          "ignore",
           "dialect",
           "url",
           "user",

@@ -2,6 +2,7 @@ package dev.strata.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.api.MigrationDiscoveryException;
 import dev.strata.api.MigrationState;
 import dev.strata.api.MigrationVersion;
 import dev.strata.api.StrataEvent;
@@ -9,11 +10,15 @@ import dev.strata.api.StrataListener;
 import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
 import dev.strata.core.Strata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
@@ -236,6 +241,38 @@ class StrataAutoConfigurationTest {
               assertThat(context.getBean(RecordingListener.class).events)
                   .filteredOn(StrataEvent.MigrationCompleted.class::isInstance)
                   .hasSize(2);
+            });
+  }
+
+  @Test
+  void refusesToStartOnASqlFileThatFollowsNoConventionNamingIt(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("V1__a.sql"), "CREATE TABLE a (id INT);");
+    Files.writeString(dir.resolve("V7_fix.sql"), "SELECT 1;");
+    runner
+        .withPropertyValues("strata.sources=filesystem:" + dir)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(MigrationDiscoveryException.class)
+                    .hasMessageContaining(dir.resolve("V7_fix.sql") + ": has one underscore"));
+  }
+
+  @Test
+  void strataIgnoreLeavesAFileOutAndReportsIt(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("V1__a.sql"), "CREATE TABLE a (id INT);");
+    Files.writeString(dir.resolve("V7_fix.sql"), "SELECT 1;");
+    runner
+        .withUserConfiguration(RecordingListener.class)
+        .withPropertyValues("strata.sources=filesystem:" + dir, "strata.ignore=V7_fix.sql")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(H2.tables(context.getBean(DataSource.class))).contains("A");
+              assertThat(context.getBean(RecordingListener.class).events)
+                  .contains(new StrataEvent.FileIgnored(dir.resolve("V7_fix.sql").toString()));
             });
   }
 

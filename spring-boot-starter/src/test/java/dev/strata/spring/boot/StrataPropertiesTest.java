@@ -34,7 +34,7 @@ class StrataPropertiesTest {
             "strata.table=history",
             "strata.target=2.1",
             "strata.out-of-order=true",
-            "strata.strict-naming=true",
+            "strata.ignore=V7_fix.sql,legacy/**",
             "strata.dialect=h2",
             "strata.ddl-lock-timeout=3s",
             "strata.statement-timeout=10m",
@@ -50,7 +50,7 @@ class StrataPropertiesTest {
               assertThat(config.table()).isEqualTo("history");
               assertThat(config.target()).isEqualTo(MigrationVersion.parse("2.1"));
               assertThat(config.outOfOrder()).isTrue();
-              assertThat(config.strictNaming()).isTrue();
+              assertThat(config.ignore()).containsExactly("V7_fix.sql", "legacy/**");
               assertThat(config.dialect()).isEqualTo("h2");
               assertThat(config.ddlLockTimeout()).isEqualTo(Duration.ofSeconds(3));
               assertThat(config.statementTimeout()).isEqualTo(Duration.ofMinutes(10));

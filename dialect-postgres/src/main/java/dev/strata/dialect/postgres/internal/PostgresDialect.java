@@ -65,9 +65,10 @@ public final class PostgresDialect implements Dialect {
     return "postgresql";
   }
 
+  /** pop's names for PostgreSQL, so that no file tagged for it is taken for another dialect's. */
   @Override
   public Set<String> fileTags() {
-    return Set.of("postgres", "postgresql");
+    return Set.of("postgres", "postgresql", "pg", "pgx");
   }
 
   @Override

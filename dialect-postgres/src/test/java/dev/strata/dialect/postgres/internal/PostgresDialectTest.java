@@ -13,7 +13,7 @@ class PostgresDialectTest {
   @Test
   void describesPostgres() {
     assertThat(dialect.name()).isEqualTo("postgresql");
-    assertThat(dialect.fileTags()).containsExactlyInAnyOrder("postgres", "postgresql");
+    assertThat(dialect.fileTags()).containsExactlyInAnyOrder("postgres", "postgresql", "pg", "pgx");
     assertThat(dialect.supportsTransactionalDdl()).isTrue();
   }
 

@@ -60,23 +60,9 @@ public final class Catalog {
   /**
    * Chooses from what {@code scan} found, and pairs up and down scripts.
    *
-   * @param dialectTags the file tags of the connected dialect
-   * @param warnings receives the sources' warnings
-   */
-  public static List<SourceMigration> discover(
-      SourceScan scan,
-      List<SourceMigration> javaMigrations,
-      Set<String> dialectTags,
-      Consumer<StrataEvent.Warning> warnings) {
-    return discover(scan, javaMigrations, String.join("/", dialectTags), dialectTags, warnings);
-  }
-
-  /**
-   * Chooses from what {@code scan} found, and pairs up and down scripts.
-   *
    * @param dialect the connected dialect, for messages ({@code mysql})
    * @param dialectTags the file tags of the connected dialect
-   * @param warnings receives the sources' warnings
+   * @param events receives the sources' warnings and the files the ignore option left out
    * @throws MigrationDiscoveryException when a location is written for other dialects only ({@link
    *     SourceListing#dialects()}), naming the file that says so
    */
@@ -85,12 +71,13 @@ public final class Catalog {
       List<SourceMigration> javaMigrations,
       String dialect,
       Set<String> dialectTags,
-      Consumer<StrataEvent.Warning> warnings) {
+      Consumer<StrataEvent> events) {
     Map<Slot, MigrationResource> chosen = new HashMap<>();
     List<Slot> order = new ArrayList<>();
     for (SourceListing listing : scan.listings()) {
       requireDialect(listing, dialect, dialectTags);
-      listing.warnings().forEach(warnings);
+      listing.warnings().forEach(events);
+      listing.ignored().forEach(origin -> events.accept(new StrataEvent.FileIgnored(origin)));
       for (MigrationResource r : listing.resources()) {
         if (r.dialectTag() != null && !dialectTags.contains(r.dialectTag())) {
           continue;

@@ -7,7 +7,9 @@ import dev.strata.spi.MigrationResource;
 import dev.strata.spi.MigrationSource;
 import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
+import dev.strata.spi.UnrecognizedFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
@@ -27,12 +29,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The migration scripts in one directory tree. Files that follow no naming convention are reported
- * and ignored (an error under strict naming); hidden files are skipped silently.
+ * The migration scripts in one directory tree. A {@code .sql} file that follows no naming
+ * convention is an error ({@link UnrecognizedFiles}: one error naming them all) unless the {@code
+ * ignore} option leaves it out; other files and hidden files are skipped silently.
  *
  * <p>Symbolic links are followed while their target lies inside the location (a Kubernetes
  * ConfigMap's files link to {@code ..data/}, inside the mount); a link out of it, a link loop and a
@@ -79,19 +83,32 @@ final class FilesystemSource implements MigrationSource {
     // an intrinsic, Path comparison a byte loop.
     files.sort(Comparator.comparing(Listed::below));
     List<MigrationResource> resources = new ArrayList<>();
+    List<String> ignored = new ArrayList<>();
+    List<Listed> unnamed = new ArrayList<>();
+    List<Listed> linked = new ArrayList<>();
+    UnrecognizedFiles unrecognized = new UnrecognizedFiles(location, MigrationFileName.CONVENTIONS);
     String separator = root.getFileSystem().getSeparator();
     for (Listed file : files) {
       String origin = file.origin();
       String name = origin.substring(origin.lastIndexOf(separator) + 1);
+      boolean sql = name.endsWith(".sql");
+      if (sql && !settings.ignore().isEmpty() && settings.ignores(slashed(file.below()))) {
+        ignored.add(origin);
+        continue;
+      }
       MigrationFileName.Parsed parsed = MigrationFileName.parse(name);
       if (parsed == null) {
-        String reason = origin + " " + MigrationFileName.whyUnrecognized(name);
-        if (settings.strictNaming()) {
-          throw new MigrationDiscoveryException(
-              reason + "; rename it, or move it out of " + location, List.of(origin));
+        // Not a migration: a README or snapshot stays out quietly, but a .sql file that follows
+        // no convention is an error, lest another tool's folder look like one with nothing to do.
+        if (sql) {
+          unnamed.add(file);
+        } else {
+          unrecognized.listed(slashed(file.below()));
         }
-        warnings.add(new StrataEvent.Warning(origin, reason + "; it is ignored"));
         continue;
+      }
+      if (file.throughLink()) {
+        linked.add(file);
       }
       resources.add(
           new MigrationResource(
@@ -102,7 +119,42 @@ final class FilesystemSource implements MigrationSource {
               origin,
               () -> read(file, realRoot)));
     }
-    return new SourceListing(resources, warnings);
+    if (!unnamed.isEmpty()) {
+      // A file that a migration's link points at runs through the link (shared/a.sql behind
+      // V1__a.sql): only the others are refused.
+      Set<Path> targets = new HashSet<>();
+      linked.forEach(l -> targets.add(realPath(l.path())));
+      for (Listed file : unnamed) {
+        if (!targets.contains(realPath(file.path()))) {
+          String name = file.path().getFileName().toString();
+          unrecognized.add(
+              file.origin(),
+              slashed(file.below()),
+              MigrationFileName.whyUnrecognized(name),
+              () -> head(file, realRoot));
+        }
+      }
+    }
+    unrecognized.throwIfAny();
+    return new SourceListing(resources, warnings, ignored);
+  }
+
+  /** A path below the location with {@code /} between folders and no leading one. */
+  private String slashed(String below) {
+    String separator = root.getFileSystem().getSeparator();
+    String path = separator.equals("/") ? below : below.replace(separator, "/");
+    return path.startsWith("/") ? path.substring(1) : path;
+  }
+
+  /** The first bytes of {@code file}, for the markers of other tools' migrations. */
+  private byte[] head(Listed file, Path realRoot) throws IOException {
+    Path path = file.throughLink() ? inside(file.path(), realRoot) : file.path();
+    try (InputStream in =
+        file.throughLink()
+            ? Files.newInputStream(path)
+            : Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+      return in.readNBytes(UnrecognizedFiles.HEAD_BYTES);
+    }
   }
 
   /**

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogTest {
   private static final Set<String> POSTGRES = Set.of("postgres");
 
-  private final List<StrataEvent.Warning> warnings = new ArrayList<>();
+  private final List<StrataEvent> warnings = new ArrayList<>();
 
   /** A source holding scripts in memory, each named as a file would be. */
   private record InMemorySource(
@@ -42,7 +42,7 @@ class CatalogTest {
 
     @Override
     public SourceListing list() {
-      return new SourceListing(resources, warnings);
+      return new SourceListing(resources, warnings, List.of());
     }
   }
 
@@ -58,7 +58,8 @@ class CatalogTest {
   }
 
   private List<SourceMigration> discover(Set<String> tags, MigrationSource... sources) {
-    return Catalog.discover(SourceScan.of(List.of(sources)), List.of(), tags, warnings::add);
+    return Catalog.discover(
+        SourceScan.of(List.of(sources)), List.of(), "postgresql", tags, warnings::add);
   }
 
   private static SourceMigration only(List<SourceMigration> migrations) {
@@ -273,7 +274,7 @@ class CatalogTest {
     Files.writeString(dir.resolve("1_b.up.sql"), "create table b (id int);");
     MigrationSource source =
         new FilesystemSourceProvider()
-            .create("filesystem:" + dir, dir.toString(), new SourceSettings(false));
+            .create("filesystem:" + dir, dir.toString(), SourceSettings.defaults());
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(() -> discover(POSTGRES, source))
@@ -432,12 +433,16 @@ class CatalogTest {
     SourceScan scan = SourceScan.start(() -> List.of(source)).join();
     MigrationDiscoveryException there =
         catchThrowableOfType(
-            () -> Catalog.discover(scan, List.of(), POSTGRES, warnings::add),
+            () -> Catalog.discover(scan, List.of(), "postgresql", POSTGRES, warnings::add),
             MigrationDiscoveryException.class);
     files.remove(300);
     List<SourceMigration> read =
         Catalog.discover(
-            SourceScan.start(() -> List.of(source)).join(), List.of(), POSTGRES, warnings::add);
+            SourceScan.start(() -> List.of(source)).join(),
+            List.of(),
+            "postgresql",
+            POSTGRES,
+            warnings::add);
 
     assertThat(there).hasMessage(here.getMessage()).hasMessageStartingWith("mem/V301__latin1.sql");
     assertThat(read).hasSize(300);
@@ -480,7 +485,7 @@ class CatalogTest {
             .getBytes(StandardCharsets.ISO_8859_1));
     MigrationSource source =
         new FilesystemSourceProvider()
-            .create("filesystem:" + dir, dir.toString(), new SourceSettings(false));
+            .create("filesystem:" + dir, dir.toString(), SourceSettings.defaults());
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(() -> discover(POSTGRES, source))
@@ -498,9 +503,9 @@ class CatalogTest {
     FilesystemSourceProvider provider = new FilesystemSourceProvider();
 
     SourceMigration withBom =
-        only(discover(POSTGRES, provider.create("a", a.toString(), new SourceSettings(false))));
+        only(discover(POSTGRES, provider.create("a", a.toString(), SourceSettings.defaults())));
     SourceMigration plain =
-        only(discover(POSTGRES, provider.create("b", b.toString(), new SourceSettings(false))));
+        only(discover(POSTGRES, provider.create("b", b.toString(), SourceSettings.defaults())));
 
     assertThat(withBom.upScript()).startsWith("create table ${t} (");
     assertThat(withBom.checksum()).isEqualTo(plain.checksum());
@@ -612,13 +617,33 @@ class CatalogTest {
   void passesTheSourcesWarningsOn() {
     StrataEvent.Warning warning =
         new StrataEvent.Warning(
-            "mem/README.md", "mem/README.md is not a .sql migration; it is ignored");
+            "mem/V2__pipe.sql", "mem/V2__pipe.sql is not a regular file; it is ignored");
     InMemorySource source =
         new InMemorySource("memory:", List.of(file("V1__a.sql", "a")), List.of(warning));
 
     discover(POSTGRES, source);
 
     assertThat(warnings).containsExactly(warning);
+  }
+
+  @Test
+  void reportsTheFilesTheIgnoreOptionLeftOut() {
+    MigrationSource source =
+        new MigrationSource() {
+          @Override
+          public String location() {
+            return "memory:";
+          }
+
+          @Override
+          public SourceListing list() {
+            return new SourceListing(
+                List.of(file("V1__a.sql", "a")), List.of(), List.of("mem/V7_fix.sql"));
+          }
+        };
+
+    assertThat(discover(POSTGRES, source)).hasSize(1);
+    assertThat(warnings).containsExactly(new StrataEvent.FileIgnored("mem/V7_fix.sql"));
   }
 
   // Real migration sets
@@ -628,7 +653,7 @@ class CatalogTest {
     Path dir = corpusMigrations("ory-keto");
     MigrationSource source =
         new FilesystemSourceProvider()
-            .create("filesystem:" + dir, dir.toString(), new SourceSettings(true));
+            .create("filesystem:" + dir, dir.toString(), SourceSettings.defaults());
 
     List<SourceMigration> postgres = discover(Set.of("postgres"), source);
     List<SourceMigration> mysql = discover(Set.of("mysql"), source);
@@ -649,7 +674,7 @@ class CatalogTest {
     Path dir = corpusMigrations("flyway-kestra-pg");
     MigrationSource source =
         new FilesystemSourceProvider()
-            .create("filesystem:" + dir, dir.toString(), new SourceSettings(true));
+            .create("filesystem:" + dir, dir.toString(), SourceSettings.defaults());
 
     List<SourceMigration> found = discover(POSTGRES, source);
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.strata.api.MigrationDiscoveryException;
 import dev.strata.api.MigrationVersion;
-import dev.strata.api.StrataEvent;
 import dev.strata.spi.MigrationResource;
 import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
@@ -18,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FilesystemSourceTest {
-  private static final SourceSettings LENIENT = new SourceSettings(false);
-  private static final SourceSettings STRICT = new SourceSettings(true);
+  private static final SourceSettings DEFAULTS = SourceSettings.defaults();
 
   @TempDir Path dir;
 
@@ -28,7 +26,7 @@ class FilesystemSourceTest {
   }
 
   private SourceListing list() {
-    return source(LENIENT).list();
+    return source(DEFAULTS).list();
   }
 
   private Path write(String relative, String content) throws IOException {
@@ -122,73 +120,104 @@ class FilesystemSourceTest {
   }
 
   @Test
-  void warnsAboutAFileThatIsNotAMigrationAndIgnoresIt() throws IOException {
+  void skipsAFileThatIsNotSqlQuietly() throws IOException {
     write("V1__a.sql", "a");
-    Path readme = write("README.md", "# migrations");
+    write("README.md", "# migrations");
+    write("meta/0000_snapshot.json", "{}");
+    write("migration_lock.toml", "provider = \"postgresql\"");
 
     SourceListing listing = list();
 
     assertThat(names(listing)).containsExactly("V1__a.sql");
-    assertThat(listing.warnings())
-        .containsExactly(
-            new StrataEvent.Warning(
-                readme.toString(), readme + " is not a .sql migration; it is ignored"));
+    assertThat(listing.warnings()).isEmpty();
+    assertThat(listing.ignored()).isEmpty();
   }
 
   @Test
-  void warnsAboutAFlywayNameWithOneUnderscoreSuggestingTheFix() throws IOException {
-    Path bad = write("V7_fix.sql", "update t set x = 1;");
-
-    SourceListing listing = list();
-
-    assertThat(listing.resources()).isEmpty();
-    assertThat(listing.warnings())
-        .singleElement()
-        .satisfies(
-            w -> {
-              assertThat(w.origin()).isEqualTo(bad.toString());
-              assertThat(w.message())
-                  .isEqualTo(
-                      bad
-                          + " follows no migration naming convention (Flyway-style names separate version and"
-                          + " description with two underscores: V7__fix.sql); it is ignored");
-            });
-  }
-
-  @Test
-  void warnsAboutEveryUnrecognisedFile() throws IOException {
-    write("README.md", "x");
-    write("V7_fix.sql", "x");
-    write("foo.sql", "x");
-
-    assertThat(list().warnings())
-        .extracting(w -> Path.of(w.origin()).getFileName().toString())
-        .containsExactlyInAnyOrder("README.md", "V7_fix.sql", "foo.sql");
-  }
-
-  @Test
-  void refusesAnUnrecognisedFileUnderStrictNaming() throws IOException {
+  void refusesAFlywayNameWithOneUnderscoreSayingWhyAndHowToRenameOrIgnoreIt() throws IOException {
     write("V1__a.sql", "a");
-    Path bad = write("V7_fix.sql", "x");
+    Path bad = write("V366_remove_leading_or_trailing_spaces_in_reportnames.sql", "x");
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
-        .isThrownBy(() -> source(STRICT).list())
+        .isThrownBy(this::list)
         .withMessage(
-            bad
-                + " follows no migration naming convention (Flyway-style names separate version and"
-                + " description with two underscores: V7__fix.sql); rename it, or move it out of filesystem:"
-                + dir)
+            "filesystem:"
+                + dir
+                + " holds a .sql file that follows none of its conventions (Flyway V1__name.sql,"
+                + " U1__name.sql, R__name.sql; golang-migrate 1_name.up.sql, 1_name.down.sql; Ory"
+                + " popx 1_name[.dialect][.autocommit].up.sql), so Strata cannot tell which"
+                + " migration it is; nothing was applied.\n  "
+                + bad
+                + ": has one underscore between version and description, where Flyway needs two."
+                + " Flyway silently ignores such files, so this one has never run on any database"
+                + " Flyway migrated. To run it, rename it to"
+                + " V366__remove_leading_or_trailing_spaces_in_reportnames.sql; or leave it out"
+                + " with --ignore 'V366_remove_leading_or_trailing_spaces_in_reportnames.sql'\n"
+                + "Rename or move each file, or leave it out with --ignore GLOB (strata.ignore,"
+                + " STRATA_IGNORE), and run again.")
         .satisfies(e -> assertThat(e.origins()).containsExactly(bad.toString()));
   }
 
   @Test
-  void refusesAReadmeUnderStrictNaming() throws IOException {
-    Path readme = write("README.md", "x");
+  void refusesEveryUnrecognisedSqlFileInOneError() throws IOException {
+    write("README.md", "x");
+    Path flyway = write("V7_fix.sql", "x");
+    Path foo = write("sub/foo.sql", "x");
+    Path broken = write("1_x.up.sql.bak", "x");
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
-        .isThrownBy(() -> source(STRICT).list())
-        .withMessageStartingWith(
-            readme + " is not a .sql migration; rename it, or move it out of ");
+        .isThrownBy(this::list)
+        .withMessageContaining(" holds 2 .sql files that follow none of its conventions")
+        .withMessageContaining("\n  " + flyway + ": has one underscore")
+        .withMessageContaining("\n  " + foo + ": follows no naming convention")
+        .withMessageContaining("--ignore 'sub/foo.sql'")
+        .withMessageNotContaining(broken.toString())
+        .satisfies(e -> assertThat(e.origins()).containsExactly(flyway.toString(), foo.toString()));
+  }
+
+  @Test
+  void namesGooseForAGooseFolder() throws IOException {
+    write("20240115180414_init.sql", "-- +goose Up\nCREATE TABLE t (id int);\n");
+    write("20240116090000_users.sql", "-- +goose Up\n-- +goose StatementBegin\n");
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(this::list)
+        .withMessageContaining(
+            "They are goose migrations: read the location with goose:"
+                + dir
+                + " (--source, strata.sources) instead of filesystem:"
+                + dir);
+  }
+
+  @Test
+  void leavesOutTheFilesTheIgnoreOptionNamesAndListsThem() throws IOException {
+    write("V1__a.sql", "a");
+    Path bad = write("V7_fix.sql", "x");
+    Path legacy = write("legacy/old.sql", "x");
+    Path go = write("sub/V2__gen.go.sql", "x");
+    write("other/old.sql", "x");
+
+    SourceListing listing =
+        source(new SourceSettings(List.of("V7_fix.sql", "legacy/**", "*.go.sql", "other/*.sql")))
+            .list();
+
+    assertThat(names(listing)).containsExactly("V1__a.sql");
+    assertThat(listing.ignored())
+        .containsExactlyInAnyOrder(
+            bad.toString(),
+            legacy.toString(),
+            go.toString(),
+            dir.resolve("other/old.sql").toString());
+    assertThat(listing.warnings()).isEmpty();
+  }
+
+  @Test
+  void aGlobWithASlashMatchesThePathBelowTheLocationOnly() throws IOException {
+    Path nested = write("a/legacy/old.sql", "x");
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(() -> source(new SourceSettings(List.of("legacy/*.sql"))).list())
+        .satisfies(e -> assertThat(e.origins()).containsExactly(nested.toString()));
   }
 
   @Test
@@ -198,7 +227,7 @@ class FilesystemSourceTest {
     write(".V2__hidden.sql", "b");
     write(".gitkeep", "");
 
-    SourceListing listing = source(STRICT).list();
+    SourceListing listing = source(DEFAULTS).list();
 
     assertThat(names(listing)).containsExactly("V1__a.sql");
     assertThat(listing.warnings()).isEmpty();
@@ -210,7 +239,7 @@ class FilesystemSourceTest {
     write(".git/HEAD", "ref: refs/heads/main");
     write(".archive/V2__old.sql", "b");
 
-    SourceListing listing = source(STRICT).list();
+    SourceListing listing = source(DEFAULTS).list();
 
     assertThat(names(listing)).containsExactly("V1__a.sql");
     assertThat(listing.warnings()).isEmpty();
@@ -242,7 +271,7 @@ class FilesystemSourceTest {
     Files.writeString(real.resolve("V1__a.sql"), "a");
     Path link = Files.createSymbolicLink(dir.resolve("link"), real);
 
-    SourceListing listing = new FilesystemSource("filesystem:" + link, link, LENIENT).list();
+    SourceListing listing = new FilesystemSource("filesystem:" + link, link, DEFAULTS).list();
 
     assertThat(names(listing)).containsExactly("V1__a.sql");
   }
@@ -268,7 +297,7 @@ class FilesystemSourceTest {
     Path target = Files.writeString(outside.resolve("secret.sql"), "secret");
     Path migrations = Files.createDirectories(dir.resolve("migrations"));
     Path link = Files.createSymbolicLink(migrations.resolve("V1__a.sql"), target);
-    FilesystemSource source = new FilesystemSource("filesystem:m", migrations, LENIENT);
+    FilesystemSource source = new FilesystemSource("filesystem:m", migrations, DEFAULTS);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(source::list)
@@ -289,7 +318,7 @@ class FilesystemSourceTest {
     Files.writeString(outside.resolve("V9__other.sql"), "x");
     Path migrations = Files.createDirectories(dir.resolve("migrations"));
     Path link = Files.createSymbolicLink(migrations.resolve("more"), outside);
-    FilesystemSource source = new FilesystemSource("filesystem:m", migrations, LENIENT);
+    FilesystemSource source = new FilesystemSource("filesystem:m", migrations, DEFAULTS);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(source::list)
@@ -330,13 +359,13 @@ class FilesystemSourceTest {
     Files.createSymbolicLink(dir.resolve(".loop"), Path.of("."));
     Files.createSymbolicLink(dir.resolve(".gone"), Path.of("nowhere"));
 
-    assertThat(names(source(STRICT).list())).containsExactly("V1__a.sql");
+    assertThat(names(source(DEFAULTS).list())).containsExactly("V1__a.sql");
   }
 
   @Test
   void refusesALocationThatDoesNotExistNamingIt() {
     Path absent = dir.resolve("no-such-dir");
-    FilesystemSource source = new FilesystemSource("filesystem:db/missing", absent, LENIENT);
+    FilesystemSource source = new FilesystemSource("filesystem:db/missing", absent, DEFAULTS);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(source::list)
@@ -350,7 +379,7 @@ class FilesystemSourceTest {
   @Test
   void refusesALocationThatIsAFile() throws IOException {
     Path file = write("V1__a.sql", "a");
-    FilesystemSource source = new FilesystemSource("filesystem:" + file, file, LENIENT);
+    FilesystemSource source = new FilesystemSource("filesystem:" + file, file, DEFAULTS);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(source::list)
@@ -371,7 +400,7 @@ class FilesystemSourceTest {
     write("V1__a.sql", "a");
 
     var source =
-        new FilesystemSourceProvider().create("filesystem:" + dir, dir.toString(), LENIENT);
+        new FilesystemSourceProvider().create("filesystem:" + dir, dir.toString(), DEFAULTS);
 
     assertThat(new FilesystemSourceProvider().prefix()).isEqualTo("filesystem");
     assertThat(source.location()).isEqualTo("filesystem:" + dir);

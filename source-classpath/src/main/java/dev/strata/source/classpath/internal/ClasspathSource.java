@@ -1,12 +1,12 @@
 package dev.strata.source.classpath.internal;
 
 import dev.strata.api.MigrationDiscoveryException;
-import dev.strata.api.StrataEvent;
 import dev.strata.spi.MigrationFileName;
 import dev.strata.spi.MigrationResource;
 import dev.strata.spi.MigrationSource;
 import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
+import dev.strata.spi.UnrecognizedFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The migration scripts at one class path location, in every directory and jar the class loader has
  * it in. Files are listed in each root (or read from its build-time index, {@code
- * strata-index.txt}, without listing); names that follow no convention are reported and ignored (an
- * error under strict naming); hidden files are skipped silently. Content is read when the engine
- * asks. Immutable and thread-safe.
+ * strata-index.txt}, without listing); a {@code .sql} name that follows no convention is an error
+ * naming every such file, unless the {@code ignore} option leaves it out; other files and hidden
+ * files are skipped silently. Content is read when the engine asks. Immutable and thread-safe.
  *
  * <p>Origins read {@code classpath:db/migration/V1__a.sql}; when two roots hold a file of the same
  * name, each origin also says where it lies: {@code classpath:db/migration/V1__a.sql (in a.jar)}.
@@ -71,21 +71,30 @@ public final class ClasspathSource implements MigrationSource {
     found.forEach(f -> byName.computeIfAbsent(f.relative(), k -> new ArrayList<>()).add(f));
 
     List<MigrationResource> resources = new ArrayList<>();
-    List<StrataEvent.Warning> warnings = new ArrayList<>();
+    List<String> ignored = new ArrayList<>();
+    UnrecognizedFiles unrecognized = new UnrecognizedFiles(location, MigrationFileName.CONVENTIONS);
     for (List<Found> sameName : byName.values()) {
       Function<Root, String> label = labels(sameName);
       for (Found f : sameName) {
         String where = sameName.size() > 1 ? " (in " + label.apply(f.root()) + ")" : "";
         String origin = "classpath:" + path + "/" + f.relative() + where;
         String name = UrlPaths.fileName(f.relative());
+        boolean sql = name.endsWith(".sql");
+        if (sql && settings.ignores(f.relative())) {
+          ignored.add(origin);
+          continue;
+        }
         MigrationFileName.Parsed parsed = MigrationFileName.parse(name);
         if (parsed == null) {
-          String reason = origin + " " + MigrationFileName.whyUnrecognized(name);
-          if (settings.strictNaming()) {
-            throw new MigrationDiscoveryException(
-                reason + "; rename it, or move it out of " + location, List.of(origin));
+          if (sql) {
+            unrecognized.add(
+                origin,
+                f.relative(),
+                MigrationFileName.whyUnrecognized(name),
+                () -> f.root().read(f.relative()));
+          } else {
+            unrecognized.listed(f.relative());
           }
-          warnings.add(new StrataEvent.Warning(origin, reason + "; it is ignored"));
           continue;
         }
         resources.add(
@@ -98,7 +107,8 @@ public final class ClasspathSource implements MigrationSource {
                 () -> read(f, origin)));
       }
     }
-    return new SourceListing(resources, warnings);
+    unrecognized.throwIfAny();
+    return new SourceListing(resources, List.of(), ignored);
   }
 
   /** One file under one root; {@code sha256} is the index's, when the root has one. */

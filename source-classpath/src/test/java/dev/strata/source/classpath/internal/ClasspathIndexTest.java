@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.strata.api.MigrationDiscoveryException;
-import dev.strata.api.StrataEvent;
 import dev.strata.source.classpath.ClasspathIndex;
 import dev.strata.source.classpath.TestJar;
 import dev.strata.spi.SourceListing;
 import java.io.IOException;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -170,16 +170,21 @@ class ClasspathIndexTest {
   void namesFromTheIndexFollowTheNamingRules() throws IOException {
     write("classes/db/migration/V1__a.sql", "a");
     write("classes/db/migration/README.md", "b");
+    write("classes/db/migration/V7_fix.sql", "c");
+    ClasspathIndex.write(dir.resolve("classes/db/migration"));
+    URLClassLoader loader = loaderOf(dir.resolve("classes"));
+
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(() -> list(loader))
+        .satisfies(
+            e -> assertThat(e.origins()).containsExactly("classpath:db/migration/V7_fix.sql"));
+    Files.delete(dir.resolve("classes/db/migration/V7_fix.sql"));
     ClasspathIndex.write(dir.resolve("classes/db/migration"));
 
     SourceListing listing = list(loaderOf(dir.resolve("classes")));
 
     assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql");
-    assertThat(listing.warnings())
-        .containsExactly(
-            new StrataEvent.Warning(
-                "classpath:db/migration/README.md",
-                "classpath:db/migration/README.md is not a .sql migration; it is ignored"));
+    assertThat(listing.warnings()).isEmpty();
   }
 
   @Test

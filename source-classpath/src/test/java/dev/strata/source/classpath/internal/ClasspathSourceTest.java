@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.strata.api.MigrationDiscoveryException;
-import dev.strata.api.StrataEvent;
 import dev.strata.source.classpath.TestJar;
 import dev.strata.spi.MigrationResource;
 import dev.strata.spi.SourceListing;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClasspathSourceTest {
-  static final SourceSettings LENIENT = new SourceSettings(false);
-  static final SourceSettings STRICT = new SourceSettings(true);
+  static final SourceSettings DEFAULTS = SourceSettings.defaults();
 
   @TempDir Path dir;
 
@@ -30,7 +28,7 @@ class ClasspathSourceTest {
   }
 
   static SourceListing list(ClassLoader loader) {
-    return source(loader, LENIENT).list();
+    return source(loader, DEFAULTS).list();
   }
 
   static URLClassLoader loaderOf(Path... entries) throws IOException {
@@ -142,7 +140,7 @@ class ClasspathSourceTest {
         new dev.strata.source.classpath.ClasspathSourceProvider(loaderOf(dir.resolve("classes")));
 
     SourceListing listing =
-        provider.create("classpath:/db/migration/", "/db/migration/", LENIENT).list();
+        provider.create("classpath:/db/migration/", "/db/migration/", DEFAULTS).list();
 
     assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql");
   }
@@ -244,45 +242,55 @@ class ClasspathSourceTest {
   }
 
   @Test
-  void warnsAboutFilesThatFollowNoConventionAndIgnoresThem() throws IOException {
+  void refusesEverySqlFileThatFollowsNoConventionInOneErrorAndSkipsOthersQuietly()
+      throws IOException {
     Path jar =
         TestJar.create()
             .file("db/migration/V1__a.sql", "a")
             .file("db/migration/V7_fix.sql", "x")
             .file("db/migration/README.md", "x")
-            .writeTo(dir.resolve("app.jar"));
-
-    SourceListing listing = list(loaderOf(jar));
-
-    assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql");
-    assertThat(listing.warnings())
-        .containsExactly(
-            new StrataEvent.Warning(
-                "classpath:db/migration/README.md",
-                "classpath:db/migration/README.md is not a .sql migration; it is ignored"),
-            new StrataEvent.Warning(
-                "classpath:db/migration/V7_fix.sql",
-                "classpath:db/migration/V7_fix.sql follows no migration naming convention (Flyway-style names"
-                    + " separate version and description with two underscores: V7__fix.sql); it is ignored"));
-  }
-
-  @Test
-  void refusesAFileThatFollowsNoConventionUnderStrictNaming() throws IOException {
-    Path jar =
-        TestJar.create()
-            .file("db/migration/V1__a.sql", "a")
-            .file("db/migration/V7_fix.sql", "x")
+            .file("db/migration/sub/20240115180414_init.sql", "-- +goose Up\nSELECT 1;\n")
             .writeTo(dir.resolve("app.jar"));
     URLClassLoader loader = loaderOf(jar);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
-        .isThrownBy(() -> source(loader, STRICT).list())
-        .withMessage(
-            "classpath:db/migration/V7_fix.sql follows no migration naming convention (Flyway-style names separate"
-                + " version and description with two underscores: V7__fix.sql); rename it, or move it out of"
-                + " classpath:db/migration")
+        .isThrownBy(() -> source(loader, DEFAULTS).list())
+        .withMessageStartingWith(
+            "classpath:db/migration holds 2 .sql files that follow none of its conventions (")
+        .withMessageContaining(
+            "\n  classpath:db/migration/V7_fix.sql: has one underscore between version and"
+                + " description, where Flyway needs two. Flyway silently ignores such files, so this"
+                + " one has never run on any database Flyway migrated. To run it, rename it to"
+                + " V7__fix.sql; or leave it out with --ignore 'V7_fix.sql'\n")
+        .withMessageContaining(
+            "\n  classpath:db/migration/sub/20240115180414_init.sql: it has a '-- +goose Up'"
+                + " annotation; read it with goose:db/migration")
+        .withMessageNotContaining("README.md")
         .satisfies(
-            e -> assertThat(e.origins()).containsExactly("classpath:db/migration/V7_fix.sql"));
+            e ->
+                assertThat(e.origins())
+                    .containsExactly(
+                        "classpath:db/migration/V7_fix.sql",
+                        "classpath:db/migration/sub/20240115180414_init.sql"));
+  }
+
+  @Test
+  void leavesOutAndListsTheFilesTheIgnoreOptionNames() throws IOException {
+    Path jar =
+        TestJar.create()
+            .file("db/migration/V1__a.sql", "a")
+            .file("db/migration/V7_fix.sql", "x")
+            .file("db/migration/legacy/old.sql", "x")
+            .writeTo(dir.resolve("app.jar"));
+
+    SourceListing listing =
+        source(loaderOf(jar), new SourceSettings(List.of("V7_fix.sql", "legacy/**"))).list();
+
+    assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql");
+    assertThat(listing.ignored())
+        .containsExactly(
+            "classpath:db/migration/V7_fix.sql", "classpath:db/migration/legacy/old.sql");
+    assertThat(listing.warnings()).isEmpty();
   }
 
   @Test
@@ -296,7 +304,7 @@ class ClasspathSourceTest {
             .file("db/migration/V3__c.sql", "c")
             .writeTo(dir.resolve("app.jar"));
 
-    SourceListing listing = source(loaderOf(dir.resolve("classes"), jar), STRICT).list();
+    SourceListing listing = source(loaderOf(dir.resolve("classes"), jar), DEFAULTS).list();
 
     assertThat(origins(listing))
         .containsExactly("classpath:db/migration/V1__a.sql", "classpath:db/migration/V3__c.sql");
@@ -330,7 +338,7 @@ class ClasspathSourceTest {
             loaderOf(dir.resolve("third")));
 
     SourceListing listing =
-        new ClasspathSource("classpath:db/migration", "db/migration", LENIENT, loaders).list();
+        new ClasspathSource("classpath:db/migration", "db/migration", DEFAULTS, loaders).list();
 
     assertThat(origins(listing)).containsExactly("classpath:db/migration/V1__a.sql");
   }
@@ -341,7 +349,7 @@ class ClasspathSourceTest {
     ClassLoader second = new URLClassLoader("second", new URL[0], null);
     ClasspathSource source =
         new ClasspathSource(
-            "classpath:db/migration", "db/migration", LENIENT, List.of(first, second));
+            "classpath:db/migration", "db/migration", DEFAULTS, List.of(first, second));
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(source::list)

@@ -5,6 +5,7 @@ import dev.strata.spi.MigrationSource;
 import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,6 +112,13 @@ public final class DrizzleSource implements MigrationSource {
     } catch (IOException e) {
       throw new MigrationDiscoveryException(
           "Cannot list " + location + ": " + e.getMessage(), List.of(location), e);
+    }
+  }
+
+  /** The first {@code max} bytes of {@code file}, which must lie inside {@code root}. */
+  static byte[] head(Path file, int max) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(max);
     }
   }
 

@@ -31,7 +31,7 @@ final class FolderLayout {
   FolderLayout(String location, Path root, SourceSettings settings) {
     this.location = location;
     this.root = root;
-    this.findings = new Findings(settings);
+    this.findings = new Findings(location, root, settings);
   }
 
   SourceListing list() {
@@ -40,15 +40,17 @@ final class FolderLayout {
       if (Files.isDirectory(child)) {
         folder(child, name);
       } else if (name.endsWith(".sql") && Files.isRegularFile(child)) {
-        findings.ignore(
-            child.toString(),
-            child
-                + " is not inside a migration folder (<YYYYMMDDHHmmss>_<name>/"
-                + UP
-                + "), so drizzle never runs it",
-            "move it into a migration folder (drizzle-kit generate --custom creates one), or out of"
-                + " "
-                + location);
+        if (!findings.ignores(child)) {
+          findings.unrecognized(
+              child,
+              "is not inside a migration folder (<YYYYMMDDHHmmss>_<name>/"
+                  + UP
+                  + "), so drizzle never runs it; move it into a migration folder (drizzle-kit"
+                  + " generate --custom creates one), or out of "
+                  + location);
+        }
+      } else if (Files.isRegularFile(child)) {
+        findings.listed(child);
       }
     }
     if (findings.isEmpty()) {
@@ -67,20 +69,21 @@ final class FolderLayout {
   private void folder(Path dir, String name) {
     Path up = dir.resolve(UP);
     if (!Files.isRegularFile(up)) {
-      findings.ignore(
-          dir.toString(),
-          dir + " holds no " + UP + ", so drizzle never runs it",
-          "restore its " + UP + ", or move the folder out of " + location);
+      findings.warn(
+          dir.toString(), dir + " holds no " + UP + ", so drizzle never runs it; it is ignored");
+      return;
+    }
+    if (findings.ignores(up)) {
       return;
     }
     Matcher folder = FOLDER.matcher(name);
     if (!folder.matches()) {
-      findings.ignore(
-          up.toString(),
-          up
-              + " is in a folder whose name does not start with a 14-digit UTC timestamp"
-              + " (drizzle-kit names them like 20250101120000_name), so it has no version",
-          "rename the folder, or move it out of " + location);
+      findings.unrecognized(
+          up,
+          "is in a folder whose name does not start with a 14-digit UTC timestamp (drizzle-kit"
+              + " names them like 20250101120000_name), so it has no version; rename the folder,"
+              + " or move it out of "
+              + location);
       return;
     }
     MigrationId id =

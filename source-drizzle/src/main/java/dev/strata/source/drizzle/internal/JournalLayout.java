@@ -45,7 +45,7 @@ final class JournalLayout {
     this.root = root;
     this.journalFile = journalFile;
     this.journal = journalFile.toString();
-    this.findings = new Findings(settings);
+    this.findings = new Findings(location, root, settings);
   }
 
   static Journal readJournal(Path journalFile) {
@@ -67,6 +67,9 @@ final class JournalLayout {
                 + "\" of entry "
                 + repeated.position()
                 + "; remove one of them");
+      }
+      if (findings.ignores(root.resolve(entry.tag() + ".sql"))) {
+        continue;
       }
       Path file = requireFile(entry);
       MigrationId id = id(entry);
@@ -222,12 +225,13 @@ final class JournalLayout {
       } else if (Files.isDirectory(child) && Files.isRegularFile(child.resolve("migration.sql"))) {
         unlisted = child.resolve("migration.sql");
       }
-      if (unlisted != null) {
-        findings.ignore(
-            unlisted.toString(),
-            unlisted + " is not listed in " + journal + ", so drizzle never runs it",
-            "add it to the journal (drizzle-kit generate --custom creates a listed file), or move"
-                + " it out of "
+      if (unlisted != null && !findings.ignores(unlisted)) {
+        findings.unrecognized(
+            unlisted,
+            "is not listed in "
+                + journal
+                + ", so drizzle never runs it; add it to the journal (drizzle-kit generate --custom"
+                + " creates a listed file), or move it out of "
                 + location);
       }
     }

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DrizzleSourceTest {
-  private static final SourceSettings LENIENT = new SourceSettings(false);
-  private static final SourceSettings STRICT = new SourceSettings(true);
+  private static final SourceSettings DEFAULTS = SourceSettings.defaults();
 
   @TempDir Path dir;
 
@@ -32,7 +31,7 @@ class DrizzleSourceTest {
   }
 
   private SourceListing list() {
-    return source(LENIENT).list();
+    return source(DEFAULTS).list();
   }
 
   private Path write(String relative, String content) throws IOException {
@@ -208,12 +207,12 @@ class DrizzleSourceTest {
   void exposesTheJournalsDialectWithoutCheckingIt() throws IOException {
     write("meta/_journal.json", "{\"version\": \"6\", \"dialect\": \"sqlite\", \"entries\": []}");
 
-    Journal journal = source(LENIENT).journal();
+    Journal journal = source(DEFAULTS).journal();
 
     assertThat(journal).isNotNull();
     assertThat(journal.dialect()).isEqualTo("sqlite");
     assertThat(journal.version()).isEqualTo("6");
-    assertThat(source(LENIENT).list().resources()).isEmpty();
+    assertThat(source(DEFAULTS).list().resources()).isEmpty();
   }
 
   @Test
@@ -412,56 +411,62 @@ class DrizzleSourceTest {
   }
 
   @Test
-  void warnsAboutASqlFileTheJournalDoesNotListAndIgnoresIt() throws IOException {
+  void refusesASqlFileTheJournalDoesNotListAndSkipsOtherFilesQuietly() throws IOException {
     Path journal = journal(entry(0, "0000_a", true));
     write("0000_a.sql", "x");
     Path stray = write("0001_forgotten.sql", "y");
     write("README.md", "not a migration, not reported");
     write("meta/0000_snapshot.json", "{}");
 
-    SourceListing listing = list();
-
-    assertThat(listing.resources())
-        .extracting(DrizzleSourceTest::summary)
-        .containsExactly("0000 'a' UP 0000_a.sql breakpoints");
-    assertThat(listing.warnings())
-        .containsExactly(
-            new StrataEvent.Warning(
-                stray.toString(),
-                stray
-                    + " is not listed in "
-                    + journal
-                    + ", so drizzle never runs it; it is ignored"));
-  }
-
-  @Test
-  void refusesASqlFileTheJournalDoesNotListUnderStrictNaming() throws IOException {
-    Path journal = journal(entry(0, "0000_a", true));
-    write("0000_a.sql", "x");
-    Path stray = write("0001_forgotten.sql", "y");
-
     assertThatExceptionOfType(MigrationDiscoveryException.class)
-        .isThrownBy(() -> source(STRICT).list())
+        .isThrownBy(this::list)
         .withMessage(
-            stray
-                + " is not listed in "
+            "drizzle:"
+                + dir
+                + " holds a .sql file that follows none of its conventions (drizzle-kit's"
+                + " <tag>.sql files listed in meta/_journal.json, or"
+                + " <YYYYMMDDHHmmss>_<name>/migration.sql folders), so Strata cannot tell which"
+                + " migration it is; nothing was applied.\n  "
+                + stray
+                + ": is not listed in "
                 + journal
                 + ", so drizzle never runs it; add it to the journal (drizzle-kit generate --custom"
                 + " creates a listed file), or move it out of drizzle:"
-                + dir)
+                + dir
+                + "; or leave it out with --ignore '0001_forgotten.sql'\nRename or move each"
+                + " file, or leave it out with --ignore GLOB (strata.ignore, STRATA_IGNORE), and"
+                + " run again.")
         .satisfies(e -> assertThat(e.origins()).containsExactly(stray.toString()));
   }
 
   @Test
-  void warnsAboutAMigrationFolderNextToAJournal() throws IOException {
-    Path journal = journal(entry(0, "0000_a", true));
+  void refusesEveryFileTheJournalDoesNotListInOneErrorWithAMigrationFolderToo() throws IOException {
+    journal(entry(0, "0000_a", true));
     write("0000_a.sql", "x");
+    Path stray = write("0001_forgotten.sql", "y");
     Path folder = write("20250101120000_b/migration.sql", "y");
 
-    assertThat(list().warnings())
-        .extracting(StrataEvent.Warning::message)
-        .containsExactly(
-            folder + " is not listed in " + journal + ", so drizzle never runs it; it is ignored");
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(this::list)
+        .withMessageContaining(" holds 2 .sql files ")
+        .satisfies(
+            e -> assertThat(e.origins()).containsExactly(stray.toString(), folder.toString()));
+  }
+
+  @Test
+  void leavesOutAndListsTheFilesTheIgnoreOptionNames() throws IOException {
+    journal(entry(0, "0000_a", true) + "," + entry(1, "0001_b", true));
+    write("0000_a.sql", "x");
+    Path b = write("0001_b.sql", "x");
+    Path stray = write("0002_forgotten.sql", "y");
+
+    SourceListing listing =
+        source(new SourceSettings(List.of("0002_forgotten.sql", "0001_b.sql"))).list();
+
+    assertThat(listing.resources())
+        .extracting(DrizzleSourceTest::summary)
+        .containsExactly("0000 'a' UP 0000_a.sql breakpoints");
+    assertThat(listing.ignored()).containsExactlyInAnyOrder(b.toString(), stray.toString());
   }
 
   @Test
@@ -470,7 +475,7 @@ class DrizzleSourceTest {
     write("0000_a.sql", "x");
     write(".0001_hidden.sql", "y");
 
-    assertThat(source(STRICT).list().warnings()).isEmpty();
+    assertThat(source(DEFAULTS).list().warnings()).isEmpty();
   }
 
   // ---- folder-per-migration layout ----
@@ -533,62 +538,48 @@ class DrizzleSourceTest {
   }
 
   @Test
-  void refusesAFolderWithoutMigrationSqlUnderStrictNaming() throws IOException {
-    Path empty = Files.createDirectories(dir.resolve("20250102120000_lost"));
-
-    assertThatExceptionOfType(MigrationDiscoveryException.class)
-        .isThrownBy(() -> source(STRICT).list())
-        .withMessage(
-            empty
-                + " holds no migration.sql, so drizzle never runs it; restore its migration.sql, or"
-                + " move the folder out of drizzle:"
-                + dir);
-  }
-
-  @Test
-  void warnsAboutAFolderWhoseNameHasNoTimestamp() throws IOException {
+  void refusesAFolderWhoseNameHasNoTimestamp() throws IOException {
     Path file = write("add_users/migration.sql", "x");
 
-    assertThat(list().warnings())
-        .extracting(StrataEvent.Warning::message)
-        .containsExactly(
-            file
-                + " is in a folder whose name does not start with a 14-digit UTC timestamp"
-                + " (drizzle-kit names them like 20250101120000_name), so it has no version; it is"
-                + " ignored");
-  }
-
-  @Test
-  void refusesAFolderWhoseNameHasNoTimestampUnderStrictNaming() throws IOException {
-    Path file = write("0001_add_users/migration.sql", "x");
-
     assertThatExceptionOfType(MigrationDiscoveryException.class)
-        .isThrownBy(() -> source(STRICT).list())
-        .withMessage(
-            file
-                + " is in a folder whose name does not start with a 14-digit UTC timestamp"
+        .isThrownBy(this::list)
+        .withMessageContaining(
+            "\n  "
+                + file
+                + ": is in a folder whose name does not start with a 14-digit UTC timestamp"
                 + " (drizzle-kit names them like 20250101120000_name), so it has no version; rename"
                 + " the folder, or move it out of drizzle:"
-                + dir);
+                + dir
+                + "; or leave it out with --ignore 'add_users/migration.sql'\n")
+        .satisfies(e -> assertThat(e.origins()).containsExactly(file.toString()));
   }
 
   @Test
-  void warnsAboutASqlFileOutsideAnyMigrationFolder() throws IOException {
+  void refusesASqlFileOutsideAnyMigrationFolderNamingGooseForAGooseFile() throws IOException {
     write("20250101120000_init/migration.sql", "x");
-    Path stray = write("0000_init.sql", "y");
+    Path stray = write("0000_init.sql", "-- +goose Up\nSELECT 1;\n");
     write("migrations.js", "export default {}");
 
-    assertThat(list().warnings())
-        .extracting(StrataEvent.Warning::message)
-        .containsExactly(
-            stray
-                + " is not inside a migration folder (<YYYYMMDDHHmmss>_<name>/migration.sql), so"
-                + " drizzle never runs it; it is ignored");
+    assertThatExceptionOfType(MigrationDiscoveryException.class)
+        .isThrownBy(this::list)
+        .withMessageContaining("It is a goose migration: read the location with goose:" + dir)
+        .satisfies(e -> assertThat(e.origins()).containsExactly(stray.toString()));
+  }
+
+  @Test
+  void leavesOutAFolderTheIgnoreOptionNames() throws IOException {
+    write("20250101120000_init/migration.sql", "x");
+    Path file = write("add_users/migration.sql", "x");
+
+    SourceListing listing = source(new SourceSettings(List.of("add_users/**"))).list();
+
+    assertThat(listing.resources()).hasSize(1);
+    assertThat(listing.ignored()).containsExactly(file.toString());
   }
 
   @Test
   void warnsWhenTheFolderHoldsNoDrizzleMigrationsAtAll() {
-    SourceListing listing = source(STRICT).list();
+    SourceListing listing = source(DEFAULTS).list();
 
     assertThat(listing.resources()).isEmpty();
     assertThat(listing.warnings())
@@ -609,7 +600,7 @@ class DrizzleSourceTest {
   @Test
   void refusesAFolderThatDoesNotExist() {
     Path absent = dir.resolve("no-such-dir");
-    DrizzleSource source = new DrizzleSource("drizzle:db/missing", absent, LENIENT);
+    DrizzleSource source = new DrizzleSource("drizzle:db/missing", absent, DEFAULTS);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(source::list)
@@ -623,7 +614,7 @@ class DrizzleSourceTest {
   @Test
   void refusesAFolderThatIsAFile() throws IOException {
     Path file = write("0000_a.sql", "x");
-    DrizzleSource source = new DrizzleSource("drizzle:" + file, file, LENIENT);
+    DrizzleSource source = new DrizzleSource("drizzle:" + file, file, DEFAULTS);
 
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(source::list)
@@ -641,7 +632,7 @@ class DrizzleSourceTest {
             .filter(p -> p.prefix().equals("drizzle"))
             .findFirst()
             .orElseThrow();
-    var source = provider.create("drizzle:" + dir, dir.toString(), LENIENT);
+    var source = provider.create("drizzle:" + dir, dir.toString(), DEFAULTS);
 
     assertThat(provider).isInstanceOf(DrizzleSourceProvider.class);
     assertThat(source.location()).isEqualTo("drizzle:" + dir);
@@ -658,7 +649,7 @@ class DrizzleSourceTest {
   void readsTheFolderAfreshOnEveryListing() throws IOException {
     journal(entry(0, "0000_a", true));
     write("0000_a.sql", "x");
-    DrizzleSource source = source(LENIENT);
+    DrizzleSource source = source(DEFAULTS);
     assertThat(source.list().resources()).hasSize(1);
 
     journal(entry(0, "0000_a", true) + "," + entry(1, "0001_b", true));

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders the engine's events as log lines: warnings, waiting for and taking the lock, each
- * migration applied. A failed migration is not logged here: the exception reaches the failure
- * analyzer, which reports it once.
+ * Renders the engine's events as log lines: warnings, files left out by {@code strata.ignore},
+ * waiting for and taking the lock, each migration applied. A failed migration is not logged here:
+ * the exception reaches the failure analyzer, which reports it once.
  */
 public final class EventLog implements StrataListener {
   private static final Logger log = LoggerFactory.getLogger("dev.strata");
@@ -19,6 +19,8 @@ public final class EventLog implements StrataListener {
   public void onEvent(StrataEvent event) {
     if (event instanceof StrataEvent.Warning w) {
       log.warn("Strata: {}", w.message());
+    } else if (event instanceof StrataEvent.FileIgnored i) {
+      log.info("Strata: ignoring {} (strata.ignore)", i.origin());
     } else if (event instanceof StrataEvent.LockWaiting w) {
       log.info(
           "Strata: waiting for the migration lock {}: another migrator holds it", w.lockName());
