@@ -21,7 +21,7 @@ class DbmateSourceTest {
     return new DbmateSource(
             "dbmate:" + dir,
             dir,
-            new SourceSettings(false, List.of(ignore), getClass().getClassLoader()))
+            new SourceSettings(List.of(ignore), getClass().getClassLoader()))
         .list();
   }
 
