@@ -6,7 +6,6 @@ import dev.strata.api.LintSeverity;
 import dev.strata.api.MigrationPhase;
 import dev.strata.api.MigrationVersion;
 import dev.strata.api.StrataListener;
-import dev.strata.core.internal.config.DurationText;
 import dev.strata.core.internal.jdbc.DriverManagerDataSource;
 import dev.strata.spi.DialectProvider;
 import dev.strata.spi.HistoryTable;
@@ -400,8 +399,8 @@ public final class StrataConfiguration {
     }
 
     /**
-     * Applies {@code strata.*} properties (see {@link StrataProperties#KEYS}); other keys are
-     * ignored, an unknown {@code strata.*} key is an error (it is probably a typo).
+     * Applies {@code strata.*} properties (see {@link StrataOption}); other keys are ignored, an
+     * unknown {@code strata.*} key is an error (it is probably a typo).
      */
     public Builder properties(Map<String, String> properties) {
       for (Map.Entry<String, String> e : properties.entrySet()) {
@@ -413,51 +412,15 @@ public final class StrataConfiguration {
     }
 
     private void apply(String key, String value) {
-      try {
-        switch (key) {
-          case "url" -> url(value);
-          case "user" -> user(value);
-          case "password" -> password(value);
-          case "passwordFile" -> password(StrataProperties.readPasswordFile(value));
-          case "sources" -> sources(StrataProperties.splitList(value));
-          case "schema" -> schema(value.isBlank() ? null : value);
-          case "table" -> table(value);
-          case "lockTimeout" -> lockTimeout(DurationText.parse(value));
-          case "lockMode" ->
-              lockMode(LockMode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
-          case "leaseTimeToLive" -> leaseTimeToLive(DurationText.parse(value));
-          case "ddlLockTimeout" ->
-              ddlLockTimeout(value.isBlank() ? null : DurationText.parse(value));
-          case "statementTimeout" ->
-              statementTimeout(value.isBlank() ? null : DurationText.parse(value));
-          case "target" ->
-              target(
-                  value.isBlank() || value.equals("latest") ? null : MigrationVersion.parse(value));
-          case "outOfOrder" -> outOfOrder(Boolean.parseBoolean(value));
-          case "phase" ->
-              phase(
-                  value.isBlank() || value.equals("all")
-                      ? null
-                      : MigrationPhase.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
-          case "ignore" -> ignore(StrataProperties.splitList(value));
-          case "lintGate" ->
-              lintGate(
-                  value.isBlank() || value.equals("off")
-                      ? null
-                      : LintSeverity.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
-          case "dialect" -> dialect(value.isBlank() ? null : value);
-          case "config" -> {}
-          default ->
-              throw new ConfigurationException(
-                  "Unknown option strata."
-                      + key
-                      + "; known options: "
-                      + String.join(", ", StrataProperties.KEYS));
-        }
-      } catch (IllegalArgumentException e) {
+      StrataOption option = StrataOption.forKey(key);
+      if (option == null) {
         throw new ConfigurationException(
-            "Invalid value for strata." + key + ": " + e.getMessage(), e);
+            "Unknown option strata."
+                + key
+                + "; known options: "
+                + String.join(", ", StrataOption.keys()));
       }
+      option.apply(this, value);
     }
 
     /** Validates the configuration and creates the engine. */

@@ -22,29 +22,6 @@ import org.jspecify.annotations.Nullable;
  * replaces the lower one's list.
  */
 public final class StrataProperties {
-  /** Every option, by its property name without the {@code strata.} prefix. */
-  public static final List<String> KEYS =
-      List.of(
-          "url",
-          "user",
-          "password",
-          "passwordFile",
-          "sources",
-          "schema",
-          "table",
-          "lockTimeout",
-          "lockMode",
-          "leaseTimeToLive",
-          "ddlLockTimeout",
-          "statementTimeout",
-          "target",
-          "outOfOrder",
-          "phase",
-          "lintGate",
-          "ignore",
-          "dialect",
-          "config");
-
   private StrataProperties() {}
 
   /**
@@ -66,26 +43,40 @@ public final class StrataProperties {
     if (config != null) {
       merged.putAll(readFile(config));
     }
-    for (String key : KEYS) {
-      put(merged, key, environment.get(environmentName(key)));
+    Map<String, String> fromEnvironment = new LinkedHashMap<>();
+    Map<String, String> fromSystem = new LinkedHashMap<>();
+    for (StrataOption option : StrataOption.values()) {
+      putIfSet(fromEnvironment, option, environment.get(option.environmentVariable()));
+      putIfSet(fromSystem, option, system.getProperty(option.property()));
     }
-    for (String key : KEYS) {
-      put(merged, key, system.getProperty("strata." + key));
-    }
-    return merged;
+    return overlay(overlay(merged, fromEnvironment), fromSystem);
   }
 
-  /** A password and a password file are one option: setting either replaces both below it. */
-  private static void put(Map<String, String> merged, String key, @Nullable String value) {
-    if (value == null) {
-      return;
+  private static void putIfSet(
+      Map<String, String> into, StrataOption option, @Nullable String value) {
+    if (value != null) {
+      into.put(option.property(), value);
     }
-    if (key.equals("password")) {
-      merged.remove("strata.passwordFile");
-    } else if (key.equals("passwordFile")) {
-      merged.remove("strata.password");
+  }
+
+  /**
+   * {@code higher}'s {@code strata.*} options laid over {@code lower}'s, each replacing the lower
+   * value (a list too); a password and a password file are one option, so setting either replaces
+   * both below it. Later entries win when the engine applies the map, so replaced keys move to the
+   * end.
+   */
+  public static Map<String, String> overlay(Map<String, String> lower, Map<String, String> higher) {
+    Map<String, String> merged = new LinkedHashMap<>(lower);
+    for (Map.Entry<String, String> e : higher.entrySet()) {
+      if (e.getKey().equals(StrataOption.PASSWORD.property())) {
+        merged.remove(StrataOption.PASSWORD_FILE.property());
+      } else if (e.getKey().equals(StrataOption.PASSWORD_FILE.property())) {
+        merged.remove(StrataOption.PASSWORD.property());
+      }
+      merged.remove(e.getKey());
+      merged.put(e.getKey(), e.getValue());
     }
-    merged.put("strata." + key, value);
+    return merged;
   }
 
   /** {@code lockTimeout} → {@code STRATA_LOCK_TIMEOUT}. */
@@ -97,7 +88,8 @@ public final class StrataProperties {
     return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  static String readPasswordFile(String file) {
+  /** The password in {@code file}, without surrounding white space (a trailing line break). */
+  public static String readPasswordFile(String file) {
     try {
       return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
@@ -117,9 +109,13 @@ public final class StrataProperties {
     Map<String, String> values = new LinkedHashMap<>();
     for (String name : p.stringPropertyNames()) {
       String key = name.startsWith("strata.") ? name : "strata." + name;
-      if (!KEYS.contains(key.substring("strata.".length()))) {
+      if (StrataOption.forKey(key.substring("strata.".length())) == null) {
         throw new ConfigurationException(
-            file + ": unknown option " + name + "; known options: " + String.join(", ", KEYS));
+            file
+                + ": unknown option "
+                + name
+                + "; known options: "
+                + String.join(", ", StrataOption.keys()));
       }
       values.put(key, p.getProperty(name));
     }

@@ -51,7 +51,7 @@ class StrataPropertiesTest {
 
   @Test
   void everyOptionHasAnEnvironmentVariable() {
-    assertThat(StrataProperties.KEYS)
+    assertThat(StrataOption.keys())
         .allSatisfy(
             key -> assertThat(StrataProperties.environmentName(key)).matches("STRATA_[A-Z_]+"));
   }

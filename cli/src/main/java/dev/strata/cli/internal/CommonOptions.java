@@ -76,6 +76,13 @@ final class CommonOptions {
   @Nullable String lockMode;
 
   @Option(
+      names = "--lease-time-to-live",
+      paramLabel = "DURATION",
+      description =
+          "How long a lease lasts without renewal, with --lock-mode lease (STRATA_LEASE_TIME_TO_LIVE). Default: 60s")
+  @Nullable String leaseTimeToLive;
+
+  @Option(
       names = "--ddl-lock-timeout",
       paramLabel = "DURATION",
       description =
@@ -93,7 +100,7 @@ final class CommonOptions {
       names = "--phase",
       paramLabel = "expand|contract",
       description =
-          "Apply only one expand/contract phase (STRATA_PHASE). Default: every migration in order")
+          "Apply only one expand/contract phase (STRATA_PHASE). Default: all, every migration in order")
   @Nullable String phase;
 
   @Option(
@@ -116,7 +123,7 @@ final class CommonOptions {
       fallbackValue = "true",
       paramLabel = "true|false",
       description =
-          "Apply pending migrations older than the newest applied one (STRATA_OUT_OF_ORDER).")
+          "Apply pending migrations older than the newest applied one (STRATA_OUT_OF_ORDER). Default: false")
   @Nullable Boolean outOfOrder;
 
   @Option(
@@ -157,6 +164,7 @@ final class CommonOptions {
     put(p, "table", table);
     put(p, "lockTimeout", lockTimeout);
     put(p, "lockMode", lockMode);
+    put(p, "leaseTimeToLive", leaseTimeToLive);
     put(p, "ddlLockTimeout", ddlLockTimeout);
     put(p, "statementTimeout", statementTimeout);
     put(p, "phase", phase);

@@ -1,5 +1,6 @@
 package dev.strata.cli.internal;
 
+import dev.strata.core.StrataOption;
 import dev.strata.core.StrataProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
   /** Every {@code STRATA_*} variable the CLI reads, the engine's included, sorted. */
   static List<String> environmentNames() {
     List<String> names = new ArrayList<>();
-    StrataProperties.KEYS.forEach(k -> names.add(StrataProperties.environmentName(k)));
+    StrataOption.keys().forEach(k -> names.add(StrataProperties.environmentName(k)));
     Stream.concat(ENTRIES.stream(), Stream.of(LOG_FORMAT))
         .forEach(e -> names.add(e.environmentName()));
     return names.stream().distinct().sorted().toList();

@@ -4,6 +4,7 @@ import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataListener;
 import dev.strata.core.Strata;
 import dev.strata.core.StrataConfiguration;
+import dev.strata.core.StrataOption;
 import dev.strata.core.StrataProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,9 @@ final class StrataLoader {
   /** The database used when no layer names one. */
   static final String DEFAULT_URL = "jdbc:h2:file:./strata-db/strata;AUTO_SERVER=TRUE";
 
-  private static final String URL = "strata.url";
-  private static final String PASSWORD = "strata.password";
-  private static final String PASSWORD_FILE = "strata.passwordFile";
+  private static final String URL = StrataOption.URL.property();
+  private static final String PASSWORD = StrataOption.PASSWORD.property();
+  private static final String PASSWORD_FILE = StrataOption.PASSWORD_FILE.property();
 
   private final Console console;
   private final SecretMask mask;
@@ -83,22 +84,10 @@ final class StrataLoader {
       Console progress,
       List<StrataListener> listeners) {
     stop.check("connecting to the database");
-    Map<String, String> merged =
-        new LinkedHashMap<>(StrataProperties.load(options.config, environment, system));
     Map<String, String> given = new LinkedHashMap<>(options.asProperties());
     given.putAll(commandProperties);
-    // A password given on the command line beats a password file of a lower layer, and vice versa.
-    if (given.containsKey(PASSWORD)) {
-      merged.remove(PASSWORD_FILE);
-    }
-    if (given.containsKey(PASSWORD_FILE)) {
-      merged.remove(PASSWORD);
-    }
-    for (Map.Entry<String, String> e : given.entrySet()) {
-      // Remove first: the engine applies properties in map order, so the last one must win.
-      merged.remove(e.getKey());
-      merged.put(e.getKey(), e.getValue());
-    }
+    Map<String, String> merged =
+        StrataProperties.overlay(StrataProperties.load(options.config, environment, system), given);
     maskPasswords(merged);
     String url = merged.get(URL);
     if (url == null || url.isBlank()) {

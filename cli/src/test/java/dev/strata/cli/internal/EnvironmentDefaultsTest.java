@@ -2,13 +2,17 @@ package dev.strata.cli.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.core.StrataOption;
 import dev.strata.core.StrataProperties;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -20,25 +24,10 @@ class EnvironmentDefaultsTest {
 
   /** The engine's options, which StrataProperties layers (STRATA_URL, ...), and --log-format. */
   static final Set<String> LAYERED_BY_THE_ENGINE =
-      Set.of(
-          "--url",
-          "--user",
-          "--password",
-          "--password-file",
-          "--source",
-          "--schema",
-          "--table",
-          "--lock-timeout",
-          "--dialect",
-          "--out-of-order",
-          "--ignore",
-          "--config",
-          "--log-format",
-          "--lock-mode",
-          "--ddl-lock-timeout",
-          "--statement-timeout",
-          "--phase",
-          "--lint-gate");
+      Stream.concat(
+              Arrays.stream(StrataOption.values()).map(StrataOption::flag),
+              Stream.of("--log-format"))
+          .collect(Collectors.toSet());
 
   @Test
   void everyOptionOfEveryCommandHasAnEnvironmentFormOrIsCommandLineOnlyOnPurpose() {

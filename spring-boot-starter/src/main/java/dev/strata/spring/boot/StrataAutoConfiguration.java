@@ -1,16 +1,15 @@
 package dev.strata.spring.boot;
 
-import dev.strata.api.ConfigurationException;
-import dev.strata.api.MigrationVersion;
 import dev.strata.api.StrataListener;
 import dev.strata.core.Strata;
 import dev.strata.core.StrataConfiguration;
+import dev.strata.core.StrataOption;
 import dev.strata.spring.boot.internal.EventLog;
 import dev.strata.spring.boot.internal.MigrationDatabase;
 import dev.strata.spring.boot.internal.StartupCommandListener;
 import dev.strata.spring.boot.internal.StrataSchemaManagementProvider;
+import java.util.Map;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -67,32 +66,20 @@ public final class StrataAutoConfiguration {
             .ddlLockTimeout(properties.getDdlLockTimeout())
             .statementTimeout(properties.getStatementTimeout())
             .lintGate(properties.getLintGate())
-            .target(target(properties.getTarget()))
+            .lockMode(properties.getLockMode())
+            .leaseTimeToLive(properties.getLeaseTimeToLive())
+            .phase(properties.getPhase())
             .outOfOrder(properties.isOutOfOrder())
             .ignore(properties.getIgnore())
             .dialect(StringUtils.hasText(properties.getDialect()) ? properties.getDialect() : null)
             .listener(new EventLog());
+    if (StringUtils.hasText(properties.getTarget())) {
+      builder.properties(Map.of(StrataOption.TARGET.property(), properties.getTarget().strip()));
+    }
     MigrationDatabase.configure(builder, properties, strataDataSource.getIfAvailable(), dataSource);
     listeners.orderedStream().forEach(builder::listener);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return builder.load();
-  }
-
-  private static @Nullable MigrationVersion target(@Nullable String target) {
-    if (!StringUtils.hasText(target) || target.strip().equals("latest")) {
-      return null;
-    }
-    try {
-      return MigrationVersion.parse(target.strip());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException(
-          "Invalid strata.target '"
-              + target
-              + "': "
-              + e.getMessage()
-              + "; use a version such as 7 or 2.1, or 'latest'",
-          e);
-    }
   }
 
   @Bean

@@ -1,6 +1,8 @@
 package dev.strata.spring.boot;
 
 import dev.strata.api.LintSeverity;
+import dev.strata.api.MigrationPhase;
+import dev.strata.core.StrataConfiguration.LockMode;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -106,6 +108,21 @@ public final class StrataProperties {
 
   /** Password of 'user'. */
   private @Nullable String password;
+
+  /** File holding the password of 'user' (a mounted secret); replaces 'password'. */
+  private @Nullable String passwordFile;
+
+  /**
+   * How the migration lock is taken: the database's own lock, or a lease row for connection poolers
+   * in transaction mode (PgBouncer).
+   */
+  private LockMode lockMode = LockMode.DATABASE;
+
+  /** How long a lease lasts without renewal, with lock-mode 'lease'. */
+  private Duration leaseTimeToLive = Duration.ofSeconds(60);
+
+  /** Apply only one expand/contract phase. Default: every migration, in version order. */
+  private @Nullable MigrationPhase phase;
 
   public boolean isEnabled() {
     return enabled;
@@ -233,5 +250,44 @@ public final class StrataProperties {
 
   public void setPassword(@Nullable String password) {
     this.password = password;
+  }
+
+  public @Nullable String getPasswordFile() {
+    return passwordFile;
+  }
+
+  public void setPasswordFile(@Nullable String passwordFile) {
+    this.passwordFile = passwordFile;
+  }
+
+  /** The password: read from {@link #getPasswordFile()} when that is set. */
+  public @Nullable String resolvePassword() {
+    return passwordFile != null && !passwordFile.isBlank()
+        ? dev.strata.core.StrataProperties.readPasswordFile(passwordFile)
+        : password;
+  }
+
+  public LockMode getLockMode() {
+    return lockMode;
+  }
+
+  public void setLockMode(LockMode lockMode) {
+    this.lockMode = lockMode;
+  }
+
+  public Duration getLeaseTimeToLive() {
+    return leaseTimeToLive;
+  }
+
+  public void setLeaseTimeToLive(Duration leaseTimeToLive) {
+    this.leaseTimeToLive = leaseTimeToLive;
+  }
+
+  public @Nullable MigrationPhase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(@Nullable MigrationPhase phase) {
+    this.phase = phase;
   }
 }

@@ -110,7 +110,7 @@ class StrataPropertiesTest {
                   .cause()
                   .isInstanceOf(ConfigurationException.class)
                   .hasMessageStartingWith(
-                      "Invalid strata.target 'v-two': 'v-two' is not a migration version");
+                      "Invalid value for strata.target (STRATA_TARGET): 'v-two' is not a migration version");
             });
   }
 

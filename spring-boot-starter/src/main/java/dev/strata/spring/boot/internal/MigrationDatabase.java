@@ -37,7 +37,7 @@ public final class MigrationDatabase {
       builder
           .url(properties.getUrl())
           .user(properties.getUser())
-          .password(properties.getPassword());
+          .password(properties.resolvePassword());
       return;
     }
     DataSource application = dataSources.getIfUnique();
@@ -58,7 +58,7 @@ public final class MigrationDatabase {
           DataSourceBuilder.derivedFrom(application)
               .type(SimpleDriverDataSource.class)
               .username(properties.getUser())
-              .password(properties.getPassword())
+              .password(properties.resolvePassword())
               .build());
       return;
     }

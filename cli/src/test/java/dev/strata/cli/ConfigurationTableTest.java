@@ -1,0 +1,78 @@
+package dev.strata.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.core.StrataOption;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's table of engine options is the option table ({@link StrataOption}) rendered: a new
+ * option or default cannot be forgotten there. {@code -Dstrata.docs.update=true} rewrites it.
+ */
+class ConfigurationTableTest {
+  private static final Path README = Path.of("..", "README.md");
+  private static final String BEGIN = "<!-- engine options: generated from StrataOption -->";
+  private static final String END = "<!-- end of engine options -->";
+
+  static List<String> table() {
+    List<String> rows = new ArrayList<>();
+    rows.add("| option | property | environment | default | meaning |");
+    rows.add("| --- | --- | --- | --- | --- |");
+    for (StrataOption o : StrataOption.values()) {
+      String flag =
+          "`"
+              + o.flag()
+              + " "
+              + o.valueLabel().replace("|", "\\|")
+              + "`"
+              + (o.isList() ? " (repeatable)" : "")
+              + (o == StrataOption.TARGET ? " (`migrate`, `plan`)" : "");
+      rows.add(
+          "| "
+              + flag
+              + " | `"
+              + o.property()
+              + "`"
+              + (o.isList() ? " (comma-separated)" : "")
+              + " | `"
+              + o.environmentVariable()
+              + "` | "
+              + (o.defaultValue() == null ? "none" : "`" + o.defaultValue() + "`")
+              + " | "
+              + o.description().replace("|", "\\|")
+              + " |");
+    }
+    return rows;
+  }
+
+  @Test
+  void theReadmeTableIsTheOptionTable() throws IOException {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    int begin = readme.indexOf(BEGIN);
+    int end = readme.indexOf(END);
+    assertThat(begin).as("the README marks the generated table").isNotNegative();
+    assertThat(end).isGreaterThan(begin);
+    String generated = String.join("\n", table());
+    String recorded = readme.substring(begin + BEGIN.length(), end).strip();
+    if (Boolean.getBoolean("strata.docs.update")) {
+      Files.writeString(
+          README,
+          readme.substring(0, begin + BEGIN.length())
+              + "\n"
+              + generated
+              + "\n"
+              + readme.substring(end),
+          StandardCharsets.UTF_8);
+      return;
+    }
+    assertThat(recorded)
+        .as("README's engine options; run this test with -Dstrata.docs.update=true to regenerate")
+        .isEqualTo(generated);
+  }
+}
