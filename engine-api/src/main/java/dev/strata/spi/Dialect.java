@@ -87,21 +87,22 @@ public interface Dialect {
   /**
    * Sets the limits for the migration statements that follow on {@code connection}.
    *
-   * @param lockTimeout how long one statement may wait for a lock (PostgreSQL {@code lock_timeout},
-   *     MySQL {@code lock_wait_timeout}); {@code null} for the dialect's default set by {@link
-   *     #prepareSession}
+   * @param ddlLockTimeout how long one statement may wait for a table lock (PostgreSQL {@code
+   *     lock_timeout}, MySQL {@code lock_wait_timeout}); {@code null} for the dialect's default set
+   *     by {@link #prepareSession}. Not the migration lock's wait ({@code lockTimeout})
    * @param statementTimeout how long one statement may run; {@code null} for the server's own
    *     setting
    */
   default void setTimeouts(
-      Connection connection, @Nullable Duration lockTimeout, @Nullable Duration statementTimeout)
+      Connection connection, @Nullable Duration ddlLockTimeout, @Nullable Duration statementTimeout)
       throws SQLException {
-    if (lockTimeout != null || statementTimeout != null) {
+    if (ddlLockTimeout != null || statementTimeout != null) {
       throw new SQLException(
           "the "
               + name()
               + " dialect cannot limit how long a statement waits or runs; remove"
-              + " the lock-timeout/statement-timeout settings and directives");
+              + " the ddlLockTimeout/statementTimeout options and the strata:ddl-lock-timeout/"
+              + "strata:statement-timeout directives");
     }
   }
 

@@ -71,7 +71,7 @@ final class StepRenderer {
             transactional,
             directives.phase()),
         null,
-        directives.lockTimeout(),
+        directives.ddlLockTimeout(),
         directives.statementTimeout());
   }
 

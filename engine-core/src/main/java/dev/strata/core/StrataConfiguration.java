@@ -296,7 +296,7 @@ public final class StrataConfiguration {
     /**
      * How long one migration statement may wait for a table lock before failing, so that DDL queued
      * behind a long query does not stall the traffic queued behind it; {@code null}: the dialect's
-     * default (10 s). A script overrides it with {@code -- strata:lock-timeout=5s}.
+     * default (10 s). A script overrides it with {@code -- strata:ddl-lock-timeout=5s}.
      */
     public Builder ddlLockTimeout(@Nullable Duration timeout) {
       this.ddlLockTimeout = timeout;

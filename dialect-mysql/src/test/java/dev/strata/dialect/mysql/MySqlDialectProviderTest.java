@@ -1,13 +1,11 @@
 package dev.strata.dialect.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.api.SqlStatement;
 import dev.strata.spi.DatabaseProduct;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.DialectProvider;
-import java.time.Duration;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -72,24 +70,12 @@ class MySqlDialectProviderTest {
   @Test
   void returnsNewImmutableProvidersFromItsWithers() {
     MySqlDialectProvider defaults = new MySqlDialectProvider();
-    MySqlDialectProvider tuned =
-        defaults
-            .withLockWaitTimeout(Duration.ofSeconds(30))
-            .withStatementTimeout(Duration.ofMinutes(5));
+    MySqlDialectProvider tuned = defaults.withAnsiQuotes(true);
 
     assertThat(tuned).isNotEqualTo(defaults);
     assertThat(defaults).isEqualTo(new MySqlDialectProvider());
     assertThat(tuned.toString())
-        .isEqualTo(
-            "MySqlDialectProvider[lockWaitTimeout=PT30S, statementTimeout=PT5M,"
-                + " noBackslashEscapes=false, ansiQuotes=false]");
-    assertThatThrownBy(() -> defaults.withLockWaitTimeout(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("lockWaitTimeout must be positive, was PT0S");
-    assertThatThrownBy(() -> defaults.withStatementTimeout(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("statementTimeout must be positive (or null for none), was PT-1S");
-    assertThat(tuned.withStatementTimeout(null))
-        .isEqualTo(defaults.withLockWaitTimeout(Duration.ofSeconds(30)));
+        .isEqualTo("MySqlDialectProvider[noBackslashEscapes=false, ansiQuotes=true]");
+    assertThat(tuned.withAnsiQuotes(false)).isEqualTo(defaults);
   }
 }

@@ -40,7 +40,7 @@ class PostgresTimeoutsIT {
       IsolatedDatabase db) throws Exception {
     file("V1__t.sql", "CREATE TABLE t (id int);\n");
     Strata.configure().dataSource(db.dataSource()).sources("filesystem:" + dir).load().migrate();
-    file("V2__alter.sql", "-- strata:lock-timeout=1s\nALTER TABLE t ADD COLUMN x int;\n");
+    file("V2__alter.sql", "-- strata:ddl-lock-timeout=1s\nALTER TABLE t ADD COLUMN x int;\n");
     file(
         "V3__record.sql",
         "CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS lock_timeout,"

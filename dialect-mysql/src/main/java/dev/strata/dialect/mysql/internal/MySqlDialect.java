@@ -39,33 +39,14 @@ public final class MySqlDialect implements Dialect {
 
   private final boolean mariaDb;
   private final MySqlScriptParser parser;
-  private final long lockWaitSeconds;
-  private final @Nullable Duration statementTimeout;
 
   /**
    * @param mariaDb whether the server is MariaDB (see {@link #isMariaDb})
    * @param parser splits scripts
-   * @param lockWaitTimeout the session's {@code lock_wait_timeout}, rounded up to whole seconds
-   * @param statementTimeout the session's statement time limit, or {@code null} for the server's
-   *     (none by default)
    */
-  public MySqlDialect(
-      boolean mariaDb,
-      MySqlScriptParser parser,
-      Duration lockWaitTimeout,
-      @Nullable Duration statementTimeout) {
-    if (lockWaitTimeout.isNegative() || lockWaitTimeout.isZero()) {
-      throw new IllegalArgumentException(
-          "lockWaitTimeout must be positive, was " + lockWaitTimeout);
-    }
-    if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.isZero())) {
-      throw new IllegalArgumentException(
-          "statementTimeout must be positive (or null for none), was " + statementTimeout);
-    }
+  public MySqlDialect(boolean mariaDb, MySqlScriptParser parser) {
     this.mariaDb = mariaDb;
     this.parser = parser;
-    this.lockWaitSeconds = Math.max(1, (lockWaitTimeout.toMillis() + 999) / 1000);
-    this.statementTimeout = statementTimeout;
   }
 
   /**
@@ -143,18 +124,18 @@ public final class MySqlDialect implements Dialect {
   }
 
   /**
-   * {@code lock_wait_timeout} in whole seconds (the dialect's default when {@code null}) and the
-   * statement time limit: MariaDB's {@code max_statement_time} (every statement), MySQL's {@code
-   * max_execution_time} (read-only SELECTs only); the dialect's setting, else the server's, when
-   * {@code null}.
+   * {@code lock_wait_timeout} in whole seconds (10 s when {@code null}) and the statement time
+   * limit: MariaDB's {@code max_statement_time} (every statement), MySQL's {@code
+   * max_execution_time} (read-only SELECTs only); the server's when {@code null}.
    */
   @Override
   public void setTimeouts(
-      Connection connection, @Nullable Duration lock, @Nullable Duration statement)
+      Connection connection, @Nullable Duration ddlLockTimeout, @Nullable Duration statementTimeout)
       throws SQLException {
-    long lockSeconds = lock == null ? lockWaitSeconds : Math.max(1, (lock.toMillis() + 999) / 1000);
+    Duration wait = ddlLockTimeout == null ? DEFAULT_LOCK_WAIT_TIMEOUT : ddlLockTimeout;
+    long lockSeconds = Math.max(1, (wait.toMillis() + 999) / 1000);
     execute(connection, "SET SESSION lock_wait_timeout = " + lockSeconds);
-    Duration limit = statement != null ? statement : statementTimeout;
+    Duration limit = statementTimeout;
     String variable = statementLimit();
     if (limit == null) {
       execute(connection, "SET SESSION " + variable + " = DEFAULT");

@@ -143,13 +143,10 @@ abstract class MySqlDialectContract {
   @Test
   void limitsEachStatementsTimeWhenConfigured(IsolatedDatabase db) throws SQLException {
     Connection c = connect(db);
-    Dialect dialect =
-        new MySqlDialectProvider()
-            .withLockWaitTimeout(Duration.ofMillis(2500))
-            .withStatementTimeout(Duration.ofMillis(500))
-            .create(DatabaseProduct.of(c.getMetaData()));
+    Dialect dialect = new MySqlDialectProvider().create(DatabaseProduct.of(c.getMetaData()));
 
     dialect.prepareSession(c, db.name());
+    dialect.setTimeouts(c, Duration.ofMillis(2500), Duration.ofMillis(500));
 
     assertThat(single(c, "SELECT @@SESSION.lock_wait_timeout", 1)).isEqualTo("3");
     if (isMariaDb(c)) {

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.spi.DatabaseProduct;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What the dialect decides without a database; {@code MySqlDialectIT} covers the rest. */
 class MySqlDialectTest {
-  private final MySqlDialect dialect =
-      new MySqlDialect(true, MySqlScriptParser.mariaDb(), Duration.ofSeconds(10), null);
+  private final MySqlDialect dialect = new MySqlDialect(true, MySqlScriptParser.mariaDb());
 
   @Test
   void describesMySql() {
@@ -54,18 +52,6 @@ class MySqlDialectTest {
         .isTrue();
     assertThat(MySqlDialect.isMariaDb(product("MariaDB", "10.11.19"))).isTrue();
     assertThat(MySqlDialect.isMariaDb(product("MySQL", "8.4.3"))).isFalse();
-  }
-
-  @Test
-  void refusesNonPositiveTimeouts() {
-    assertThatThrownBy(
-            () -> new MySqlDialect(true, MySqlScriptParser.mariaDb(), Duration.ZERO, null))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new MySqlDialect(
-                    true, MySqlScriptParser.mariaDb(), Duration.ofSeconds(1), Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -161,14 +161,18 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public void setTimeouts(
-      Connection connection, @Nullable Duration lock, @Nullable Duration statement)
+      Connection connection, @Nullable Duration ddlLockTimeout, @Nullable Duration statementTimeout)
       throws SQLException {
-    run(connection, "SET lock_timeout = '" + setting(lock == null ? lockTimeout : lock) + "'");
     run(
         connection,
-        statement == null
+        "SET lock_timeout = '"
+            + setting(ddlLockTimeout == null ? lockTimeout : ddlLockTimeout)
+            + "'");
+    run(
+        connection,
+        statementTimeout == null
             ? "RESET statement_timeout"
-            : "SET statement_timeout = '" + setting(statement) + "'");
+            : "SET statement_timeout = '" + setting(statementTimeout) + "'");
   }
 
   /** The {@code lock_timeout} value: whole seconds as {@code 10s}, otherwise milliseconds. */

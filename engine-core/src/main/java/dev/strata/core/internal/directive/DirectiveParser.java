@@ -27,7 +27,7 @@ public final class DirectiveParser {
     Boolean transaction = null;
     MigrationPhase phase = MigrationPhase.EXPAND;
     Map<String, String> lintIgnores = new LinkedHashMap<>();
-    Duration lockTimeout = null;
+    Duration ddlLockTimeout = null;
     Duration statementTimeout = null;
     int line = 0;
     // Reads line by line up to the first statement only: the header, not the whole script.
@@ -79,7 +79,9 @@ public final class DirectiveParser {
       switch (name) {
         case "transaction" -> transaction = bool(origin, line, name, value);
         case "phase" -> phase = phase(origin, line, value);
-        case "lock-timeout" -> lockTimeout = duration(origin, line, name, value);
+        // lock-timeout is the name it had before the migration lock's own wait took that name.
+        case "ddl-lock-timeout", "lock-timeout" ->
+            ddlLockTimeout = duration(origin, line, name, value);
         case "statement-timeout" -> statementTimeout = duration(origin, line, name, value);
         default ->
             throw new ScriptParseException(
@@ -89,11 +91,11 @@ public final class DirectiveParser {
                     + name
                     + "; the known directives are"
                     + " strata:transaction=true|false, strata:phase=expand|contract,"
-                    + " strata:lock-timeout=<duration>, strata:statement-timeout=<duration> and"
+                    + " strata:ddl-lock-timeout=<duration>, strata:statement-timeout=<duration> and"
                     + " strata:lint-ignore=<rule-id> reason=\"…\"");
       }
     }
-    return new Directives(transaction, phase, lintIgnores, lockTimeout, statementTimeout);
+    return new Directives(transaction, phase, lintIgnores, ddlLockTimeout, statementTimeout);
   }
 
   private static int skipWhitespace(String script, int from, int end) {

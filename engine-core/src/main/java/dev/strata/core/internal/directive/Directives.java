@@ -13,14 +13,15 @@ import org.jspecify.annotations.Nullable;
  *     on one, {@code null} to let Strata decide
  * @param phase the expand/contract phase; {@link MigrationPhase#EXPAND} unless the script says
  * @param lintIgnores lint rule ids to ignore in this script, each with the reason given
- * @param lockTimeout how long one of its statements may wait for a lock; {@code null}: the default
+ * @param ddlLockTimeout how long one of its statements may wait for a table lock; {@code null}: the
+ *     default
  * @param statementTimeout how long one of its statements may run; {@code null}: the default
  */
 public record Directives(
     @Nullable Boolean transaction,
     MigrationPhase phase,
     Map<String, String> lintIgnores,
-    @Nullable Duration lockTimeout,
+    @Nullable Duration ddlLockTimeout,
     @Nullable Duration statementTimeout) {
   /** A script without directives. */
   public static final Directives NONE =

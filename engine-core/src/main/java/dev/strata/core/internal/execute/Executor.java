@@ -53,10 +53,11 @@ public final class Executor {
       String schema,
       LockGuard lock,
       Connection connection,
-      @Nullable Duration lockTimeout,
+      @Nullable Duration ddlLockTimeout,
       @Nullable Duration statementTimeout) {
     this.lock = lock;
-    this.session = new MigrationSession(dialect, connection, schema, lockTimeout, statementTimeout);
+    this.session =
+        new MigrationSession(dialect, connection, schema, ddlLockTimeout, statementTimeout);
     this.dialect = dialect;
     this.schema = schema;
     this.cancellation = cancellation;

@@ -19,26 +19,27 @@ final class MigrationSession {
   private final Dialect dialect;
   private final Connection connection;
   private final String schema;
-  private final @Nullable Duration lockTimeout;
+  private final @Nullable Duration ddlLockTimeout;
   private final @Nullable Duration statementTimeout;
   private @Nullable SessionReset reset;
   private @Nullable Duration currentLock;
   private @Nullable Duration currentStatement;
 
   /**
-   * @param lockTimeout the configured lock timeout, {@code null} for the dialect's default
+   * @param ddlLockTimeout the configured wait for a table lock, {@code null} for the dialect's
+   *     default
    * @param statementTimeout the configured statement timeout, {@code null} for the server's
    */
   MigrationSession(
       Dialect dialect,
       Connection connection,
       String schema,
-      @Nullable Duration lockTimeout,
+      @Nullable Duration ddlLockTimeout,
       @Nullable Duration statementTimeout) {
     this.dialect = dialect;
     this.connection = connection;
     this.schema = schema;
-    this.lockTimeout = lockTimeout;
+    this.ddlLockTimeout = ddlLockTimeout;
     this.statementTimeout = statementTimeout;
   }
 
@@ -48,7 +49,7 @@ final class MigrationSession {
       dialect.prepareSession(connection, schema); // schema and the dialect's default limits
       reset = dialect.sessionReset(connection, schema);
     }
-    Duration lock = step.lockTimeout() != null ? step.lockTimeout() : lockTimeout;
+    Duration lock = step.ddlLockTimeout() != null ? step.ddlLockTimeout() : ddlLockTimeout;
     Duration statement =
         step.statementTimeout() != null ? step.statementTimeout() : statementTimeout;
     if (!Objects.equals(lock, currentLock) || !Objects.equals(statement, currentStatement)) {

@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
  * A planned migration with what runs it: its statements, or Java code.
  *
  * @param code the Java migration to call, {@code null} for a script
- * @param lockTimeout the script's own lock timeout ({@code -- strata:lock-timeout}), or {@code
- *     null}
+ * @param ddlLockTimeout how long the script's statements may wait for a table lock ({@code --
+ *     strata:ddl-lock-timeout}), or {@code null}
  * @param statementTimeout the script's own statement timeout, or {@code null}
  */
 public record Step(
     PlannedMigration planned,
     @Nullable JavaMigration code,
-    @Nullable Duration lockTimeout,
+    @Nullable Duration ddlLockTimeout,
     @Nullable Duration statementTimeout) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.api.ScriptParseException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DirectiveParserTest {
@@ -32,6 +33,19 @@ class DirectiveParserTest {
   void ignoresDirectivesAfterTheFirstStatement() {
     assertThat(DirectiveParser.parse("SELECT 1;\n-- strata:transaction=false\n", "V1__a.sql"))
         .isEqualTo(Directives.NONE);
+  }
+
+  @Test
+  void readsTheDdlLockTimeoutUnderItsNameAndItsEarlierOne() {
+    assertThat(
+            DirectiveParser.parse("-- strata:ddl-lock-timeout=5s\nSELECT 1;", "V1__a.sql")
+                .ddlLockTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
+    // Scripts applied before the rename keep their text, and so their checksum.
+    assertThat(
+            DirectiveParser.parse("-- strata:lock-timeout=750ms\nSELECT 1;", "V1__a.sql")
+                .ddlLockTimeout())
+        .isEqualTo(Duration.ofMillis(750));
   }
 
   @Test
