@@ -178,7 +178,7 @@ public final class UnrecognizedFiles {
       if (common == Tool.GOOSE && !gooseV3Only) {
         m.append(", or with ")
             .append(liamstaskSuggestion())
-            .append(" if the project's go.mod names bitbucket.org/liamstask/goose");
+            .append(" if the project uses the original bitbucket.org/liamstask/goose");
       }
       m.append('.');
     }
@@ -264,7 +264,7 @@ public final class UnrecognizedFiles {
    * Up}, {@code Down}, {@code StatementBegin} or {@code StatementEnd}; any other annotation ({@code
    * NO TRANSACTION}, {@code ENVSUB}, {@code up}, {@code --+goose}) is a comment to it, so a file
    * using one is written for pressly/goose. A file of common annotations fits both, and only the
-   * project's {@code go.mod} tells which.
+   * project (its {@code go.mod}, or a vendored {@code lib/goose}) tells which.
    */
   private static Goose goose(String text) {
     boolean up = false;

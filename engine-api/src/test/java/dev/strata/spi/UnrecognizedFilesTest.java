@@ -77,7 +77,7 @@ class UnrecognizedFilesTest {
                 + " with --ignore 'V366_remove_leading_or_trailing_spaces_in_reportnames.sql'");
   }
 
-  // Annotations both gooses read alike: only the project's go.mod tells which goose it uses.
+  // Annotations both gooses read alike: only the project tells which goose it uses.
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -92,8 +92,8 @@ class UnrecognizedFilesTest {
     refused()
         .withMessageContaining(
             " It is a goose migration: read the location with goose:/m (--source, strata.sources)"
-                + " instead of filesystem:/m, or with goose-liamstask:/m if the project's go.mod"
-                + " names bitbucket.org/liamstask/goose.\n")
+                + " instead of filesystem:/m, or with goose-liamstask:/m if the project uses the"
+                + " original bitbucket.org/liamstask/goose.\n")
         .withMessageContaining(
             "\n  /m/20240115180414_init.sql: it has a '-- +goose Up' annotation\n");
   }
