@@ -98,6 +98,20 @@ class AdoptThroughToolSourcesOnPostgresIT {
     adoptsThenAppliesOnly(
         strata(ds, "goose:" + f.root()), "goose", List.of("00001", "00002"), List.of("10"));
     assertThat(Schema.postgres(db)).contains("toy.id");
+
+    // The adopted checksum is the up part's: editing the down part is no edit of what was applied.
+    f.file(
+        "00001_person.sql",
+        "-- +goose Up\nCREATE TABLE person (id int PRIMARY KEY);\n\n"
+            + "-- +goose Down\nDROP TABLE IF EXISTS person;\n");
+    assertThat(strata(ds, "goose:" + f.root()).validate(true).problems()).isEmpty();
+    f.file(
+        "00001_person.sql",
+        "-- +goose Up\nCREATE TABLE person (id bigint PRIMARY KEY);\n\n"
+            + "-- +goose Down\nDROP TABLE person;\n");
+    assertThat(strata(ds, "goose:" + f.root()).validate(true).problems())
+        .extracting(p -> p.kind() + " " + p.version())
+        .containsExactly("EDITED 00001");
   }
 
   @Test
