@@ -98,7 +98,16 @@ class ShadedJarIT {
       assertThat(read(jar, "META-INF/services/dev.strata.spi.DialectProvider"))
           .contains("dev.strata.dialect.h2.H2DialectProvider");
       assertThat(read(jar, "META-INF/services/dev.strata.spi.MigrationSourceProvider"))
-          .contains("dev.strata.core.internal.source.FilesystemSourceProvider");
+          .contains(
+              "dev.strata.core.internal.source.FilesystemSourceProvider",
+              "dev.strata.source.classpath.ClasspathSourceProvider",
+              "dev.strata.source.drizzle.DrizzleSourceProvider",
+              "dev.strata.source.tools.GooseSourceProvider",
+              "dev.strata.source.tools.GooseLiamstaskSourceProvider",
+              "dev.strata.source.tools.DbmateSourceProvider",
+              "dev.strata.source.tools.SqlxSourceProvider",
+              "dev.strata.source.tools.DieselSourceProvider",
+              "dev.strata.source.tools.PrismaSourceProvider");
       assertThat(jar.stream().map(e -> e.getName()))
           .noneMatch(name -> name.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"))
           .contains("org/h2/tools/Shell.class", "org/postgresql/Driver.class");

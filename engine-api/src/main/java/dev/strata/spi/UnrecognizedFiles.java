@@ -75,6 +75,8 @@ public final class UnrecognizedFiles {
   private final boolean namesHint;
   private final Set<String> listed = new HashSet<>();
   private final List<Pending> pending = new ArrayList<>();
+  // Whether a goose file uses what only pressly/goose knows, so the original goose is no choice.
+  private boolean gooseV3Only;
 
   private record Pending(String origin, String below, String problem, Head head) {}
 
@@ -172,8 +174,13 @@ public final class UnrecognizedFiles {
           .append(": read the location with ")
           .append(suggestion(common))
           .append(" (--source, strata.sources) instead of ")
-          .append(location)
-          .append('.');
+          .append(location);
+      if (common == Tool.GOOSE && !gooseV3Only) {
+        m.append(", or with ")
+            .append(liamstaskSuggestion())
+            .append(" if the project uses the original bitbucket.org/liamstask/goose");
+      }
+      m.append('.');
     }
     for (File f : files) {
       m.append("\n  ").append(f.origin()).append(": ");
@@ -185,12 +192,11 @@ public final class UnrecognizedFiles {
       } else if (common != null) {
         m.append(f.tool().evidence);
       } else {
-        m.append(f.tool().evidence)
-            .append("; read it with ")
-            .append(suggestion(f.tool()))
-            .append(", or leave it out with --ignore '")
-            .append(glob(f))
-            .append("'");
+        m.append(f.tool().evidence).append("; read it with ").append(suggestion(f.tool()));
+        if (f.tool() == Tool.GOOSE && !gooseV3Only) {
+          m.append(" (or ").append(liamstaskSuggestion()).append(')');
+        }
+        m.append(", or leave it out with --ignore '").append(glob(f)).append("'");
       }
     }
     m.append(
@@ -203,7 +209,9 @@ public final class UnrecognizedFiles {
     String name = p.below().substring(p.below().lastIndexOf('/') + 1);
     String folder = folderName(p.below());
     String text = head(p.head());
-    if (text != null && isGoose(text)) {
+    Goose goose = text == null ? Goose.NONE : goose(text);
+    if (goose != Goose.NONE) {
+      gooseV3Only |= goose == Goose.V3_ONLY;
       return Tool.GOOSE;
     }
     if (text != null && DBMATE_UP.matcher(text).find()) {
@@ -232,17 +240,53 @@ public final class UnrecognizedFiles {
     return null;
   }
 
+  /** Which goose reads a file. */
+  private enum Goose {
+    NONE,
+    /**
+     * Only pressly/goose: an annotation the original goose reads as a comment, or none it knows.
+     */
+    V3_ONLY,
+    /** pressly/goose and the original bitbucket.org/liamstask/goose alike. */
+    EITHER
+  }
+
+  /** The words the original goose knows after {@code "-- +goose "}, case-sensitive. */
+  private static final Set<String> LIAMSTASK_WORDS =
+      Set.of("Up", "Down", "StatementBegin", "StatementEnd");
+
+  private static final String LIAMSTASK_PREFIX = "-- +goose ";
+
   /**
-   * goose's rule: a line that starts with {@code --} and, trimmed after it, reads exactly {@code
-   * +goose Up}.
+   * pressly/goose's rule for its annotations: a line starting with {@code --} that holds {@code
+   * +goose} is one; every {@code --} and the {@code +goose} removed, the rest reads {@code Up} in
+   * any case. The original goose knows only {@code "-- +goose "} at column 0 followed by {@code
+   * Up}, {@code Down}, {@code StatementBegin} or {@code StatementEnd}; any other annotation ({@code
+   * NO TRANSACTION}, {@code ENVSUB}, {@code up}, {@code --+goose}) is a comment to it, so a file
+   * using one is written for pressly/goose. A file of common annotations fits both, and only the
+   * project (its {@code go.mod}, or a vendored {@code lib/goose}) tells which.
    */
-  private static boolean isGoose(String text) {
-    for (String line : text.split("\n", -1)) {
-      if (line.startsWith("--") && line.substring(2).strip().equals("+goose Up")) {
-        return true;
+  private static Goose goose(String text) {
+    boolean up = false;
+    boolean liamstaskUp = false;
+    boolean v3Only = false;
+    for (String raw : text.split("\n", -1)) {
+      String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+      if (!line.startsWith("--") || !line.contains("+goose")) {
+        continue;
       }
+      up |= line.replace("--", "").replaceFirst("\\+goose", "").strip().equalsIgnoreCase("Up");
+      String word =
+          line.startsWith(LIAMSTASK_PREFIX)
+              ? line.substring(LIAMSTASK_PREFIX.length()).strip()
+              : "";
+      liamstaskUp |= word.equals("Up");
+      v3Only |= !LIAMSTASK_WORDS.contains(word);
     }
-    return false;
+    if (!up) {
+      return Goose.NONE;
+    }
+    return liamstaskUp && !v3Only ? Goose.EITHER : Goose.V3_ONLY;
   }
 
   private static @Nullable String head(Head head) {
@@ -270,6 +314,12 @@ public final class UnrecognizedFiles {
   private String suggestion(Tool tool) {
     int colon = location.indexOf(':');
     return tool.prefix + ":" + (colon < 0 ? location : location.substring(colon + 1));
+  }
+
+  /** {@code goose-liamstask:/migrations} for {@code filesystem:/migrations}. */
+  private String liamstaskSuggestion() {
+    int colon = location.indexOf(':');
+    return "goose-liamstask:" + (colon < 0 ? location : location.substring(colon + 1));
   }
 
   /** The file's path below the location, escaped: a glob that leaves just this file out. */

@@ -77,28 +77,60 @@ class UnrecognizedFilesTest {
                 + " with --ignore 'V366_remove_leading_or_trailing_spaces_in_reportnames.sql'");
   }
 
+  // Annotations both gooses read alike: only the project tells which goose it uses.
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "-- +goose Up\nCREATE TABLE t (id int);\n",
-        "--+goose Up\n",
-        "--   +goose Up  \r\n",
+        "-- +goose Up\nCREATE TABLE t (id int);\n-- +goose Down\nDROP TABLE t;\n",
+        "-- +goose  Up\r\n",
         "\uFEFF-- +goose Up\n",
         "-- comment\n\n-- +goose Up\n-- +goose StatementBegin\n"
       })
-  void namesGooseForAFileWithGoosesUpAnnotation(String content) {
+  void namesBothGoosesForAFileOfAnnotationsBothKnow(String content) {
     add("20240115180414_init.sql", content);
 
     refused()
         .withMessageContaining(
             " It is a goose migration: read the location with goose:/m (--source, strata.sources)"
-                + " instead of filesystem:/m.")
+                + " instead of filesystem:/m, or with goose-liamstask:/m if the project uses the"
+                + " original bitbucket.org/liamstask/goose.\n")
         .withMessageContaining(
             "\n  /m/20240115180414_init.sql: it has a '-- +goose Up' annotation\n");
   }
 
+  // Annotations the original goose reads as comments: the file is written for pressly/goose.
   @ParameterizedTest
-  @ValueSource(strings = {"-- +goose up\n", " -- +goose Up\n", "-- +goose  Up\n"})
+  @ValueSource(
+      strings = {
+        "--+goose Up\n",
+        "--   +goose Up  \r\n",
+        "-- +goose up\n",
+        "---- +goose UP\n",
+        "-- +goose Up\n-- +goose NO TRANSACTION\nCREATE INDEX CONCURRENTLY i ON t (c);\n",
+        "-- +goose Up\n-- +goose ENVSUB ON\nSELECT '$X';\n-- +goose ENVSUB OFF\n"
+      })
+  void namesOnlyPresslyGooseForAFileUsingWhatOnlyItKnows(String content) {
+    add("20240115180414_init.sql", content);
+
+    refused()
+        .withMessageContaining(
+            " It is a goose migration: read the location with goose:/m (--source, strata.sources)"
+                + " instead of filesystem:/m.\n")
+        .withMessageNotContaining("goose-liamstask");
+  }
+
+  @Test
+  void oneFileOnlyPresslyGooseReadsDecidesForTheWholeFolder() {
+    add("20240115180414_init.sql", "-- +goose Up\nCREATE TABLE t (c int);\n");
+    add("20240116000000_index.sql", "-- +goose NO TRANSACTION\n-- +goose Up\nSELECT 1;\n");
+
+    refused()
+        .withMessageContaining(" They are goose migrations: read the location with goose:/m (")
+        .withMessageNotContaining("goose-liamstask");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {" -- +goose Up\n", "-- +goose Up -- note\n", "-- +goose Upgrade\n"})
   void doesNotNameGooseForAnnotationsGooseRejects(String content) {
     add("20240115180414_init.sql", content);
 
@@ -187,7 +219,8 @@ class UnrecognizedFilesTest {
         .withMessageNotContaining("They are")
         .withMessageContaining(
             "/m/20240115180414_init.sql: it has a '-- +goose Up' annotation; read it with"
-                + " goose:/m, or leave it out with --ignore '20240115180414_init.sql'")
+                + " goose:/m (or goose-liamstask:/m), or leave it out with --ignore"
+                + " '20240115180414_init.sql'")
         .withMessageContaining("/m/V7_fix.sql: has one underscore");
   }
 
