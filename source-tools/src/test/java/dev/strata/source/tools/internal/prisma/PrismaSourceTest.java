@@ -7,7 +7,6 @@ import dev.strata.api.MigrationDiscoveryException;
 import dev.strata.source.tools.internal.FixtureFolder;
 import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -194,26 +193,5 @@ class PrismaSourceTest {
     assertThatExceptionOfType(MigrationDiscoveryException.class)
         .isThrownBy(this::list)
         .withMessageContaining(f.origin("10_b") + " (version 10) before " + f.origin("2_c"));
-  }
-
-  @Test
-  void theChecksumIsPrismasSha256HexAndMatchesAsPrismaMatchesIt() {
-    byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
-    // printf hello | sha256sum; also the schema engine's own test value.
-    assertThat(PrismaChecksum.of(hello))
-        .isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
-    byte[] lf = "ab\ncd\n".getBytes(StandardCharsets.UTF_8);
-    byte[] crlf = "ab\r\ncd\r\n".getBytes(StandardCharsets.UTF_8);
-    assertThat(PrismaChecksum.matches(lf, PrismaChecksum.of(crlf))).isTrue();
-    assertThat(PrismaChecksum.matches(crlf, PrismaChecksum.of(lf))).isTrue();
-    assertThat(
-            PrismaChecksum.matches(
-                "abc\n".getBytes(StandardCharsets.UTF_8),
-                PrismaChecksum.of("abc".getBytes(StandardCharsets.UTF_8))))
-        .isFalse();
-    // Old engines dropped each byte's leading zero (prisma-engines#1887): 2cf24dba5fb0a30e...
-    // has the bytes 0e and 0x04 among others, written e and 4.
-    String unpadded = "2cf24dba5fb0a3e26e83b2ac5b9e29e1b161e5c1fa7425e7343362938b9824";
-    assertThat(PrismaChecksum.matches(hello, unpadded)).isTrue();
   }
 }

@@ -176,13 +176,4 @@ class SqlxSourceTest {
 
     assertThat(list().resources()).allSatisfy(r -> assertThat(r.splitter()).isNull());
   }
-
-  @Test
-  void theChecksumIsSqlxsSha384OfTheFilesBytes() {
-    // echo -n "select 1;" | sha384sum
-    assertThat(SqlxChecksum.hex("select 1;".getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo(
-            "bb87975f5b43d0b36ebfcc516dd223f75b63cfd63db47ff4ef4aa65bda2e904aea13cf87a5239c302c1f6b19e59748bf");
-    assertThat(SqlxChecksum.of(new byte[0])).hasSize(48);
-  }
 }
