@@ -19,9 +19,7 @@ class DbmateSourceTest {
 
   private SourceListing list(String... ignore) {
     return new DbmateSource(
-            "dbmate:" + dir,
-            dir,
-            new SourceSettings(false, List.of(ignore), getClass().getClassLoader()))
+            "dbmate:" + dir, dir, new SourceSettings(List.of(ignore), getClass().getClassLoader()))
         .list();
   }
 

@@ -28,7 +28,7 @@ class DieselSourceTest {
     return new DieselSource(
             "diesel:" + dir,
             dir,
-            new SourceSettings(false, List.of(ignore), DieselSourceTest.class.getClassLoader()))
+            new SourceSettings(List.of(ignore), DieselSourceTest.class.getClassLoader()))
         .list();
   }
 

@@ -25,7 +25,7 @@ class GooseSourceTest {
     return new GooseSource(
             "goose:" + dir,
             dir,
-            new SourceSettings(false, List.of(ignore), getClass().getClassLoader()),
+            new SourceSettings(List.of(ignore), getClass().getClassLoader()),
             layout,
             Map.of())
         .list();

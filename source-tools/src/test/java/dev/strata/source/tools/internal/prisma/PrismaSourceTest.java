@@ -33,7 +33,7 @@ class PrismaSourceTest {
     return new PrismaSource(
             "prisma:" + dir,
             dir,
-            new SourceSettings(false, List.of(ignore), PrismaSourceTest.class.getClassLoader()))
+            new SourceSettings(List.of(ignore), PrismaSourceTest.class.getClassLoader()))
         .list();
   }
 

@@ -27,7 +27,7 @@ class SqlxSourceTest {
     return new SqlxSource(
             "sqlx:" + dir,
             dir,
-            new SourceSettings(false, List.of(ignore), SqlxSourceTest.class.getClassLoader()))
+            new SourceSettings(List.of(ignore), SqlxSourceTest.class.getClassLoader()))
         .list();
   }
 
