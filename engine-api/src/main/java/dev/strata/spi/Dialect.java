@@ -1,6 +1,8 @@
 package dev.strata.spi;
 
 import dev.strata.api.SqlStatement;
+import dev.strata.spi.support.HistoryTable;
+import dev.strata.spi.support.RowLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

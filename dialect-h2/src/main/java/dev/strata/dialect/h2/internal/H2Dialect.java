@@ -2,10 +2,10 @@ package dev.strata.dialect.h2.internal;
 
 import dev.strata.api.SqlStatement;
 import dev.strata.spi.Dialect;
-import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
-import dev.strata.spi.RowLock;
+import dev.strata.spi.support.HistoryTable;
+import dev.strata.spi.support.RowLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.api.LockTimeoutException;
-import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
+import dev.strata.spi.support.HistoryTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package dev.strata.core.internal.lint;
 
-import dev.strata.spi.SqlTokens;
+import dev.strata.spi.support.SqlTokens;
 
 /** Where the clauses of an {@code ALTER TABLE} statement are, for the rules that read them. */
 final class AlterTableScan {
