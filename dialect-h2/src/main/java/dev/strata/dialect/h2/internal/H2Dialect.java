@@ -16,8 +16,8 @@ import java.util.Set;
  * The H2 dialect (H2 2.x). DDL commits implicitly, identifiers are quoted with {@code "}, and the
  * migration lock is row 0 of the history table, since H2 has no advisory locks.
  *
- * <p>The defaults of {@link Dialect#currentSchema} and {@link Dialect#useSchema} are kept: H2's
- * {@link Connection#getSchema()} and {@link Connection#setSchema(String)} take the schema name
+ * <p>The defaults of {@link Dialect#currentSchema} and {@link Dialect#prepareSession} are kept:
+ * H2's {@link Connection#getSchema()} and {@link Connection#setSchema(String)} take the schema name
  * exactly as written, lower-case and quotes included.
  *
  * <p>Immutable and thread-safe.

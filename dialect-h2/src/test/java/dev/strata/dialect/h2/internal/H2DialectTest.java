@@ -92,7 +92,7 @@ class H2DialectTest {
     Connection connection = connect();
     assertThat(dialect.currentSchema(connection)).isEqualTo("PUBLIC");
 
-    dialect.useSchema(connection, SCHEMA);
+    dialect.prepareSession(connection, SCHEMA);
     execute(connection, "CREATE TABLE \"unqualified\" (id INT)");
 
     assertThat(dialect.currentSchema(connection)).isEqualTo(SCHEMA);
@@ -152,7 +152,7 @@ class H2DialectTest {
             + "CREATE ALIAS SHOUT AS $$ String shout(String s) { return s + \"!\"; } $$;\n"
             + "CREATE VIEW \"shouted\" AS SELECT SHOUT(body) AS loud FROM \"notes\"";
     Connection connection = connect();
-    dialect.useSchema(connection, SCHEMA);
+    dialect.prepareSession(connection, SCHEMA);
 
     for (var statement : dialect.parse(script)) {
       execute(connection, statement.sql());

@@ -121,8 +121,8 @@ public final class MySqlDialect implements Dialect {
     }
   }
 
-  @Override
-  public void useSchema(Connection connection, String schema) throws SQLException {
+  /** Makes {@code schema} the database unqualified names resolve to. */
+  void useSchema(Connection connection, String schema) throws SQLException {
     execute(connection, "USE " + quote(schema));
   }
 
@@ -275,8 +275,8 @@ public final class MySqlDialect implements Dialect {
     return false;
   }
 
-  @Override
-  public @Nullable String describeLockHolder(Connection connection, LockRequest request) {
+  /** Who holds the lock (connection, user, host), for the timeout message; {@code null} if none. */
+  @Nullable String describeLockHolder(Connection connection, LockRequest request) {
     try {
       return UserLevelLock.describeHolder(connection, UserLevelLock.keyFor(request.name()));
     } catch (SQLException e) {

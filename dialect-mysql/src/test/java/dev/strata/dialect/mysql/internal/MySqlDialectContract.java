@@ -59,7 +59,7 @@ abstract class MySqlDialectContract {
   @Test
   void switchesToAnotherDatabaseItCreated(IsolatedDatabase db) throws SQLException {
     Connection c = connect(db);
-    Dialect dialect = dialect(c);
+    MySqlDialect dialect = (MySqlDialect) dialect(c);
     String other = db.name() + "_b";
     try {
       dialect.createSchemaIfAbsent(c, other);
@@ -311,7 +311,7 @@ abstract class MySqlDialectContract {
   @Test
   void locksALongNameUnderItsShortenedKey(IsolatedDatabase db) throws SQLException {
     Connection holder = connect(db);
-    Dialect dialect = dialect(holder);
+    MySqlDialect dialect = (MySqlDialect) dialect(holder);
     String name = "strata:" + "x".repeat(80) + ".strata_schema_history";
     LockRequest request = new LockRequest(name, "`t`", Duration.ofSeconds(5), CLOCK, () -> {});
 

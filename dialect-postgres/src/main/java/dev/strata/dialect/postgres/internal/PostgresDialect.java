@@ -107,8 +107,7 @@ public final class PostgresDialect implements Dialect {
     }
   }
 
-  @Override
-  public void useSchema(Connection connection, String schema) throws SQLException {
+  private void useSchema(Connection connection, String schema) throws SQLException {
     run(connection, "SET search_path TO " + quote(schema));
   }
 
@@ -328,8 +327,10 @@ public final class PostgresDialect implements Dialect {
     return false;
   }
 
-  @Override
-  public @Nullable String describeLockHolder(Connection connection, LockRequest request) {
+  /**
+   * Who holds the lock (pid, application, client), for the timeout message; {@code null} if none.
+   */
+  @Nullable String describeLockHolder(Connection connection, LockRequest request) {
     try {
       return AdvisoryLock.describeHolder(connection, request.name());
     } catch (SQLException e) {

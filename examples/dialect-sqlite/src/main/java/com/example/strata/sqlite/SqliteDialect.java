@@ -111,7 +111,6 @@ public final class SqliteDialect implements Dialect {
   }
 
   /** Accepts {@value #MAIN}, where unqualified names already resolve; refuses any other. */
-  @Override
   public void useSchema(Connection connection, String schema) throws SQLException {
     requireMain(schema);
   }
