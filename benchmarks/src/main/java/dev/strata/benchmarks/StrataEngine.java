@@ -1,7 +1,7 @@
 package dev.strata.benchmarks;
 
 import dev.strata.core.Strata;
-import dev.strata.spi.HistoryTable;
+import dev.strata.spi.support.HistoryTable;
 
 /** Strata through its public API, as README's embedded example uses it. */
 final class StrataEngine implements MigrationEngine {

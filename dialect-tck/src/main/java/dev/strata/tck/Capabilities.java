@@ -15,9 +15,9 @@ package dev.strata.tck;
  *     behind ({@link dev.strata.spi.Dialect#supportsTransactionalDdl()} must say the same)
  * @param advisoryLocks the migration lock needs no table: it can be taken before the history table
  *     exists (PostgreSQL's advisory locks, MySQL's {@code GET_LOCK}); {@code false} for a lock on a
- *     row of the history table ({@link dev.strata.spi.RowLock})
- * @param namesLockHolder a lock timeout names who holds the lock ({@link
- *     dev.strata.spi.Dialect#describeLockHolder})
+ *     row of the history table ({@link dev.strata.spi.support.RowLock})
+ * @param namesLockHolder a lock timeout names who holds the lock (in {@link
+ *     dev.strata.api.LockTimeoutException}'s message)
  * @param releasesLockWhenConnectionDies the database releases the lock when the holding connection
  *     dies; {@code false} only for a lease that expires instead
  */

@@ -11,7 +11,7 @@ import dev.strata.api.MigrationInfo;
 import dev.strata.api.MigrationPlan;
 import dev.strata.api.MigrationState;
 import dev.strata.api.PlannedMigration;
-import dev.strata.spi.HistoryTable;
+import dev.strata.spi.support.HistoryTable;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

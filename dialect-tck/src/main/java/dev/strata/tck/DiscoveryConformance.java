@@ -7,7 +7,7 @@ import dev.strata.core.Strata;
 import dev.strata.spi.DatabaseProduct;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.DialectProvider;
-import dev.strata.spi.MigrationFileName;
+import dev.strata.spi.support.MigrationFileName;
 import java.sql.Connection;
 import java.util.List;
 import java.util.ServiceLoader;

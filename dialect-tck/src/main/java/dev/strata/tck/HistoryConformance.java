@@ -6,7 +6,7 @@ import dev.strata.api.HistoryAction;
 import dev.strata.api.HistoryEntry;
 import dev.strata.api.MigrateResult;
 import dev.strata.core.Strata;
-import dev.strata.spi.HistoryTable;
+import dev.strata.spi.support.HistoryTable;
 import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -6,7 +6,7 @@ import dev.strata.core.StrataConfiguration;
 import dev.strata.spi.DatabaseProduct;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.DialectProvider;
-import dev.strata.spi.HistoryTable;
+import dev.strata.spi.support.HistoryTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /** A dialect that does what another does; a broken variant overrides the one thing it breaks. */
 abstract class ForwardingDialect implements Dialect {
@@ -49,11 +48,6 @@ abstract class ForwardingDialect implements Dialect {
   }
 
   @Override
-  public void useSchema(Connection connection, String schema) throws SQLException {
-    delegate.useSchema(connection, schema);
-  }
-
-  @Override
   public void prepareSession(Connection connection, String schema) throws SQLException {
     delegate.prepareSession(connection, schema);
   }
@@ -77,10 +71,5 @@ abstract class ForwardingDialect implements Dialect {
   @Override
   public MigrationLock lock(Connection connection, LockRequest request) throws SQLException {
     return delegate.lock(connection, request);
-  }
-
-  @Override
-  public @Nullable String describeLockHolder(Connection connection, LockRequest request) {
-    return delegate.describeLockHolder(connection, request);
   }
 }

@@ -1,6 +1,8 @@
 package dev.strata.spi;
 
 import dev.strata.api.SqlStatement;
+import dev.strata.spi.support.HistoryTable;
+import dev.strata.spi.support.RowLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -54,17 +56,13 @@ public interface Dialect {
     return schema;
   }
 
-  /** Makes {@code schema} the one unqualified names in migrations resolve to. */
-  default void useSchema(Connection connection, String schema) throws SQLException {
-    connection.setSchema(schema);
-  }
-
   /**
-   * Prepares the connection that will run migrations: at least {@link #useSchema}; a dialect adds
-   * its session settings (lock and statement timeouts, application name).
+   * Prepares the connection that will run migrations: at least makes {@code schema} the one
+   * unqualified names in migrations resolve to (the default: {@link Connection#setSchema}); a
+   * dialect adds its session settings (lock and statement timeouts, application name).
    */
   default void prepareSession(Connection connection, String schema) throws SQLException {
-    useSchema(connection, schema);
+    connection.setSchema(schema);
   }
 
   /**
@@ -200,13 +198,5 @@ public interface Dialect {
   /** Lint rules for this database's SQL, in addition to the engine's rules for every database. */
   default List<LintRule> lintRules() {
     return List.of();
-  }
-
-  /**
-   * A short description of who holds the lock, for the timeout message, or {@code null} when the
-   * database cannot tell.
-   */
-  default @Nullable String describeLockHolder(Connection connection, LockRequest request) {
-    return null;
   }
 }

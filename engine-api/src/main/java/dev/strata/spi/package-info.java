@@ -1,7 +1,8 @@
 /**
  * The service-provider interfaces: {@link dev.strata.spi.Dialect} (one per database family) and
  * {@link dev.strata.spi.MigrationSource} (one per location prefix), found with {@link
- * java.util.ServiceLoader} through their providers, plus small helpers for implementors.
+ * java.util.ServiceLoader} through their providers, and the types their methods take and return:
+ * contracts only. Helpers for implementors are in {@link dev.strata.spi.support}.
  *
  * <p>Implementations depend on {@code strata-engine-api} only.
  */

@@ -4,7 +4,7 @@ import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataListener;
 import dev.strata.core.internal.execute.Cancellation;
 import dev.strata.core.internal.execute.LockGuard;
-import dev.strata.spi.LeaseLock;
+import dev.strata.core.internal.lock.LeaseLock;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.sql.Connection;

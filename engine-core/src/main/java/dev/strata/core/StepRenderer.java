@@ -13,7 +13,7 @@ import dev.strata.core.internal.execute.TransactionControl;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.MigrationResource;
-import dev.strata.spi.SqlTokens;
+import dev.strata.spi.support.SqlTokens;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

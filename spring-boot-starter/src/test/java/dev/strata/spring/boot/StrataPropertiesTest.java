@@ -69,7 +69,8 @@ class StrataPropertiesTest {
               assertThat(properties.getMode()).isEqualTo(StrataProperties.Mode.NONE);
               assertThat(properties.isEnabled()).isTrue();
               assertThat(config.sources()).containsExactly("classpath:db/migration");
-              assertThat(config.table()).isEqualTo(dev.strata.spi.HistoryTable.DEFAULT_NAME);
+              assertThat(config.table())
+                  .isEqualTo(dev.strata.spi.support.HistoryTable.DEFAULT_NAME);
               assertThat(config.lockTimeout()).isEqualTo(Duration.ofMinutes(5));
               assertThat(config.schema()).isNull();
               assertThat(config.target()).isNull();

@@ -2,10 +2,10 @@ package dev.strata.dialect.h2.internal;
 
 import dev.strata.api.SqlStatement;
 import dev.strata.spi.Dialect;
-import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
-import dev.strata.spi.RowLock;
+import dev.strata.spi.support.HistoryTable;
+import dev.strata.spi.support.RowLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,8 +16,8 @@ import java.util.Set;
  * The H2 dialect (H2 2.x). DDL commits implicitly, identifiers are quoted with {@code "}, and the
  * migration lock is row 0 of the history table, since H2 has no advisory locks.
  *
- * <p>The defaults of {@link Dialect#currentSchema} and {@link Dialect#useSchema} are kept: H2's
- * {@link Connection#getSchema()} and {@link Connection#setSchema(String)} take the schema name
+ * <p>The defaults of {@link Dialect#currentSchema} and {@link Dialect#prepareSession} are kept:
+ * H2's {@link Connection#getSchema()} and {@link Connection#setSchema(String)} take the schema name
  * exactly as written, lower-case and quotes included.
  *
  * <p>Immutable and thread-safe.

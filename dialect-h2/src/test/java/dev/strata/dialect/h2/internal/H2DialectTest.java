@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.api.LockTimeoutException;
-import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
+import dev.strata.spi.support.HistoryTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -92,7 +92,7 @@ class H2DialectTest {
     Connection connection = connect();
     assertThat(dialect.currentSchema(connection)).isEqualTo("PUBLIC");
 
-    dialect.useSchema(connection, SCHEMA);
+    dialect.prepareSession(connection, SCHEMA);
     execute(connection, "CREATE TABLE \"unqualified\" (id INT)");
 
     assertThat(dialect.currentSchema(connection)).isEqualTo(SCHEMA);
@@ -152,7 +152,7 @@ class H2DialectTest {
             + "CREATE ALIAS SHOUT AS $$ String shout(String s) { return s + \"!\"; } $$;\n"
             + "CREATE VIEW \"shouted\" AS SELECT SHOUT(body) AS loud FROM \"notes\"";
     Connection connection = connect();
-    dialect.useSchema(connection, SCHEMA);
+    dialect.prepareSession(connection, SCHEMA);
 
     for (var statement : dialect.parse(script)) {
       execute(connection, statement.sql());

@@ -4,11 +4,11 @@ import dev.strata.api.SqlStatement;
 import dev.strata.dialect.mysql.internal.lint.MySqlLintRules;
 import dev.strata.spi.DatabaseProduct;
 import dev.strata.spi.Dialect;
-import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LintRule;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import dev.strata.spi.SessionReset;
+import dev.strata.spi.support.HistoryTable;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,8 +102,8 @@ public final class MySqlDialect implements Dialect {
     }
   }
 
-  @Override
-  public void useSchema(Connection connection, String schema) throws SQLException {
+  /** Makes {@code schema} the database unqualified names resolve to. */
+  void useSchema(Connection connection, String schema) throws SQLException {
     execute(connection, "USE " + quote(schema));
   }
 
@@ -256,8 +256,8 @@ public final class MySqlDialect implements Dialect {
     return false;
   }
 
-  @Override
-  public @Nullable String describeLockHolder(Connection connection, LockRequest request) {
+  /** Who holds the lock (connection, user, host), for the timeout message; {@code null} if none. */
+  @Nullable String describeLockHolder(Connection connection, LockRequest request) {
     try {
       return UserLevelLock.describeHolder(connection, UserLevelLock.keyFor(request.name()));
     } catch (SQLException e) {

@@ -8,9 +8,9 @@ import dev.strata.api.SqlStatement;
 import dev.strata.dialect.mysql.MySqlDialectProvider;
 import dev.strata.spi.DatabaseProduct;
 import dev.strata.spi.Dialect;
-import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
+import dev.strata.spi.support.HistoryTable;
 import dev.strata.testsupport.IsolatedDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,7 +59,7 @@ abstract class MySqlDialectContract {
   @Test
   void switchesToAnotherDatabaseItCreated(IsolatedDatabase db) throws SQLException {
     Connection c = connect(db);
-    Dialect dialect = dialect(c);
+    MySqlDialect dialect = (MySqlDialect) dialect(c);
     String other = db.name() + "_b";
     try {
       dialect.createSchemaIfAbsent(c, other);
@@ -308,7 +308,7 @@ abstract class MySqlDialectContract {
   @Test
   void locksALongNameUnderItsShortenedKey(IsolatedDatabase db) throws SQLException {
     Connection holder = connect(db);
-    Dialect dialect = dialect(holder);
+    MySqlDialect dialect = (MySqlDialect) dialect(holder);
     String name = "strata:" + "x".repeat(80) + ".strata_schema_history";
     LockRequest request = new LockRequest(name, "`t`", Duration.ofSeconds(5), CLOCK, () -> {});
 

@@ -3,11 +3,11 @@ package dev.strata.dialect.postgres.internal;
 import dev.strata.api.SqlStatement;
 import dev.strata.dialect.postgres.internal.lint.PostgresLintRules;
 import dev.strata.spi.Dialect;
-import dev.strata.spi.HistoryTable;
 import dev.strata.spi.LintRule;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import dev.strata.spi.SessionReset;
+import dev.strata.spi.support.HistoryTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -107,8 +107,7 @@ public final class PostgresDialect implements Dialect {
     }
   }
 
-  @Override
-  public void useSchema(Connection connection, String schema) throws SQLException {
+  private void useSchema(Connection connection, String schema) throws SQLException {
     run(connection, "SET search_path TO " + quote(schema));
   }
 
@@ -332,8 +331,10 @@ public final class PostgresDialect implements Dialect {
     return false;
   }
 
-  @Override
-  public @Nullable String describeLockHolder(Connection connection, LockRequest request) {
+  /**
+   * Who holds the lock (pid, application, client), for the timeout message; {@code null} if none.
+   */
+  @Nullable String describeLockHolder(Connection connection, LockRequest request) {
     try {
       return AdvisoryLock.describeHolder(connection, request.name());
     } catch (SQLException e) {

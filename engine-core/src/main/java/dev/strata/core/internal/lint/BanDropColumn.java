@@ -4,6 +4,8 @@ import dev.strata.api.LintSeverity;
 import dev.strata.api.MigrationPhase;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
+import dev.strata.spi.support.AlterTable;
+import dev.strata.spi.support.SqlTokens;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,13 +23,15 @@ final class BanDropColumn implements LintRule {
 
   @Override
   public List<String> check(LintContext s) {
-    String table = AlterTableScan.table(s.tokens());
-    if (table == null || s.phase() == MigrationPhase.CONTRACT || s.isNew(table)) {
+    AlterTable alter = AlterTable.of(s.tokens());
+    if (alter == null || s.phase() == MigrationPhase.CONTRACT || s.isNew(alter.table())) {
       return List.of();
     }
+    String table = alter.table();
     List<String> messages = new ArrayList<>();
-    for (int start : AlterTableScan.clauseStarts(s.tokens())) {
-      if (AlterTableScan.dropsColumn(s.tokens(), start)) {
+    for (AlterTable.Clause clause : alter.clauses()) {
+      int start = clause.start();
+      if (dropsColumn(s.tokens(), start)) {
         int name = s.tokens().get(start + 1).equals("COLUMN") ? start + 2 : start + 1;
         if (s.tokens().matchesAt(name, "IF", "EXISTS")) {
           name += 2;
@@ -42,5 +46,30 @@ final class BanDropColumn implements LintRule {
       }
     }
     return messages;
+  }
+
+  /**
+   * Whether the clause starting at {@code index} is {@code DROP [COLUMN] name}, not {@code DROP
+   * CONSTRAINT|INDEX|DEFAULT|NOT NULL|...}.
+   */
+  private static boolean dropsColumn(SqlTokens t, int index) {
+    if (!t.get(index).equals("DROP")) {
+      return false;
+    }
+    String next = t.get(index + 1);
+    return next.equals("COLUMN")
+        || !(next.equals("CONSTRAINT")
+            || next.equals("INDEX")
+            || next.equals("KEY")
+            || next.equals("PRIMARY")
+            || next.equals("FOREIGN")
+            || next.equals("DEFAULT")
+            || next.equals("NOT")
+            || next.equals("CHECK")
+            || next.equals("PARTITION")
+            || next.equals("IDENTITY")
+            || next.equals("EXPRESSION")
+            || next.equals("SYSTEM")
+            || next.isEmpty());
   }
 }

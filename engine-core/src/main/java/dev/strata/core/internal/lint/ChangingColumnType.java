@@ -4,6 +4,7 @@ import dev.strata.api.LintSeverity;
 import dev.strata.api.MigrationPhase;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
+import dev.strata.spi.support.AlterTable;
 import java.util.List;
 
 /**
@@ -24,11 +25,13 @@ final class ChangingColumnType implements LintRule {
   @Override
   public List<String> check(LintContext s) {
     var t = s.tokens();
-    String table = AlterTableScan.table(t);
-    if (table == null || s.isNew(table)) {
+    AlterTable alter = AlterTable.of(t);
+    if (alter == null || s.isNew(alter.table())) {
       return List.of();
     }
-    for (int start : AlterTableScan.clauseStarts(t)) {
+    String table = alter.table();
+    for (AlterTable.Clause clause : alter.clauses()) {
+      int start = clause.start();
       int after = start + (t.get(start + 1).equals("COLUMN") ? 3 : 2); // past ALTER [COLUMN] name
       boolean alterType =
           t.get(start).equals("ALTER")

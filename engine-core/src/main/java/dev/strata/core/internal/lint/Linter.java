@@ -10,7 +10,7 @@ import dev.strata.core.internal.directive.Directives;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
-import dev.strata.spi.SqlTokens;
+import dev.strata.spi.support.SqlTokens;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

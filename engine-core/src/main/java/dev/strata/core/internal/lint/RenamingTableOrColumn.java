@@ -4,6 +4,7 @@ import dev.strata.api.LintSeverity;
 import dev.strata.api.MigrationPhase;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
+import dev.strata.spi.support.AlterTable;
 import java.util.List;
 
 /** Renaming a table or column: old code still uses the old name. */
@@ -24,16 +25,15 @@ final class RenamingTableOrColumn implements LintRule {
       return List.of();
     }
     var t = s.tokens();
-    String table = t.startsWith("RENAME", "TABLE") ? t.tableAt(2) : AlterTableScan.table(t);
+    boolean renamesTable = t.startsWith("RENAME", "TABLE");
+    AlterTable alter = renamesTable ? null : AlterTable.of(t);
+    String table = renamesTable ? t.tableAt(2) : alter == null ? null : alter.table();
     if (table == null || s.isNew(table)) {
       return List.of();
     }
-    boolean renames = t.startsWith("RENAME", "TABLE");
-    if (!renames) {
-      for (int start : AlterTableScan.clauseStarts(t)) {
-        renames |= t.get(start).equals("RENAME");
-      }
-    }
+    boolean renames =
+        renamesTable
+            || alter != null && alter.clauses().stream().anyMatch(c -> c.get(0).equals("RENAME"));
     return renames
         ? List.of(
             "renaming in "

@@ -2,12 +2,12 @@ package dev.strata.core.internal.source;
 
 import dev.strata.api.MigrationDiscoveryException;
 import dev.strata.api.StrataEvent;
-import dev.strata.spi.MigrationFileName;
 import dev.strata.spi.MigrationResource;
 import dev.strata.spi.MigrationSource;
 import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
-import dev.strata.spi.UnrecognizedFiles;
+import dev.strata.spi.support.MigrationFileName;
+import dev.strata.spi.support.UnrecognizedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,18 +1,18 @@
 package com.example.strata.sqlite;
 
-import static dev.strata.spi.HistoryTable.ACTION;
-import static dev.strata.spi.HistoryTable.CHECKSUM;
-import static dev.strata.spi.HistoryTable.DESCRIPTION;
-import static dev.strata.spi.HistoryTable.DURATION;
-import static dev.strata.spi.HistoryTable.ENGINE_VERSION;
-import static dev.strata.spi.HistoryTable.SESSION;
-import static dev.strata.spi.HistoryTable.INSTALLED_AT;
-import static dev.strata.spi.HistoryTable.INSTALLED_BY;
-import static dev.strata.spi.HistoryTable.RANK;
-import static dev.strata.spi.HistoryTable.SCRIPT;
-import static dev.strata.spi.HistoryTable.STATEMENTS;
-import static dev.strata.spi.HistoryTable.SUCCESS;
-import static dev.strata.spi.HistoryTable.VERSION;
+import static dev.strata.spi.support.HistoryTable.ACTION;
+import static dev.strata.spi.support.HistoryTable.CHECKSUM;
+import static dev.strata.spi.support.HistoryTable.DESCRIPTION;
+import static dev.strata.spi.support.HistoryTable.DURATION;
+import static dev.strata.spi.support.HistoryTable.ENGINE_VERSION;
+import static dev.strata.spi.support.HistoryTable.SESSION;
+import static dev.strata.spi.support.HistoryTable.INSTALLED_AT;
+import static dev.strata.spi.support.HistoryTable.INSTALLED_BY;
+import static dev.strata.spi.support.HistoryTable.RANK;
+import static dev.strata.spi.support.HistoryTable.SCRIPT;
+import static dev.strata.spi.support.HistoryTable.STATEMENTS;
+import static dev.strata.spi.support.HistoryTable.SUCCESS;
+import static dev.strata.spi.support.HistoryTable.VERSION;
 
 import dev.strata.api.SqlStatement;
 import dev.strata.spi.Dialect;
@@ -111,7 +111,6 @@ public final class SqliteDialect implements Dialect {
   }
 
   /** Accepts {@value #MAIN}, where unqualified names already resolve; refuses any other. */
-  @Override
   public void useSchema(Connection connection, String schema) throws SQLException {
     requireMain(schema);
   }

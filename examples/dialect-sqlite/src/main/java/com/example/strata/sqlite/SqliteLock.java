@@ -38,10 +38,10 @@ import java.util.Locale;
  * <p>Why not the alternatives: a {@code java.nio} {@code FileChannel} lock on a side file also dies
  * with the process, but it belongs to the JVM rather than to the connection: a second connection of
  * the same JVM gets {@code OverlappingFileLockException} instead of waiting, and closing the
- * connection would not release it. The SPI's {@code LeaseLock} expires instead of being released (a
- * crashed migrator blocks the next one for the lease's time to live), and it renews itself by
- * writing to the migrated database, which SQLite's single writer blocks for as long as a migration
- * transaction runs.
+ * connection would not release it. Strata's lease lock ({@code lockMode=LEASE}) expires instead of
+ * being released (a crashed migrator blocks the next one for the lease's time to live), and it
+ * renews itself by writing to the migrated database, which SQLite's single writer blocks for as
+ * long as a migration transaction runs.
  *
  * <p>The transaction runs {@code UPDATE ... WHERE 0} on the lock file: that takes the RESERVED lock
  * without changing a page, so no journal is written and nothing is left to recover after a crash.

@@ -1,6 +1,6 @@
 package com.example.strata.sqlite;
 
-import dev.strata.spi.HistoryTable;
+import dev.strata.spi.support.HistoryTable;
 import dev.strata.spi.LockRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,12 +1,12 @@
 package dev.strata.source.classpath.internal;
 
 import dev.strata.api.MigrationDiscoveryException;
-import dev.strata.spi.MigrationFileName;
 import dev.strata.spi.MigrationResource;
 import dev.strata.spi.MigrationSource;
 import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
-import dev.strata.spi.UnrecognizedFiles;
+import dev.strata.spi.support.MigrationFileName;
+import dev.strata.spi.support.UnrecognizedFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

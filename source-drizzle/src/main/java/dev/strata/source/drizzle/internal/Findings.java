@@ -4,7 +4,7 @@ import dev.strata.api.StrataEvent;
 import dev.strata.spi.MigrationResource;
 import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
-import dev.strata.spi.UnrecognizedFiles;
+import dev.strata.spi.support.UnrecognizedFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,11 @@ package dev.strata.dialect.mysql.internal.lint;
 import dev.strata.api.LintSeverity;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
-import dev.strata.spi.SqlTokens;
+import dev.strata.spi.support.AlterTable;
+import dev.strata.spi.support.SqlTokens;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,7 +33,7 @@ final class AddingColumnWithExpressionDefault implements LintRule {
 
   @Override
   public List<String> check(LintContext s) {
-    AlterTable alter = AlterTable.of(s.tokens());
+    AlterTable alter = MySqlAlterTable.of(s.tokens());
     if (alter == null
         || s.isNew(alter.table())
         || OnlineDdl.of(s.tokens(), alter.bodyStart(), false).algorithm().equals("INSTANT")) {
@@ -39,16 +41,17 @@ final class AddingColumnWithExpressionDefault implements LintRule {
     }
     SqlTokens t = s.tokens();
     List<String> messages = new ArrayList<>();
-    for (int start : alter.clauseStarts()) {
-      int column = alter.addedColumn(start);
-      if (column < 0) {
+    for (AlterTable.Clause clause : alter.clauses()) {
+      int added = clause.addedColumn(MySqlAlterTable.NOT_A_COLUMN);
+      if (added < 0) {
         continue;
       }
+      int column = clause.start() + added;
       // ADD (a ..., b ...) adds several columns: each name follows the ( or a comma inside it.
       boolean several = t.get(column).equals("(");
       int name = column;
       int depth = 0;
-      for (int k = column; k < alter.clauseEnd(start); k++) {
+      for (int k = column; k < clause.end(); k++) {
         String token = t.get(k);
         if (several && (token.equals("(") && depth == 0 || token.equals(",") && depth == 1)) {
           name = k + 1;
@@ -59,7 +62,7 @@ final class AddingColumnWithExpressionDefault implements LintRule {
               "adding column "
                   + alter.table()
                   + "."
-                  + alter.name(name)
+                  + t.get(name).toLowerCase(Locale.ROOT)
                   + " with an expression"
                   + " default makes MySQL rebuild the table (MariaDB copies it for a non-constant"
                   + " one such as UUID()) to fill every existing row; add the column without a"

@@ -3,6 +3,7 @@ package dev.strata.dialect.mysql.internal.lint;
 import dev.strata.api.LintSeverity;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
+import dev.strata.spi.support.AlterTable;
 import java.util.List;
 
 /**
@@ -24,11 +25,11 @@ final class RequireOnlineAlter implements LintRule {
 
   @Override
   public List<String> check(LintContext s) {
-    AlterTable alter = AlterTable.of(s.tokens());
+    AlterTable alter = MySqlAlterTable.of(s.tokens());
     if (alter == null || s.isNew(alter.table())) {
       return List.of();
     }
-    OnlineDdl online = OnlineDdl.of(s.tokens(), alter.bodyStart(), alter.online());
+    OnlineDdl online = OnlineDdl.of(s.tokens(), alter.bodyStart(), alter.hasModifier("ONLINE"));
     if (online.isOnline()) {
       return List.of();
     }

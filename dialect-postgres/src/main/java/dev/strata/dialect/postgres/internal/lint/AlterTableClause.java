@@ -1,17 +1,17 @@
 package dev.strata.dialect.postgres.internal.lint;
 
-import dev.strata.spi.SqlTokens;
-import java.util.ArrayList;
+import dev.strata.spi.support.AlterTable;
+import dev.strata.spi.support.SqlTokens;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One clause of an {@code ALTER TABLE} statement: the tokens between the table name or a top-level
- * comma and the next top-level comma. Offsets are relative to the clause's first token.
+ * One clause of an {@code ALTER TABLE} statement as PostgreSQL reads it: the shared {@link
+ * AlterTable.Clause} (found with PostgreSQL's {@code ALTER TABLE name *}) plus the questions only
+ * PostgreSQL's rules ask of it. Offsets are relative to the clause's first token.
  */
-record AlterTableClause(SqlTokens tokens, int start, int end) {
+record AlterTableClause(AlterTable.Clause clause) {
   /** What may follow {@code ADD} when it adds no column. */
   private static final Set<String> NOT_A_COLUMN =
       Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE", "");
@@ -26,84 +26,39 @@ record AlterTableClause(SqlTokens tokens, int start, int end) {
 
   /** The altered table, or {@code null} when the statement is no {@code ALTER TABLE}. */
   static @Nullable String table(SqlTokens t) {
-    return t.startsWith("ALTER", "TABLE") ? t.tableAt(2) : null;
+    AlterTable alter = alterTable(t);
+    return alter == null ? null : alter.table();
   }
 
   /** The clauses of an {@code ALTER TABLE} statement, in order. */
   static List<AlterTableClause> of(SqlTokens t) {
-    int k = 2;
-    while (t.get(k).equals("IF") || t.get(k).equals("EXISTS") || t.get(k).equals("ONLY")) {
-      k++;
-    }
-    k++; // past the name
-    while (t.get(k).equals(".")) {
-      k += 2; // past a qualifier's dot and the next part
-    }
-    if (t.get(k).equals("*")) {
-      k++; // ALTER TABLE name * (descendant tables included)
-    }
-    List<AlterTableClause> clauses = new ArrayList<>();
-    int start = k;
-    int depth = 0;
-    for (int i = k; i < t.size(); i++) {
-      String token = t.get(i);
-      if (token.equals("(")) {
-        depth++;
-      } else if (token.equals(")")) {
-        depth--;
-      } else if (token.equals(",") && depth == 0) {
-        clauses.add(new AlterTableClause(t, start, i));
-        start = i + 1;
-      }
-    }
-    clauses.add(new AlterTableClause(t, start, t.size()));
-    return clauses;
+    AlterTable alter = alterTable(t);
+    return alter == null ? List.of() : alter.clauses().stream().map(AlterTableClause::new).toList();
   }
 
-  /** The token at {@code offset}, or {@code ""} past the clause's end. */
+  /** {@code ALTER TABLE name * ...} includes descendant tables: the {@code *} is no clause. */
+  private static @Nullable AlterTable alterTable(SqlTokens t) {
+    return AlterTable.of(t, Set.of(), k -> t.get(k).equals("*") ? k + 1 : k);
+  }
+
   String get(int offset) {
-    return start + offset < end ? tokens.get(start + offset) : "";
+    return clause.get(offset);
   }
 
-  /**
-   * The identifier at {@code offset}, lower-cased as the server folds it (quoted names as written).
-   */
   String name(int offset) {
-    return get(offset).toLowerCase(Locale.ROOT);
+    return clause.name(offset);
   }
 
-  /** Whether {@code words} follow each other from {@code offset}. */
   boolean matchesAt(int offset, String... words) {
-    for (int k = 0; k < words.length; k++) {
-      if (!get(offset + k).equals(words[k])) {
-        return false;
-      }
-    }
-    return true;
+    return clause.matchesAt(offset, words);
   }
 
-  /**
-   * The offset of the first occurrence of {@code words} at or after {@code from}, outside
-   * parentheses, or -1.
-   */
   int find(int from, String... words) {
-    int depth = 0;
-    for (int k = 0; start + k < end; k++) {
-      String token = get(k);
-      if (token.equals("(")) {
-        depth++;
-      } else if (token.equals(")")) {
-        depth--;
-      } else if (depth == 0 && k >= from && matchesAt(k, words)) {
-        return k;
-      }
-    }
-    return -1;
+    return clause.find(from, words);
   }
 
-  /** Whether {@code words} occur outside parentheses. */
   boolean has(String... words) {
-    return find(0, words) >= 0;
+    return clause.has(words);
   }
 
   /**
@@ -111,18 +66,7 @@ record AlterTableClause(SqlTokens tokens, int start, int end) {
    * when the clause adds no column.
    */
   int addedColumn() {
-    if (!get(0).equals("ADD")) {
-      return -1;
-    }
-    int k;
-    if (get(1).equals("COLUMN")) {
-      k = 2;
-    } else if (NOT_A_COLUMN.contains(get(1))) {
-      return -1;
-    } else {
-      k = 1;
-    }
-    return matchesAt(k, "IF", "NOT", "EXISTS") ? k + 3 : k;
+    return clause.addedColumn(NOT_A_COLUMN);
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.strata.spi;
+package dev.strata.spi.support;
 
 import dev.strata.api.MigrationDiscoveryException;
 import java.io.IOException;

@@ -1,6 +1,9 @@
-package dev.strata.spi;
+package dev.strata.spi.support;
 
 import dev.strata.api.LockTimeoutException;
+import dev.strata.spi.Dialect;
+import dev.strata.spi.LockRequest;
+import dev.strata.spi.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,4 +1,4 @@
-package dev.strata.spi;
+package dev.strata.spi.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

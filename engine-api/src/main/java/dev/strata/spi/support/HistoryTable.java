@@ -1,5 +1,6 @@
-package dev.strata.spi;
+package dev.strata.spi.support;
 
+import dev.strata.spi.Dialect;
 import java.util.List;
 import java.util.function.UnaryOperator;
 

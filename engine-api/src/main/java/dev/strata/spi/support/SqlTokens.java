@@ -1,4 +1,4 @@
-package dev.strata.spi;
+package dev.strata.spi.support;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
-package dev.strata.spi;
+package dev.strata.spi.support;
 
 import dev.strata.api.Direction;
 import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationVersion;
+import dev.strata.spi.Dialect;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,9 @@
-package dev.strata.spi;
+package dev.strata.core.internal.lock;
 
 import dev.strata.api.LockTimeoutException;
+import dev.strata.spi.Dialect;
+import dev.strata.spi.LockRequest;
+import dev.strata.spi.MigrationLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
