@@ -7,7 +7,7 @@ import dev.strata.api.MigrationVersion;
 import dev.strata.core.StrataConfiguration.Builder;
 import dev.strata.core.StrataConfiguration.LockMode;
 import dev.strata.core.internal.config.DurationText;
-import dev.strata.spi.HistoryTable;
+import dev.strata.spi.support.HistoryTable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
