@@ -1,11 +1,13 @@
 package dev.strata.core.backfill;
 
-import com.google.common.hash.Hashing;
 import dev.strata.api.JavaMigrationContext;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -271,12 +273,15 @@ public final class Backfill {
     if (name != null) {
       return name;
     }
-    String hash =
-        Hashing.sha256()
-            .hashString(key + "\n" + set, StandardCharsets.UTF_8)
-            .toString()
-            .substring(0, 8);
-    return table + ":" + hash;
+    byte[] hash;
+    try {
+      hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((key + "\n" + set).getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java platform has SHA-256", e);
+    }
+    return table + ":" + HexFormat.of().formatHex(hash, 0, 4);
   }
 
   String table() {
