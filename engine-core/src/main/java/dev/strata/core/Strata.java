@@ -1,6 +1,5 @@
 package dev.strata.core;
 
-import com.google.common.base.Stopwatch;
 import dev.strata.api.BaselineResult;
 import dev.strata.api.CancelledException;
 import dev.strata.api.ConfigurationException;
@@ -134,7 +133,7 @@ public final class Strata {
   }
 
   private MigrateResult migrate(Cancellation cancellation) {
-    Stopwatch watch = Stopwatch.createStarted();
+    long started = System.nanoTime();
     List<SourceMigration> sources = new ArrayList<>();
     CheckedSteps checked = new CheckedSteps(Direction.UP);
     // Files are read while the connection opens: the two take about as long on a first start.
@@ -171,7 +170,7 @@ public final class Strata {
               return LockTarget.of(s, config.table());
             });
     if (target == null) {
-      return new MigrateResult(List.of(), false, watch.elapsed(TimeUnit.MILLISECONDS));
+      return new MigrateResult(List.of(), false, millisSince(started));
     }
     List<ExecutedMigration> applied =
         underLock(
@@ -188,7 +187,7 @@ public final class Strata {
               }
               return execute(s, steps);
             });
-    return new MigrateResult(applied, true, watch.elapsed(TimeUnit.MILLISECONDS));
+    return new MigrateResult(applied, true, millisSince(started));
   }
 
   /**
@@ -249,7 +248,7 @@ public final class Strata {
   }
 
   private DownResult down(DownRequest request, Cancellation cancellation) {
-    Stopwatch watch = Stopwatch.createStarted();
+    long started = System.nanoTime();
     List<SourceMigration> sources = new ArrayList<>();
     CheckedSteps checked = new CheckedSteps(Direction.DOWN);
     @Nullable LockTarget target =
@@ -266,7 +265,7 @@ public final class Strata {
               return LockTarget.of(s, config.table());
             });
     if (target == null) {
-      return new DownResult(List.of(), watch.elapsed(TimeUnit.MILLISECONDS));
+      return new DownResult(List.of(), millisSince(started));
     }
     List<ExecutedMigration> reverted =
         underLock(
@@ -278,7 +277,7 @@ public final class Strata {
               refuseOnProblems("down", current.problems());
               return execute(s, checked.take(s.dialect, current.steps(), listener));
             });
-    return new DownResult(reverted, watch.elapsed(TimeUnit.MILLISECONDS));
+    return new DownResult(reverted, millisSince(started));
   }
 
   /** One row per migration with its state; changes nothing. */
@@ -648,5 +647,12 @@ public final class Strata {
       // The version is informational; a build without the resource records "unknown".
     }
     return p.getProperty("version", "unknown");
+  }
+
+  /**
+   * Milliseconds since {@code started}, a {@link System#nanoTime()} reading: immune to clock steps.
+   */
+  private static long millisSince(long started) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
   }
 }

@@ -3,14 +3,15 @@ package dev.strata.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.common.hash.Hashing;
 import dev.strata.api.ConfigurationException;
 import dev.strata.api.MigrationInfo;
 import dev.strata.api.MigrationState;
 import dev.strata.api.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Statement;
+import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +39,10 @@ class AdoptOnH2IT {
     }
   }
 
-  static String sha256(String text) {
-    return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
+  static String sha256(String text) throws Exception {
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

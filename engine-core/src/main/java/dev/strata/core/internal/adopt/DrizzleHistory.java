@@ -1,11 +1,9 @@
 package dev.strata.core.internal.adopt;
 
-import com.google.common.hash.Hashing;
 import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.Dialect;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,7 +46,7 @@ final class DrizzleHistory implements ForeignHistory {
     }
     Map<String, SourceMigration> byHash = new HashMap<>();
     for (SourceMigration s : sources) {
-      byHash.put(Hashing.sha256().hashString(s.upScript(), StandardCharsets.UTF_8).toString(), s);
+      byHash.put(ScriptDigest.sha256Hex(s.upScript()), s);
     }
     List<SourceMigration> applied = new ArrayList<>();
     List<ValidationProblem> problems = new ArrayList<>();

@@ -1,10 +1,8 @@
 package dev.strata.core.internal.adopt;
 
-import com.google.common.hash.Hashing;
 import dev.strata.api.ValidationProblem;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.Dialect;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -147,14 +145,14 @@ final class PrismaHistory implements ForeignHistory {
     return Stream.of(script, script.replace("\r\n", "\n"), script.replace("\n", "\r\n"))
         .anyMatch(
             text -> {
-              byte[] hash = Hashing.sha256().hashString(text, StandardCharsets.UTF_8).asBytes();
+              byte[] hash = ScriptDigest.sha256(text);
               return checksum.equals(old ? unpadded(hash) : render(hash));
             });
   }
 
   /** The SHA-256 hex of {@code script}, as Prisma writes it. */
   static String render(String script) {
-    return render(Hashing.sha256().hashString(script, StandardCharsets.UTF_8).asBytes());
+    return ScriptDigest.sha256Hex(script);
   }
 
   private static String render(byte[] hash) {

@@ -1,11 +1,9 @@
 package dev.strata.core.internal.adopt;
 
-import com.google.common.hash.Hashing;
 import dev.strata.api.MigrationVersion;
 import dev.strata.api.ValidationProblem;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.Dialect;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -109,6 +107,6 @@ final class SqlxHistory implements ForeignHistory {
 
   /** sqlx's checksum: the SHA-384 of the script's UTF-8 bytes. */
   static byte[] checksum(String script) {
-    return Hashing.sha384().hashString(script, StandardCharsets.UTF_8).asBytes();
+    return ScriptDigest.sha384(script);
   }
 }

@@ -90,7 +90,7 @@ public final class Executor {
   private void runJava(Connection c, Step step, JavaMigration code, long rank, Instant start)
       throws SQLException {
     PlannedMigration m = step.planned();
-    JavaMigrationContext context = new JavaMigrationContext(c, schema);
+    JavaMigrationContext context = new JavaMigrationContext(c, schema, dialect::quote);
     boolean transactional = m.transactional();
     Connection rows = transactional ? c : progressConnection(c);
     c.setAutoCommit(!transactional);

@@ -1,4 +1,4 @@
-package dev.strata.core.backfill;
+package dev.strata.backfill.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,15 +12,15 @@ import org.jspecify.annotations.Nullable;
  * name, recording the last key its committed batches covered. A batch updates the row in its own
  * transaction, so the row and the data never disagree, whenever a run is killed.
  */
-final class ProgressTable {
+public final class ProgressTable {
   /** The table's name, created on first use in the migration schema. */
-  static final String NAME = "strata_backfill";
+  public static final String NAME = "strata_backfill";
 
   /** The longest last key recorded, in characters. */
-  static final int MAX_KEY_LENGTH = 1000;
+  public static final int MAX_KEY_LENGTH = 1000;
 
   /** A backfill's row. */
-  record Row(
+  public record Row(
       String table,
       String key,
       @Nullable String lastKey,
@@ -31,13 +31,13 @@ final class ProgressTable {
   private final SqlNames names;
   private final String table;
 
-  ProgressTable(SqlNames names, String schema) {
+  public ProgressTable(SqlNames names, String schema) {
     this.names = names;
     this.table = names.quoted(schema) + "." + names.quoted(NAME);
   }
 
   /** Creates the table unless it exists; in autocommit, as DDL commits anyway on some databases. */
-  void createIfAbsent(Connection c) throws SQLException {
+  public void createIfAbsent(Connection c) throws SQLException {
     String ddl =
         "CREATE TABLE IF NOT EXISTS "
             + table
@@ -83,7 +83,7 @@ final class ProgressTable {
   }
 
   /** The backfill's row, inserted (as not started) when it has none. */
-  Row start(Connection c, String name, String targetTable, String key) throws SQLException {
+  public Row start(Connection c, String name, String targetTable, String key) throws SQLException {
     Row row = read(c, name, false);
     if (row != null) {
       return row;
@@ -128,7 +128,7 @@ final class ProgressTable {
   }
 
   /** The backfill's row, locked until the transaction ends, so that runners take turns. */
-  Row lock(Connection c, String name) throws SQLException {
+  public Row lock(Connection c, String name) throws SQLException {
     Row row = read(c, name, true);
     if (row == null) {
       throw new SQLException(
@@ -175,7 +175,7 @@ final class ProgressTable {
   }
 
   /** Records a committed batch that ended at {@code lastKey} and updated {@code rows} rows. */
-  void advance(Connection c, String name, String lastKey, long rows, boolean finished)
+  public void advance(Connection c, String name, String lastKey, long rows, boolean finished)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
@@ -207,7 +207,7 @@ final class ProgressTable {
   }
 
   /** Records that no key is left after the last batch. */
-  void finish(Connection c, String name) throws SQLException {
+  public void finish(Connection c, String name) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE "

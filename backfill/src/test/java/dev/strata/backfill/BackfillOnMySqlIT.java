@@ -1,4 +1,4 @@
-package dev.strata.core.backfill;
+package dev.strata.backfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

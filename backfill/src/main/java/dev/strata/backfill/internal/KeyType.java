@@ -1,4 +1,4 @@
-package dev.strata.core.backfill;
+package dev.strata.backfill.internal;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -13,70 +13,70 @@ import org.jspecify.annotations.Nullable;
  * bound to a statement, and kept as text in {@code strata_backfill} between runs. Keys are only
  * ever compared by the database, so its ordering (and collation, for text) is the one used.
  */
-enum KeyType {
+public enum KeyType {
   INTEGER {
     @Override
-    @Nullable Object read(ResultSet rs, int column) throws SQLException {
+    public @Nullable Object read(ResultSet rs, int column) throws SQLException {
       long key = rs.getLong(column);
       return rs.wasNull() ? null : key;
     }
 
     @Override
-    Object parse(String text) {
+    public Object parse(String text) {
       return Long.parseLong(text);
     }
   },
   DECIMAL {
     @Override
-    @Nullable Object read(ResultSet rs, int column) throws SQLException {
+    public @Nullable Object read(ResultSet rs, int column) throws SQLException {
       return rs.getBigDecimal(column);
     }
 
     @Override
-    Object parse(String text) {
+    public Object parse(String text) {
       return new BigDecimal(text);
     }
 
     @Override
-    String format(Object key) {
+    public String format(Object key) {
       return ((BigDecimal) key).toPlainString();
     }
   },
   TEXT {
     @Override
-    @Nullable Object read(ResultSet rs, int column) throws SQLException {
+    public @Nullable Object read(ResultSet rs, int column) throws SQLException {
       return rs.getString(column);
     }
 
     @Override
-    Object parse(String text) {
+    public Object parse(String text) {
       return text;
     }
   },
   UUID {
     @Override
-    @Nullable Object read(ResultSet rs, int column) throws SQLException {
+    public @Nullable Object read(ResultSet rs, int column) throws SQLException {
       return rs.getObject(column, java.util.UUID.class);
     }
 
     @Override
-    Object parse(String text) {
+    public Object parse(String text) {
       return java.util.UUID.fromString(text);
     }
   };
 
   /** The key in column {@code column} of the current row; {@code null} for SQL NULL. */
-  abstract @Nullable Object read(ResultSet rs, int column) throws SQLException;
+  public abstract @Nullable Object read(ResultSet rs, int column) throws SQLException;
 
   /** The key recorded as {@code text} by {@link #format}. */
-  abstract Object parse(String text);
+  public abstract Object parse(String text);
 
   /** The key as text, to record it. */
-  String format(Object key) {
+  public String format(Object key) {
     return key.toString();
   }
 
-  void bind(PreparedStatement statement, int index, Object key) throws SQLException {
+  public void bind(PreparedStatement statement, int index, Object key) throws SQLException {
     if (key instanceof Long l) {
       statement.setLong(index, l);
     } else if (key instanceof BigDecimal d) {
@@ -92,7 +92,7 @@ enum KeyType {
    * The type of the first column of {@code metaData}, or {@code null} when a backfill cannot page
    * over it.
    */
-  static @Nullable KeyType of(ResultSetMetaData metaData) throws SQLException {
+  public static @Nullable KeyType of(ResultSetMetaData metaData) throws SQLException {
     String javaClass = metaData.getColumnClassName(1);
     if ("java.util.UUID".equals(javaClass)) {
       return UUID;

@@ -1,4 +1,4 @@
-package dev.strata.core.backfill;
+package dev.strata.backfill;
 
 import dev.strata.api.JavaMigrationContext;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 /**
- * Batched backfills for Java migrations: {@link dev.strata.core.backfill.Backfill} updates a table
- * in key-range batches, each batch its own short transaction, with its progress persisted so that a
+ * Batched backfills for Java migrations: {@link dev.strata.backfill.Backfill} updates a table in
+ * key-range batches, each batch its own short transaction, with its progress persisted so that a
  * stopped or killed run resumes where it stopped.
  *
  * <pre>{@code
@@ -15,6 +15,6 @@
  * }</pre>
  */
 @NullMarked
-package dev.strata.core.backfill;
+package dev.strata.backfill;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,11 +1,15 @@
-package dev.strata.core.backfill;
+package dev.strata.backfill;
 
-import com.google.common.hash.Hashing;
 import dev.strata.api.JavaMigrationContext;
+import dev.strata.backfill.internal.Sleeper;
+import dev.strata.backfill.internal.SqlNames;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -243,8 +247,10 @@ public final class Backfill {
    * connection must be in autocommit mode (as a Java migration's is when its {@code
    * transactional()} is {@code false}); it is again when this returns or throws.
    *
-   * <p>Outside a migration, pass any connection: {@code new JavaMigrationContext(connection,
-   * connection.getSchema())}.
+   * <p>Names that need quoting are quoted with {@link JavaMigrationContext#quote}: in a migration,
+   * the connected dialect's quoting. Outside a migration, pass any connection: {@code new
+   * JavaMigrationContext(connection, connection.getSchema())}, which quotes as the connection's
+   * metadata says.
    *
    * @return what this run did; the backfill is finished
    * @throws SQLException when a batch fails: that batch is rolled back, earlier ones stay
@@ -263,7 +269,9 @@ public final class Backfill {
                   : "an assignment: call set(\"…\")")
               + " before run()");
     }
-    return new BackfillRun(this, context.connection(), context.schema()).run();
+    return new BackfillRun(
+            this, context.connection(), context.schema(), new SqlNames(context::quote))
+        .run();
   }
 
   /** The name progress is recorded under. */
@@ -271,12 +279,15 @@ public final class Backfill {
     if (name != null) {
       return name;
     }
-    String hash =
-        Hashing.sha256()
-            .hashString(key + "\n" + set, StandardCharsets.UTF_8)
-            .toString()
-            .substring(0, 8);
-    return table + ":" + hash;
+    byte[] hash;
+    try {
+      hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((key + "\n" + set).getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java platform has SHA-256", e);
+    }
+    return table + ":" + HexFormat.of().formatHex(hash, 0, 4);
   }
 
   String table() {

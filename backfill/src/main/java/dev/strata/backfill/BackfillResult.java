@@ -1,4 +1,4 @@
-package dev.strata.core.backfill;
+package dev.strata.backfill;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.strata.core.backfill;
+package dev.strata.backfill;
 
+import dev.strata.backfill.internal.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package dev.strata.core.backfill;
+package dev.strata.backfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.backfill.internal.Sleeper;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
-package dev.strata.core.backfill;
+package dev.strata.backfill;
 
+import dev.strata.backfill.internal.KeyType;
+import dev.strata.backfill.internal.ProgressTable;
+import dev.strata.backfill.internal.SqlNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,15 +21,17 @@ final class BackfillRun {
   private final Backfill spec;
   private final Connection c;
   private final String schema;
+  private final SqlNames names;
   private final String name;
   private String table = "";
   private String key = "";
   private KeyType keyType = KeyType.INTEGER;
 
-  BackfillRun(Backfill spec, Connection connection, String schema) {
+  BackfillRun(Backfill spec, Connection connection, String schema, SqlNames names) {
     this.spec = spec;
     this.c = connection;
     this.schema = schema;
+    this.names = names;
     this.name = spec.resolvedName();
   }
 
@@ -41,7 +46,6 @@ final class BackfillRun {
               + " it (or put the connection in autocommit mode). Nothing was changed.",
           null);
     }
-    SqlNames names = SqlNames.of(c.getMetaData());
     table = names.table(spec.table());
     key = names.column(spec.key());
     keyType = keyTypeOf(); // before anything is written, so that a wrong key changes nothing
