@@ -9,6 +9,7 @@ import dev.strata.core.Strata;
 import dev.strata.testsupport.Corpus;
 import dev.strata.testsupport.IsolatedDatabase;
 import dev.strata.testsupport.MySqlTest;
+import dev.strata.testsupport.SchemaDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
