@@ -5,6 +5,7 @@ import dev.strata.api.MigrationDiscoveryException;
 import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationVersion;
 import dev.strata.source.tools.internal.LocalFolder;
+import dev.strata.source.tools.internal.MigrationFolders;
 import dev.strata.source.tools.internal.TextOrder;
 import dev.strata.source.tools.internal.ToolListing;
 import dev.strata.spi.MigrationResource;
@@ -13,10 +14,7 @@ import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,83 +55,42 @@ public final class DieselSource implements MigrationSource {
     LocalFolder.Listing found = folder.list(LocalFolder.WHOLE_TREE);
     ToolListing listing = new ToolListing(location, "Diesel", settings);
     listing.warn(found.warnings());
-    Set<String> ignoredFolders = new HashSet<>();
-    for (LocalFolder.Entry dir : found.folders()) {
-      if (dir.depth() == 1 && listing.ignores(dir)) {
-        ignoredFolders.add(dir.name());
-      }
-    }
-    Map<String, Map<String, LocalFolder.Entry>> filesByFolder = new HashMap<>();
-    // Folders with a .sql file the ignore option named (ignore=drafts/**): left out, not refused.
-    Set<String> withIgnoredFiles = new HashSet<>();
-    for (LocalFolder.Entry file : found.files()) {
-      int slash = file.below().indexOf('/');
-      if (slash >= 0 && ignoredFolders.contains(file.below().substring(0, slash))) {
-        continue;
-      }
-      if (slash < 0) {
-        if (ToolListing.isSql(file.name())) {
-          listing.refuse(file, "is beside the migration folders, and Diesel runs only their files");
-        }
-        continue;
-      }
-      String migration = file.below().substring(0, slash);
-      if (file.depth() == 2
-          && (file.name().equals(UP)
-              || file.name().equals(DOWN)
-              || file.name().equals(DieselMetadata.FILE))) {
-        filesByFolder.computeIfAbsent(migration, m -> new HashMap<>()).put(file.name(), file);
-      } else if (ToolListing.isSql(file.name())
-          && listing.refuse(
-              file,
-              "is not " + migration + "/" + UP + " or " + DOWN + ", so Diesel never runs it")) {
-        withIgnoredFiles.add(migration);
-      }
-    }
+    List<MigrationFolders.Folder> folders =
+        MigrationFolders.of(
+            found,
+            listing,
+            "Diesel",
+            UP,
+            DOWN,
+            Set.of(DieselMetadata.FILE),
+            "Diesel stops on it (Unknown migration format)",
+            file -> {
+              if (ToolListing.isSql(file.name())) {
+                listing.refuse(
+                    file, "is beside the migration folders, and Diesel runs only their files");
+              }
+            });
     List<TextOrder.Named> versions = new ArrayList<>();
-    for (LocalFolder.Entry dir : found.folders()) {
-      if (dir.depth() != 1 || ignoredFolders.contains(dir.name())) {
-        continue;
-      }
-      Map<String, LocalFolder.Entry> files = filesByFolder.getOrDefault(dir.name(), Map.of());
-      LocalFolder.Entry up = files.get(UP);
-      if (up != null && listing.ignores(up)) {
-        continue;
-      }
-      if (up == null) {
-        if (withIgnoredFiles.contains(dir.name())) {
-          continue;
-        }
-        listing.refuse(
-            dir,
-            "is a folder without " + UP + ", so Diesel stops on it (Unknown migration format)");
-        continue;
-      }
-      String name = dir.name();
-      int underscore = name.indexOf('_');
-      String versionText = (underscore < 0 ? name : name.substring(0, underscore)).replace("-", "");
+    for (MigrationFolders.Folder f : folders) {
+      String versionText = f.versionText().replace("-", "");
       if (versionText.isEmpty() || !versionText.chars().allMatch(c -> c >= '0' && c <= '9')) {
         listing.refuse(
-            dir,
+            f.dir(),
             "is a folder whose version (its name up to the first '_', '-' removed) is '"
                 + versionText
                 + "': Diesel runs it, but Strata's versions are numbers");
         continue;
       }
-      MigrationId id =
-          new MigrationId(
-              MigrationVersion.parse(versionText),
-              underscore < 0 ? "" : name.substring(underscore + 1).replace('_', ' '));
-      versions.add(new TextOrder.Named(id.version(), versionText, dir.origin()));
-      LocalFolder.Entry metadata = files.get(DieselMetadata.FILE);
+      MigrationId id = new MigrationId(MigrationVersion.parse(versionText), f.description());
+      versions.add(new TextOrder.Named(id.version(), versionText, f.dir().origin()));
+      LocalFolder.Entry metadata = f.files().get(DieselMetadata.FILE);
       boolean autocommit =
           metadata != null
               && !DieselMetadata.runInTransaction(
                   folder.readWhileListing(metadata), metadata.origin());
-      listing.add(resource(id, Direction.UP, autocommit, up));
-      LocalFolder.Entry down = files.get(DOWN);
-      if (down != null && !listing.ignores(down)) {
-        listing.add(resource(id, Direction.DOWN, autocommit, down));
+      listing.add(resource(id, Direction.UP, autocommit, f.up()));
+      if (f.down() != null) {
+        listing.add(resource(id, Direction.DOWN, autocommit, f.down()));
       }
     }
     TextOrder.require(versions, "Diesel", "by their versions as text");

@@ -4,6 +4,7 @@ import dev.strata.api.Direction;
 import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationVersion;
 import dev.strata.source.tools.internal.LocalFolder;
+import dev.strata.source.tools.internal.MigrationFolders;
 import dev.strata.source.tools.internal.TextOrder;
 import dev.strata.source.tools.internal.ToolListing;
 import dev.strata.spi.MigrationResource;
@@ -12,10 +13,7 @@ import dev.strata.spi.SourceListing;
 import dev.strata.spi.SourceSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -58,81 +56,42 @@ public final class PrismaSource implements MigrationSource {
     LocalFolder.Listing found = folder.list(LocalFolder.WHOLE_TREE);
     ToolListing listing = new ToolListing(location, "Prisma", settings);
     listing.warn(found.warnings());
-    Set<String> ignoredFolders = new HashSet<>();
-    for (LocalFolder.Entry dir : found.folders()) {
-      if (dir.depth() == 1 && listing.ignores(dir)) {
-        ignoredFolders.add(dir.name());
-      }
-    }
-    MigrationLock lock = null;
-    Map<String, Map<String, LocalFolder.Entry>> filesByFolder = new HashMap<>();
-    // Folders with a .sql file the ignore option named (ignore=drafts/**): left out, not refused.
-    Set<String> withIgnoredFiles = new HashSet<>();
-    for (LocalFolder.Entry file : found.files()) {
-      int slash = file.below().indexOf('/');
-      if (slash < 0) {
-        if (file.name().equals(MigrationLock.FILE)) {
-          lock = MigrationLock.read(folder.readWhileListing(file), file.origin());
-        } else if (ToolListing.isSql(file.name())) {
-          listing.refuse(file, "is beside the migration folders, and Prisma runs only their " + UP);
-        }
-        continue;
-      }
-      String migration = file.below().substring(0, slash);
-      if (ignoredFolders.contains(migration)) {
-        continue;
-      }
-      if (file.depth() == 2 && (file.name().equals(UP) || file.name().equals(DOWN))) {
-        filesByFolder.computeIfAbsent(migration, m -> new HashMap<>()).put(file.name(), file);
-      } else if (ToolListing.isSql(file.name())
-          && listing.refuse(
-              file,
-              "is not " + migration + "/" + UP + " or " + DOWN + ", so Prisma never runs it")) {
-        withIgnoredFiles.add(migration);
-      }
-    }
+    List<MigrationLock> locks = new ArrayList<>(1);
+    List<MigrationFolders.Folder> folders =
+        MigrationFolders.of(
+            found,
+            listing,
+            "Prisma",
+            UP,
+            DOWN,
+            Set.of(),
+            "prisma migrate deploy stops on it (Failed to read migration script)",
+            file -> {
+              if (file.name().equals(MigrationLock.FILE)) {
+                locks.add(MigrationLock.read(folder.readWhileListing(file), file.origin()));
+              } else if (ToolListing.isSql(file.name())) {
+                listing.refuse(
+                    file, "is beside the migration folders, and Prisma runs only their " + UP);
+              }
+            });
+    MigrationLock lock = locks.isEmpty() ? null : locks.get(0);
     boolean autocommit = lock != null && lock.autocommit();
     List<TextOrder.Named> versions = new ArrayList<>();
-    for (LocalFolder.Entry dir : found.folders()) {
-      if (dir.depth() != 1 || ignoredFolders.contains(dir.name())) {
-        continue;
-      }
-      Map<String, LocalFolder.Entry> files = filesByFolder.getOrDefault(dir.name(), Map.of());
-      LocalFolder.Entry up = files.get(UP);
-      if (up != null && listing.ignores(up)) {
-        continue;
-      }
-      if (up == null) {
-        if (withIgnoredFiles.contains(dir.name())) {
-          continue;
-        }
-        listing.refuse(
-            dir,
-            "is a folder without "
-                + UP
-                + ", so prisma migrate deploy stops on it (Failed to read migration script)");
-        continue;
-      }
-      String name = dir.name();
-      int underscore = name.indexOf('_');
-      String versionText = underscore < 0 ? name : name.substring(0, underscore);
+    for (MigrationFolders.Folder f : folders) {
+      String versionText = f.versionText();
       if (versionText.isEmpty() || !versionText.chars().allMatch(c -> c >= '0' && c <= '9')) {
         listing.refuse(
-            dir,
+            f.dir(),
             "is a folder whose name does not start with digits before its first '_'"
                 + " (prisma migrate writes <YYYYMMDDHHmmss>_<name>): Prisma runs it, but Strata"
                 + " needs a numeric version");
         continue;
       }
-      MigrationId id =
-          new MigrationId(
-              MigrationVersion.parse(versionText),
-              underscore < 0 ? "" : name.substring(underscore + 1).replace('_', ' '));
-      versions.add(new TextOrder.Named(id.version(), versionText, dir.origin()));
-      listing.add(resource(id, Direction.UP, autocommit, up));
-      LocalFolder.Entry down = files.get(DOWN);
-      if (down != null && !listing.ignores(down)) {
-        listing.add(resource(id, Direction.DOWN, autocommit, down));
+      MigrationId id = new MigrationId(MigrationVersion.parse(versionText), f.description());
+      versions.add(new TextOrder.Named(id.version(), versionText, f.dir().origin()));
+      listing.add(resource(id, Direction.UP, autocommit, f.up()));
+      if (f.down() != null) {
+        listing.add(resource(id, Direction.DOWN, autocommit, f.down()));
       }
     }
     // Prisma sorts names with localeCompare: '_' and the name's end sort before every digit, so
