@@ -1,8 +1,6 @@
 package dev.strata.spi;
 
 import dev.strata.api.SqlStatement;
-import dev.strata.spi.support.HistoryTable;
-import dev.strata.spi.support.RowLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Everything Strata needs to know about one database family. Implementations are immutable and
  * thread-safe; the engine calls them from any thread, with connections it owns.
  *
- * <p>The history table's columns are fixed by {@link HistoryTable}; a dialect only chooses their
- * types in {@link #createHistoryTable}.
+ * <p>The history table's columns are fixed by {@link dev.strata.spi.support.HistoryTable}; a
+ * dialect only chooses their types in {@link #createHistoryTable}.
  */
 public interface Dialect {
   /**
@@ -153,8 +151,9 @@ public interface Dialect {
 
   /**
    * The statements that create the history table {@code qualifiedTable} (already quoted) with the
-   * columns of {@link HistoryTable}. Strata runs them when the table does not exist; several
-   * processes may do so at once, and the engine tolerates the losers' "already exists" errors.
+   * columns of {@link dev.strata.spi.support.HistoryTable}. Strata runs them when the table does
+   * not exist; several processes may do so at once, and the engine tolerates the losers' "already
+   * exists" errors.
    */
   List<String> createHistoryTable(String qualifiedTable);
 
@@ -186,10 +185,11 @@ public interface Dialect {
   MigrationLock lock(Connection connection, LockRequest request) throws SQLException;
 
   /**
-   * Whether {@link #lock} needs the history table to exist, as a {@link RowLock} on its row 0 does.
-   * Strata then creates the table before it takes the lock; otherwise (an advisory lock) under the
-   * lock, once every pending script has parsed, so that migrators which find the work done by the
-   * time they hold the lock never parse the scripts.
+   * Whether {@link #lock} needs the history table to exist, as a {@link
+   * dev.strata.spi.support.RowLock} on its row 0 does. Strata then creates the table before it
+   * takes the lock; otherwise (an advisory lock) under the lock, once every pending script has
+   * parsed, so that migrators which find the work done by the time they hold the lock never parse
+   * the scripts.
    */
   default boolean lockNeedsHistoryTable() {
     return true;

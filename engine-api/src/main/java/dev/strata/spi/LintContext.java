@@ -2,7 +2,6 @@ package dev.strata.spi;
 
 import dev.strata.api.MigrationPhase;
 import dev.strata.api.SqlStatement;
-import dev.strata.spi.support.SqlTokens;
 
 /**
  * One statement as lint rules see it.

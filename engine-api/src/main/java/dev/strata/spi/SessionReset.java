@@ -1,7 +1,6 @@
 package dev.strata.spi;
 
 import dev.strata.api.SqlStatement;
-import dev.strata.spi.support.SqlTokens;
 import java.sql.SQLException;
 import java.util.List;
 

@@ -12,7 +12,7 @@ import dev.strata.core.Strata;
 import dev.strata.dialect.mysql.internal.lint.MySqlLintRules;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
-import dev.strata.spi.support.SqlTokens;
+import dev.strata.spi.SqlTokens;
 import dev.strata.testsupport.Corpus;
 import dev.strata.testsupport.IsolatedDatabase;
 import dev.strata.testsupport.MySqlTest;

@@ -1,5 +1,6 @@
 package dev.strata.spi.support;
 
+import dev.strata.spi.SqlTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

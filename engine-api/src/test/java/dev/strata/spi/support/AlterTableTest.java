@@ -2,6 +2,7 @@ package dev.strata.spi.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.spi.SqlTokens;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,10 @@ import dev.strata.api.SqlStatement;
 import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataException;
 import dev.strata.api.StrataListener;
+import dev.strata.core.internal.cancel.Cancellation;
 import dev.strata.core.internal.history.HistoryStore;
+import dev.strata.core.internal.lock.LockGuard;
+import dev.strata.core.internal.session.Session;
 import dev.strata.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * visible as "statements 1-2 of 4 applied" instead of silently half-applied.
  */
 public final class Executor {
+  private final Connection connection;
   private final Dialect dialect;
   private final HistoryStore history;
   private final StrataListener listener;
@@ -43,32 +47,39 @@ public final class Executor {
   private boolean described;
   private @Nullable String sessionInfo;
 
+  /**
+   * @param lock checked before each commit and statement; where it has a connection of its own, the
+   *     rows of migrations run outside a transaction are written there
+   */
   public Executor(
-      Dialect dialect,
-      HistoryStore history,
-      StrataListener listener,
-      String installedBy,
-      Clock clock,
-      Cancellation cancellation,
-      String schema,
+      Session session,
       LockGuard lock,
-      Connection connection,
-      @Nullable Duration ddlLockTimeout,
-      @Nullable Duration statementTimeout) {
+      Cancellation cancellation,
+      StrataListener listener,
+      Clock clock,
+      StatementLimits limits)
+      throws SQLException {
+    this.connection = session.connection();
     this.lock = lock;
     this.session =
-        new MigrationSession(dialect, connection, schema, ddlLockTimeout, statementTimeout);
-    this.dialect = dialect;
-    this.schema = schema;
+        new MigrationSession(
+            session.dialect(),
+            connection,
+            session.schema(),
+            limits.ddlLockTimeout(),
+            limits.statementTimeout());
+    this.dialect = session.dialect();
+    this.schema = session.schema();
     this.cancellation = cancellation;
-    this.history = history;
+    this.history = session.history();
     this.listener = listener;
-    this.installedBy = installedBy;
+    this.installedBy = session.user();
     this.clock = clock;
   }
 
-  /** Runs {@code step} on {@code c}, recording it as history row {@code rank}. */
-  public ExecutedMigration run(Connection c, Step step, long rank) throws SQLException {
+  /** Runs {@code step}, recording it as history row {@code rank}. */
+  public ExecutedMigration run(Step step, long rank) throws SQLException {
+    Connection c = connection;
     PlannedMigration m = step.planned();
     cancellation.check(m.id().toString());
     lock.verifyHeld();

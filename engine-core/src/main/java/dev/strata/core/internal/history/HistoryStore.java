@@ -24,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -165,21 +164,19 @@ public final class HistoryStore {
 
   /** Every row but row 0, oldest first; empty when the table does not exist. */
   public List<HistoryEntry> read(Connection c) throws SQLException {
-    return read(c, true);
+    return read(c, selectAll, HistoryStore::entry);
   }
 
-  /**
-   * The same rows with only what planning a migration needs: rank, id, action, script, checksum,
-   * success and statements. The audit columns are left blank ({@code installedBy} and {@code
-   * engineVersion} empty, {@code installedAt} the epoch, {@code durationMs} 0), so these entries
-   * must never be shown. Every start of every replica reads the whole table, and decoding the
-   * timestamp alone cost MySQL Connector/J a {@code Calendar} per row.
-   */
-  public List<HistoryEntry> readForPlanning(Connection c) throws SQLException {
-    return read(c, false);
+  /** The same rows as {@link PlanningRow}s: without the audit columns, which are not read. */
+  public List<PlanningRow> readForPlanning(Connection c) throws SQLException {
+    return read(c, selectForPlanning, HistoryStore::planningRow);
   }
 
-  private List<HistoryEntry> read(Connection c, boolean audit) throws SQLException {
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private <T> List<T> read(Connection c, String query, RowReader<T> reader) throws SQLException {
     // In autocommit the query is simply tried, and the catalog asked only when it fails (a first
     // run): one round trip less on every start. In a transaction a failed query would abort it
     // (PostgreSQL), so the catalog is asked first.
@@ -187,7 +184,7 @@ public final class HistoryStore {
       return List.of();
     }
     try {
-      return select(c, audit);
+      return select(c, query, reader);
     } catch (SQLException e) {
       if (!c.getAutoCommit()) {
         throw e;
@@ -196,7 +193,7 @@ public final class HistoryStore {
         return List.of();
       }
       try {
-        return select(c, audit); // another migrator created the table meanwhile
+        return select(c, query, reader); // another migrator created the table meanwhile
       } catch (SQLException again) {
         again.addSuppressed(e);
         throw again;
@@ -204,31 +201,47 @@ public final class HistoryStore {
     }
   }
 
-  private List<HistoryEntry> select(Connection c, boolean audit) throws SQLException {
-    List<HistoryEntry> entries = new ArrayList<>();
+  private static <T> List<T> select(Connection c, String query, RowReader<T> reader)
+      throws SQLException {
+    List<T> rows = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(audit ? selectAll : selectForPlanning)) {
-      // By position, in COLUMNS order: looking columns up by name cost more than the query.
+        ResultSet rs = s.executeQuery(query)) {
       while (rs.next()) {
-        String version = rs.getString(AT_VERSION);
-        entries.add(
-            new HistoryEntry(
-                rs.getLong(AT_RANK),
-                new MigrationId(
-                    version == null ? null : MigrationVersion.parse(version),
-                    rs.getString(AT_DESCRIPTION)),
-                HistoryAction.valueOf(rs.getString(AT_ACTION)),
-                rs.getString(AT_SCRIPT),
-                rs.getString(AT_CHECKSUM),
-                rs.getBoolean(AT_SUCCESS),
-                rs.getInt(AT_STATEMENTS),
-                audit ? rs.getString(AT_INSTALLED_BY) : "",
-                audit ? rs.getTimestamp(AT_INSTALLED_AT).toInstant() : Instant.EPOCH,
-                audit ? rs.getLong(AT_DURATION) : 0,
-                audit ? rs.getString(AT_ENGINE_VERSION) : ""));
+        rows.add(reader.read(rs));
       }
     }
-    return entries;
+    return rows;
+  }
+
+  // By position, in COLUMNS order: looking columns up by name cost more than the query.
+
+  private static PlanningRow planningRow(ResultSet rs) throws SQLException {
+    String version = rs.getString(AT_VERSION);
+    return new PlanningRow(
+        rs.getLong(AT_RANK),
+        new MigrationId(
+            version == null ? null : MigrationVersion.parse(version), rs.getString(AT_DESCRIPTION)),
+        HistoryAction.valueOf(rs.getString(AT_ACTION)),
+        rs.getString(AT_SCRIPT),
+        rs.getString(AT_CHECKSUM),
+        rs.getBoolean(AT_SUCCESS),
+        rs.getInt(AT_STATEMENTS));
+  }
+
+  private static HistoryEntry entry(ResultSet rs) throws SQLException {
+    PlanningRow r = planningRow(rs);
+    return new HistoryEntry(
+        r.rank(),
+        r.id(),
+        r.action(),
+        r.script(),
+        r.checksum(),
+        r.success(),
+        r.statementsApplied(),
+        rs.getString(AT_INSTALLED_BY),
+        rs.getTimestamp(AT_INSTALLED_AT).toInstant(),
+        rs.getLong(AT_DURATION),
+        rs.getString(AT_ENGINE_VERSION));
   }
 
   private String selectOf(List<String> columns) {

@@ -4,8 +4,8 @@ import dev.strata.api.LintSeverity;
 import dev.strata.api.MigrationPhase;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
+import dev.strata.spi.SqlTokens;
 import dev.strata.spi.support.AlterTable;
-import dev.strata.spi.support.SqlTokens;
 import java.util.ArrayList;
 import java.util.List;
 

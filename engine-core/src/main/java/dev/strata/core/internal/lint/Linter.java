@@ -5,12 +5,11 @@ import dev.strata.api.LintReport;
 import dev.strata.api.PlannedMigration;
 import dev.strata.api.ScriptParseException;
 import dev.strata.api.SqlStatement;
-import dev.strata.core.internal.directive.DirectiveParser;
 import dev.strata.core.internal.directive.Directives;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
-import dev.strata.spi.support.SqlTokens;
+import dev.strata.spi.SqlTokens;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,10 +47,7 @@ public final class Linter {
     for (int i = 0; i < steps.size(); i++) {
       PlannedMigration step = steps.get(i);
       SourceMigration source = migrations.get(i);
-      Directives directives =
-          source.code() == null
-              ? DirectiveParser.parse(source.upScript(), step.origin())
-              : Directives.NONE;
+      Directives directives = source.directives();
       for (String rule : directives.lintIgnores().keySet()) {
         if (ruleIds().stream().noneMatch(rule::equals)) {
           throw new ScriptParseException(

@@ -8,10 +8,12 @@ import dev.strata.api.MigrationState;
 import dev.strata.api.MigrationVersion;
 import dev.strata.api.ValidationProblem;
 import dev.strata.api.ValidationProblem.Kind;
+import dev.strata.core.internal.history.PlanningRow;
 import dev.strata.core.internal.plan.RecordedState.Recorded;
 import dev.strata.core.internal.plan.RecordedState.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +27,41 @@ import org.jspecify.annotations.Nullable;
 public final class Planner {
   private Planner() {}
 
-  /** Reconciles {@code sources} (any order) with {@code history} under {@code settings}. */
+  /**
+   * Reconciles {@code sources} (any order) with {@code history} under {@code settings}, with a
+   * status row for every migration.
+   */
   public static Reconciliation reconcile(
       List<SourceMigration> sources, List<HistoryEntry> history, PlanSettings settings) {
+    Map<Long, HistoryEntry> audit = new HashMap<>();
+    List<PlanningRow> rows = new ArrayList<>(history.size());
+    for (HistoryEntry e : history) {
+      audit.put(e.rank(), e);
+      rows.add(PlanningRow.of(e));
+    }
+    return reconcile(sources, rows, audit, settings);
+  }
+
+  /**
+   * What {@code migrate} needs only: the pending migrations and the problems, without status rows
+   * (a row needs its script's phase, read from the script's header, and its audit columns).
+   */
+  public static Reconciliation pending(
+      List<SourceMigration> sources, List<PlanningRow> history, PlanSettings settings) {
+    return reconcile(sources, history, null, settings);
+  }
+
+  /** The status rows are built when the rows' {@code audit} is given. */
+  private static Reconciliation reconcile(
+      List<SourceMigration> sources,
+      List<PlanningRow> history,
+      @Nullable Map<Long, HistoryEntry> audit,
+      PlanSettings settings) {
     RecordedState recorded = RecordedState.replay(history);
     MigrationVersion newestApplied = newestApplied(recorded);
     MigrationVersion baseline = recorded.baseline();
 
-    // None for migrate, which reports no status: a row needs its script's phase.
-    @Nullable List<MigrationInfo> status =
-        settings.status() ? new ArrayList<>(sources.size()) : null;
+    @Nullable StatusRows status = audit == null ? null : new StatusRows(sources.size(), audit);
     List<SourceMigration> pending = new ArrayList<>();
     List<ValidationProblem> problems = new ArrayList<>();
     List<SourceMigration> applied = new ArrayList<>(sources.size());
@@ -78,12 +105,12 @@ public final class Planner {
           pending.add(s);
         }
         if (status != null) {
-          status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
+          status.add(s.id(), state, s.up().origin(), r, s.phase());
         }
       } else {
         MigrationState state = assess(s, r, problems);
         if (status != null) {
-          status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
+          status.add(s.id(), state, s.up().origin(), r, s.phase());
         }
         if (r.status() == Status.APPLIED) {
           applied.add(s);
@@ -96,7 +123,7 @@ public final class Planner {
       addRepeatables(sources, recorded, status, pending, problems);
     }
     return new Reconciliation(
-        status == null ? List.of() : status, pending, problems, reverse(applied));
+        status == null ? List.of() : status.rows, pending, problems, reverse(applied));
   }
 
   /**
@@ -172,7 +199,7 @@ public final class Planner {
   private static void addMissing(
       RecordedState recorded,
       Set<MigrationKey> seen,
-      @Nullable List<MigrationInfo> status,
+      @Nullable StatusRows status,
       List<ValidationProblem> problems) {
     List<Map.Entry<MigrationKey, Recorded>> missing =
         recorded.all().entrySet().stream()
@@ -203,8 +230,7 @@ public final class Planner {
                     + " that --source points at the right location"));
       }
       if (status != null) {
-        status.add(
-            insertionPoint(status, id.version()), info(id, state, null, r, MigrationPhase.EXPAND));
+        status.insert(id, state, r);
       }
     }
   }
@@ -213,7 +239,7 @@ public final class Planner {
   private static void addRepeatables(
       List<SourceMigration> sources,
       RecordedState recorded,
-      @Nullable List<MigrationInfo> status,
+      @Nullable StatusRows status,
       List<SourceMigration> pending,
       List<ValidationProblem> problems) {
     List<SourceMigration> repeatables =
@@ -236,7 +262,7 @@ public final class Planner {
         pending.add(s);
       }
       if (status != null) {
-        status.add(info(s.id(), state, s.up().origin(), r, s.phase()));
+        status.add(s.id(), state, s.up().origin(), r, s.phase());
       }
     }
     if (status == null) {
@@ -252,12 +278,11 @@ public final class Planner {
         .forEach(
             e ->
                 status.add(
-                    info(
-                        e.getValue().latest().id(),
-                        MigrationState.MISSING,
-                        null,
-                        e.getValue(),
-                        MigrationPhase.EXPAND)));
+                    e.getValue().latest().id(),
+                    MigrationState.MISSING,
+                    null,
+                    e.getValue(),
+                    MigrationPhase.EXPAND));
   }
 
   private static ValidationProblem failedProblem(MigrationId id, String origin, Recorded r) {
@@ -297,33 +322,54 @@ public final class Planner {
     return newest;
   }
 
-  private static int insertionPoint(
-      List<MigrationInfo> status, @Nullable MigrationVersion version) {
-    int i = 0;
-    while (i < status.size()
-        && status.get(i).id().version() != null
-        && version != null
-        && version.isNewerThan(status.get(i).id().version())) {
-      i++;
-    }
-    return i;
-  }
+  /** The status rows being built, and the whole history rows their audit columns come from. */
+  private static final class StatusRows {
+    private final List<MigrationInfo> rows;
+    private final Map<Long, HistoryEntry> audit;
 
-  private static MigrationInfo info(
-      MigrationId id,
-      MigrationState state,
-      @Nullable String origin,
-      @Nullable Recorded r,
-      MigrationPhase phase) {
-    var apply = r == null || r.status() == Status.REVERTED ? null : r.lastApply();
-    return new MigrationInfo(
-        id,
-        state,
-        origin,
-        apply == null ? null : apply.installedAt(),
-        apply == null ? null : apply.installedBy(),
-        apply == null ? null : apply.durationMs(),
-        phase);
+    StatusRows(int expected, Map<Long, HistoryEntry> audit) {
+      this.rows = new ArrayList<>(expected);
+      this.audit = audit;
+    }
+
+    void add(
+        MigrationId id,
+        MigrationState state,
+        @Nullable String origin,
+        @Nullable Recorded r,
+        MigrationPhase phase) {
+      rows.add(info(id, state, origin, r, phase));
+    }
+
+    /** A row of a migration no source has, among the versioned rows where its version goes. */
+    void insert(MigrationId id, MigrationState state, Recorded r) {
+      int i = 0;
+      while (i < rows.size()
+          && rows.get(i).id().version() != null
+          && id.version() != null
+          && id.version().isNewerThan(rows.get(i).id().version())) {
+        i++;
+      }
+      rows.add(i, info(id, state, null, r, MigrationPhase.EXPAND));
+    }
+
+    private MigrationInfo info(
+        MigrationId id,
+        MigrationState state,
+        @Nullable String origin,
+        @Nullable Recorded r,
+        MigrationPhase phase) {
+      PlanningRow lastApply = r == null || r.status() == Status.REVERTED ? null : r.lastApply();
+      HistoryEntry apply = lastApply == null ? null : audit.get(lastApply.rank());
+      return new MigrationInfo(
+          id,
+          state,
+          origin,
+          apply == null ? null : apply.installedAt(),
+          apply == null ? null : apply.installedBy(),
+          apply == null ? null : apply.durationMs(),
+          phase);
+    }
   }
 
   private static List<SourceMigration> reverse(List<SourceMigration> list) {

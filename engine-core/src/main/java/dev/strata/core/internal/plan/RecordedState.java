@@ -1,8 +1,8 @@
 package dev.strata.core.internal.plan;
 
 import dev.strata.api.HistoryAction;
-import dev.strata.api.HistoryEntry;
 import dev.strata.api.MigrationVersion;
+import dev.strata.core.internal.history.PlanningRow;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +24,15 @@ final class RecordedState {
   /**
    * One migration's derived state.
    *
-   * @param lastApply the row of its last successful apply, for when/who/how long
+   * @param lastApply the row of its last successful apply, whose audit columns say when, who and
+   *     how long
    * @param beforeFailure what the state was before the failure, restored by {@code repair}
    */
   record Recorded(
-      HistoryEntry latest,
+      PlanningRow latest,
       Status status,
       @Nullable String checksum,
-      @Nullable HistoryEntry lastApply,
+      @Nullable PlanningRow lastApply,
       @Nullable Recorded beforeFailure) {}
 
   private final Map<MigrationKey, Recorded> byKey;
@@ -42,12 +43,12 @@ final class RecordedState {
     this.baseline = baseline;
   }
 
-  static RecordedState replay(List<HistoryEntry> entries) {
+  static RecordedState replay(List<PlanningRow> entries) {
     Map<MigrationKey, Recorded> byKey = new LinkedHashMap<>();
     MigrationVersion baseline = null;
-    List<HistoryEntry> ordered =
-        entries.stream().sorted(Comparator.comparingLong(HistoryEntry::rank)).toList();
-    for (HistoryEntry e : ordered) {
+    List<PlanningRow> ordered =
+        entries.stream().sorted(Comparator.comparingLong(PlanningRow::rank)).toList();
+    for (PlanningRow e : ordered) {
       MigrationKey key = MigrationKey.of(e.id());
       Recorded before = byKey.get(key);
       Recorded after = apply(before, e);
@@ -69,7 +70,7 @@ final class RecordedState {
     return new RecordedState(byKey, baseline);
   }
 
-  private static @Nullable Recorded apply(@Nullable Recorded before, HistoryEntry e) {
+  private static @Nullable Recorded apply(@Nullable Recorded before, PlanningRow e) {
     // A failed attempt that completed no statement changed nothing: it stays in the audit trail
     // but does not make the migration FAILED.
     boolean harmlessFailure = !e.success() && e.statementsApplied() == 0;
@@ -93,9 +94,9 @@ final class RecordedState {
     };
   }
 
-  private static Recorded failed(@Nullable Recorded before, HistoryEntry e) {
+  private static Recorded failed(@Nullable Recorded before, PlanningRow e) {
     String checksum = before == null ? null : before.checksum();
-    HistoryEntry lastApply = before == null ? null : before.lastApply();
+    PlanningRow lastApply = before == null ? null : before.lastApply();
     return new Recorded(e, Status.FAILED, checksum, lastApply, before);
   }
 

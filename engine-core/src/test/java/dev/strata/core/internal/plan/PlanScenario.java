@@ -5,6 +5,7 @@ import dev.strata.api.HistoryAction;
 import dev.strata.api.HistoryEntry;
 import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationVersion;
+import dev.strata.core.internal.history.PlanningRow;
 import dev.strata.spi.MigrationResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -151,6 +152,12 @@ final class PlanScenario {
 
   Reconciliation reconcile(PlanSettings settings) {
     return Planner.reconcile(sources, history, settings);
+  }
+
+  /** As {@code migrate} plans: from the planning rows alone, without status rows. */
+  Reconciliation pending() {
+    return Planner.pending(
+        sources, history.stream().map(PlanningRow::of).toList(), new PlanSettings(null, false));
   }
 
   private static MigrationResource resource(

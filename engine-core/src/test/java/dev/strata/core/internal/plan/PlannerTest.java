@@ -68,7 +68,7 @@ class PlannerTest {
             .applied("3", "gone", "create c");
 
     Reconciliation full = scenario.reconcile();
-    Reconciliation lean = scenario.reconcile(new PlanSettings(null, false, null, false));
+    Reconciliation lean = scenario.pending();
 
     assertThat(full.status()).hasSize(5);
     assertThat(lean.status()).isEmpty();

@@ -2,7 +2,7 @@ package com.example.strata.sqlite;
 
 import dev.strata.api.ScriptParseException;
 import dev.strata.api.SqlStatement;
-import dev.strata.spi.support.SqlTokens;
+import dev.strata.spi.SqlTokens;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.strata.dialect.mysql.internal.lint;
 
-import dev.strata.spi.support.SqlTokens;
+import dev.strata.spi.SqlTokens;
 import java.util.Set;
 
 /**

@@ -3,7 +3,7 @@ package dev.strata.dialect.mysql.internal.lint;
 import dev.strata.api.LintSeverity;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
-import dev.strata.spi.support.SqlTokens;
+import dev.strata.spi.SqlTokens;
 import java.util.List;
 import java.util.Locale;
 

@@ -7,7 +7,7 @@ import dev.strata.api.SqlStatement;
 import dev.strata.core.internal.lint.Linter;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
-import dev.strata.spi.support.SqlTokens;
+import dev.strata.spi.SqlTokens;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.strata.dialect.postgres.internal.lint;
 
+import dev.strata.spi.SqlTokens;
 import dev.strata.spi.support.AlterTable;
-import dev.strata.spi.support.SqlTokens;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

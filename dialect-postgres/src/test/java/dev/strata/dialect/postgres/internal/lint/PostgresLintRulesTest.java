@@ -8,7 +8,7 @@ import dev.strata.core.internal.lint.Linter;
 import dev.strata.dialect.postgres.internal.PostgresDialect;
 import dev.strata.spi.LintContext;
 import dev.strata.spi.LintRule;
-import dev.strata.spi.support.SqlTokens;
+import dev.strata.spi.SqlTokens;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;

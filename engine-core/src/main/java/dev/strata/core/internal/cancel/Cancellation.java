@@ -1,4 +1,4 @@
-package dev.strata.core.internal.execute;
+package dev.strata.core.internal.cancel;
 
 import dev.strata.api.CancelledException;
 import java.sql.Connection;
@@ -54,7 +54,7 @@ public final class Cancellation {
     }
   }
 
-  void running(Statement statement) {
+  public void running(Statement statement) {
     statements.add(statement);
     if (requested) {
       try {
@@ -65,7 +65,7 @@ public final class Cancellation {
     }
   }
 
-  void finished(Statement statement) {
+  public void finished(Statement statement) {
     statements.remove(statement);
   }
 

@@ -1,10 +1,11 @@
-package dev.strata.core;
+package dev.strata.core.internal.command;
 
 import dev.strata.api.Direction;
 import dev.strata.api.PlannedMigration;
 import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataListener;
 import dev.strata.core.internal.execute.Step;
+import dev.strata.core.internal.execute.StepRenderer;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.Dialect;
 import java.util.ArrayList;

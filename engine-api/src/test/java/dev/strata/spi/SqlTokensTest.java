@@ -1,4 +1,4 @@
-package dev.strata.spi.support;
+package dev.strata.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

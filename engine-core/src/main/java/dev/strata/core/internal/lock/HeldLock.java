@@ -1,10 +1,9 @@
-package dev.strata.core;
+package dev.strata.core.internal.lock;
 
 import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataListener;
-import dev.strata.core.internal.execute.Cancellation;
-import dev.strata.core.internal.execute.LockGuard;
-import dev.strata.core.internal.lock.LeaseLock;
+import dev.strata.core.internal.cancel.Cancellation;
+import dev.strata.core.internal.jdbc.Connector;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.sql.Connection;
@@ -17,7 +16,7 @@ import java.time.Instant;
  * The migration lock, held on a connection of its own so that the database releases it if this
  * process dies, whatever the migration connection is doing.
  */
-final class HeldLock implements AutoCloseable {
+public final class HeldLock implements AutoCloseable {
   private final Connection connection;
   private final MigrationLock lock;
 
@@ -26,19 +25,24 @@ final class HeldLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  static HeldLock take(
-      StrataConfiguration config, LockTarget target, StrataListener listener, Cancellation stop)
+  /** Takes the lock on a connection of its own, waiting at most as long as {@code settings} say. */
+  public static HeldLock take(
+      Connector connector,
+      LockSettings settings,
+      LockTarget target,
+      StrataListener listener,
+      Cancellation stop)
       throws SQLException {
     String name = target.name();
-    Clock clock = config.clock();
+    Clock clock = settings.clock();
     Instant start = clock.instant();
-    Connection c = Session.connect(config);
+    Connection c = connector.connect();
     try {
       LockRequest request =
           new LockRequest(
               name,
               target.historyTable(),
-              config.lockTimeout(),
+              settings.timeout(),
               clock,
               () -> listener.onEvent(new StrataEvent.LockWaiting(name)),
               stop::requested);
@@ -46,8 +50,8 @@ final class HeldLock implements AutoCloseable {
       MigrationLock lock;
       try {
         lock =
-            config.lockMode() == StrataConfiguration.LockMode.LEASE
-                ? new LeaseLock(target.dialect(), target.leaseTable(), config.leaseTimeToLive())
+            settings.leaseTimeToLive() != null
+                ? new LeaseLock(target.dialect(), target.leaseTable(), settings.leaseTimeToLive())
                     .lock(c, request)
                 : target.dialect().lock(c, request);
       } finally {
@@ -67,7 +71,7 @@ final class HeldLock implements AutoCloseable {
   }
 
   /** What the work done under the lock checks it with. */
-  LockGuard guard() throws SQLException {
+  public LockGuard guard() throws SQLException {
     if (!lock.sessionLevel()) {
       return this::verifyHeld;
     }

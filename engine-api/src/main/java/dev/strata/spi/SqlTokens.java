@@ -1,4 +1,4 @@
-package dev.strata.spi.support;
+package dev.strata.spi;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.strata.core.internal.execute;
+package dev.strata.core.internal.lock;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.strata.core;
+package dev.strata.core.internal.execute;
 
 import dev.strata.api.Direction;
 import dev.strata.api.PlannedMigration;
@@ -8,22 +8,20 @@ import dev.strata.api.StrataEvent;
 import dev.strata.core.internal.directive.DirectiveParser;
 import dev.strata.core.internal.directive.Directives;
 import dev.strata.core.internal.discovery.ScriptText;
-import dev.strata.core.internal.execute.Step;
-import dev.strata.core.internal.execute.TransactionControl;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.MigrationResource;
-import dev.strata.spi.support.SqlTokens;
+import dev.strata.spi.SqlTokens;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /** Turns a migration into a plan step: its script split by the dialect, and how it will run. */
-final class StepRenderer {
+public final class StepRenderer {
   private StepRenderer() {}
 
-  static Step render(
+  public static Step render(
       Dialect dialect,
       SourceMigration m,
       Direction direction,
@@ -54,7 +52,10 @@ final class StepRenderer {
     } catch (ScriptParseException e) {
       throw e.withOrigin(resource.origin());
     }
-    Directives directives = DirectiveParser.parse(script, resource.origin());
+    Directives directives =
+        direction == Direction.UP
+            ? m.directives()
+            : DirectiveParser.parse(script, resource.origin());
     // Without transactional DDL, a script of data changes only still runs in one transaction:
     // DML rolls back everywhere.
     boolean transactional =

@@ -1,4 +1,4 @@
-package dev.strata.core;
+package dev.strata.core.internal.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

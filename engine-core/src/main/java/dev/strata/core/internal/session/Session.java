@@ -1,0 +1,70 @@
+package dev.strata.core.internal.session;
+
+import dev.strata.core.internal.history.HistoryStore;
+import dev.strata.core.internal.lock.LockTarget;
+import dev.strata.spi.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
+
+/** One command's connection, with the dialect and history table that go with it. */
+public final class Session implements AutoCloseable {
+  private final Connection connection;
+  private final Dialect dialect;
+  private final HistoryStore history;
+  private final String schema;
+  private final String table;
+  private @Nullable String user;
+
+  Session(
+      Connection connection, Dialect dialect, HistoryStore history, String schema, String table) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.history = history;
+    this.schema = schema;
+    this.table = table;
+  }
+
+  public Connection connection() {
+    return connection;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public HistoryStore history() {
+    return history;
+  }
+
+  /** The schema of the history table, where migrations start. */
+  public String schema() {
+    return schema;
+  }
+
+  /** What the migration lock of this session's history table is taken on. */
+  public LockTarget lockTarget() {
+    return LockTarget.of(dialect, schema, table, history.qualifiedName());
+  }
+
+  /**
+   * The database user, asked for only when a row is written: MySQL Connector/J answers {@code
+   * getUserName()} with a query, which a start that finds nothing to do should not pay.
+   */
+  public String user() throws SQLException {
+    if (user == null) {
+      String name = connection.getMetaData().getUserName();
+      user = name == null ? "" : name;
+    }
+    return user;
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // Closing a connection we are done with; the command's outcome is already decided.
+    }
+  }
+}
