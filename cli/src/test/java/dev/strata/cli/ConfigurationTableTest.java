@@ -12,11 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's table of engine options is the option table ({@link StrataOption}) rendered: a new
- * option or default cannot be forgotten there. {@code -Dstrata.docs.update=true} rewrites it.
+ * The table of engine options in {@code docs/configuration.md} is the option table ({@link
+ * StrataOption}) rendered: a new option or default cannot be forgotten there. {@code
+ * -Dstrata.docs.update=true} rewrites it.
  */
 class ConfigurationTableTest {
-  private static final Path README = Path.of("..", "README.md");
+  private static final Path PAGE = Path.of("..", "docs", "configuration.md");
   private static final String BEGIN = "<!-- engine options: generated from StrataOption -->";
   private static final String END = "<!-- end of engine options -->";
 
@@ -52,27 +53,23 @@ class ConfigurationTableTest {
   }
 
   @Test
-  void theReadmeTableIsTheOptionTable() throws IOException {
-    String readme = Files.readString(README, StandardCharsets.UTF_8);
-    int begin = readme.indexOf(BEGIN);
-    int end = readme.indexOf(END);
-    assertThat(begin).as("the README marks the generated table").isNotNegative();
+  void theConfigurationPageTableIsTheOptionTable() throws IOException {
+    String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+    int begin = page.indexOf(BEGIN);
+    int end = page.indexOf(END);
+    assertThat(begin).as(PAGE + " marks the generated table").isNotNegative();
     assertThat(end).isGreaterThan(begin);
     String generated = String.join("\n", table());
-    String recorded = readme.substring(begin + BEGIN.length(), end).strip();
+    String recorded = page.substring(begin + BEGIN.length(), end).strip();
     if (Boolean.getBoolean("strata.docs.update")) {
       Files.writeString(
-          README,
-          readme.substring(0, begin + BEGIN.length())
-              + "\n"
-              + generated
-              + "\n"
-              + readme.substring(end),
+          PAGE,
+          page.substring(0, begin + BEGIN.length()) + "\n" + generated + "\n" + page.substring(end),
           StandardCharsets.UTF_8);
       return;
     }
     assertThat(recorded)
-        .as("README's engine options; run this test with -Dstrata.docs.update=true to regenerate")
+        .as(PAGE + "'s engine options; run this test with -Dstrata.docs.update=true to regenerate")
         .isEqualTo(generated);
   }
 }

@@ -23,7 +23,8 @@ class ManySchemasTest {
   void setUp() throws Exception {
     // H2 serialises DDL on its catalog (table SYS), so schemas migrated in parallel wait for
     // each other's DDL, possibly longer than H2's default lock timeout of one second. And no
-    // ALTER TABLE ... ADD COLUMN: H2 2.3 can deadlock running it next to other DDL (see README).
+    // ALTER TABLE ... ADD COLUMN: H2 2.3 can deadlock running it next to other DDL (see
+    // docs/kubernetes.md).
     ws =
         new Workspace(dir, ";LOCK_TIMEOUT=10000")
             .file(

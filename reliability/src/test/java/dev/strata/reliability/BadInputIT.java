@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The "Bad input" rows that depend on the dialect's parser or server, on PostgreSQL and MariaDB
- * through the command line: each is refused naming file and line, without a stack trace, and
- * nothing is applied (a good pending migration before the bad one neither).
+ * The "Bad input" rows of {@code docs/reliability.md} that depend on the dialect's parser or
+ * server, on PostgreSQL and MariaDB through the command line: each is refused naming file and line,
+ * without a stack trace, and nothing is applied (a good pending migration before the bad one
+ * neither).
  */
 class BadInputIT {
   @TempDir Path dir;

@@ -18,11 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The README's "Bad input" table: each hostile or broken input, run through the command line
- * against an H2 database that already holds whatever the case needs. Every one is refused with its
- * documented exit code and a message naming the file (and line where there is one) and what to do;
- * no stack trace is printed, and the database (its tables and every history row) is exactly as it
- * was: a good pending migration ({@code V1__canary.sql}) is never applied either.
+ * The "Bad input" table of {@code docs/reliability.md}: each hostile or broken input, run through
+ * the command line against an H2 database that already holds whatever the case needs. Every one is
+ * refused with its documented exit code and a message naming the file (and line where there is one)
+ * and what to do; no stack trace is printed, and the database (its tables and every history row) is
+ * exactly as it was: a good pending migration ({@code V1__canary.sql}) is never applied either.
  */
 class BadInputTest {
   static final int CONFIGURATION = 3;
@@ -42,7 +42,7 @@ class BadInputTest {
   /**
    * One row of the table.
    *
-   * @param input the README's wording
+   * @param input the wording of the table's row
    * @param prepare writes the files (and applies what must be applied already)
    * @param args the command and extra options, after {@code --url} and {@code --source}
    * @param exit the expected exit code

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Bad input" rows that Strata accepts: odd but valid files run as their text says,
- * through the command line against H2, and their checksums do not depend on the oddity.
+ * The "Bad input" rows of {@code docs/reliability.md} that Strata accepts: odd but valid files run
+ * as their text says, through the command line against H2, and their checksums do not depend on the
+ * oddity.
  */
 class OddInputTest {
   @TempDir Path dir;

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 class EnvironmentDefaultsTest {
-  /** Options without a variable of their own, on purpose (README, "Configuration"). */
+  /** Options without a variable of their own, on purpose (docs/configuration.md). */
   static final Set<String> COMMAND_LINE_ONLY =
       Set.of("--help", "--version", "--steps", "--to", "--confirm", "--down", "--target", "--from");
 

@@ -130,11 +130,13 @@ class ExamplesTest {
   }
 
   @Test
-  void theReadmeDocumentsEveryStrataVariable() throws IOException {
-    String readme = Files.readString(EXAMPLES.resolveSibling("README.md"));
+  void theConfigurationPageDocumentsEveryStrataVariable() throws IOException {
+    Path page = EXAMPLES.resolveSibling("docs").resolve("configuration.md");
+    String configuration = Files.readString(page);
 
     assertThat(EnvironmentDefaults.environmentNames())
-        .allSatisfy(name -> assertThat(readme).contains("`" + name + "`"));
+        .allSatisfy(
+            name -> assertThat(configuration).as(page.toString()).contains("`" + name + "`"));
   }
 
   /** Parses {@code strata args...} as the CLI would, and checks what picocli cannot express. */
