@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures how long `java -jar strata.jar status` takes against an H2 database with 1000 applied
-# migrations, with and without an AppCDS archive (README, "Startup time"). Uses hyperfine when
+# migrations, with and without an AppCDS archive (docs/performance.md). Uses hyperfine when
 # installed, else a loop timed with `date +%s%N`. Nothing here is asserted by a test.
 #
 #   ./mvnw -q -DskipTests package && cli/scripts/startup-time.sh [runs]

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * variable, its command-line flag, its default as users write it, what it means, and how its text
  * is applied to a {@link Builder}. {@link Builder#properties}, {@link StrataProperties} (a file,
  * the environment, system properties), the command line and the Spring Boot starter all follow this
- * table, and the README's configuration table is checked against it.
+ * table, and the configuration page (docs/configuration.md) is generated from it.
  *
  * <p>Text values: durations as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} or ISO-8601;
  * lists comma-separated; an empty value means the option's "none".

@@ -26,7 +26,7 @@ public final class Launcher {
     "STRATA_USER, STRATA_PASSWORD, STRATA_PASSWORD_FILE, STRATA_SOURCES, ...), then",
     "the --config file (or STRATA_CONFIG). A --source list replaces lower layers'.",
     "The CLI's own options read STRATA_* variables too: STRATA_LOG_FORMAT,",
-    "STRATA_WAIT_FOR_DATABASE, STRATA_HEARTBEAT, STRATA_OUTPUT, ... (see README).",
+    "STRATA_WAIT_FOR_DATABASE, STRATA_HEARTBEAT, STRATA_OUTPUT, ... (docs/configuration.md).",
     "Without a URL, strata uses a local H2 file database, to try it without a server:",
     "  " + StrataLoader.DEFAULT_URL,
     "Without --source, it reads filesystem:migrations.",
