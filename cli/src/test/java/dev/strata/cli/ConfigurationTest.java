@@ -97,7 +97,9 @@ class ConfigurationTest {
     CliResult result = ws.strata("migrate", "--lock-timeout", "soon");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
-    assertThat(result.err()).contains("strata.lockTimeout").contains("'soon' is not a duration");
+    assertThat(result.err())
+        .contains("--lock-timeout (STRATA_LOCK_TIMEOUT)")
+        .contains("'soon' is not a duration");
   }
 
   @Test
@@ -192,7 +194,7 @@ class ConfigurationTest {
         .contains(
             "They are goose migrations: read the location with goose:"
                 + goose.migrations
-                + " (--source, strata.sources) instead of filesystem:"
+                + " (--source) instead of filesystem:"
                 + goose.migrations)
         .contains(goose.migrations.resolve("20240115180414_init.sql").toString())
         .contains(goose.migrations.resolve("20240116093000_add_name.sql").toString());

@@ -20,7 +20,7 @@ public final class LintFailedException extends StrataException {
             + " dangerous statement(s):"
             + report.findings().stream().map(f -> "\n  - " + f).collect(Collectors.joining())
             + "\nMake them safe, accept one with -- strata:lint-ignore=<rule> reason=\"…\", or"
-            + " change the gate with --lint-gate (strata.lintGate).",
+            + " change the gate with strata.lintGate.",
         null);
     this.report = report;
   }

@@ -15,8 +15,8 @@ public final class LockTimeoutException extends StrataException {
             + " ms waiting for the migration lock "
             + lockName
             + (holder == null ? "" : ", held by " + holder)
-            + ". Another migrator is running; wait for it, or raise --lock-timeout"
-            + " (strata.lockTimeout).",
+            + ". Another migrator is running; wait for it, or raise"
+            + " strata.lockTimeout.",
         null);
     this.lockName = lockName;
   }

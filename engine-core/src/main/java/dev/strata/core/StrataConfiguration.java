@@ -427,7 +427,7 @@ public final class StrataConfiguration {
     public Strata load() {
       if (dataSource == null && (url == null || url.isBlank())) {
         throw new ConfigurationException(
-            "No database configured: set --url (strata.url, STRATA_URL) or give a DataSource");
+            "No database configured: set strata.url or give a DataSource");
       }
       if (!table.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
         throw new ConfigurationException(

@@ -104,7 +104,7 @@ public final class StrataProperties {
       p.load(r);
     } catch (IOException e) {
       throw new ConfigurationException(
-          "Cannot read the configuration file " + file + " (--config, STRATA_CONFIG): " + e, e);
+          "Cannot read the configuration file " + file + " (strata.config): " + e, e);
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (String name : p.stringPropertyNames()) {

@@ -169,7 +169,7 @@ class AdoptToolsOnH2IT {
             + ") is older than goose's current"
             + " version 3 but goose never applied it",
         "-allow-missing",
-        "--out-of-order (strata.outOfOrder)");
+        "strata.outOfOrder=true");
 
     assertThat(versions(strata(true).baselineFrom("goose").adopted())).containsExactly("1", "3");
     assertThat(warnings)
@@ -190,7 +190,7 @@ class AdoptToolsOnH2IT {
     refusedChangingNothing(
         "goose",
         "goose_db_version",
-        "baseline --from goose changed nothing: goose's history and the sources disagree:",
+        "Baselining from goose changed nothing: goose's history and the sources disagree:",
         "goose applied version 7 but no source has that version");
   }
 
@@ -236,8 +236,8 @@ class AdoptToolsOnH2IT {
                             + db.migrations.resolve("V20240102000000__pet.sql")
                             + ") is older than 20240103000000, the newest migration dbmate"
                             + " applied, but dbmate never applied it, so it stays pending: dbmate"
-                            + " would apply it next; apply it with `strata migrate --out-of-order`"
-                            + " (strata.outOfOrder), or renumber it above 20240103000000"));
+                            + " would apply it next; apply it with `migrate` and strata.outOfOrder=true, or"
+                            + " renumber it above 20240103000000"));
     assertThat(states())
         .containsExactly(
             "20240101000000=BASELINED", "20240102000000=PENDING", "20240103000000=BASELINED");
@@ -258,12 +258,12 @@ class AdoptToolsOnH2IT {
         "golang-migrate",
         "schema_migrations",
         "PUBLIC.schema_migrations has no dirty column: it is not golang-migrate's table; if dbmate"
-            + " wrote it, adopt it with --from dbmate");
+            + " wrote it, adopt it with `baseline` from dbmate");
 
     sql("DROP TABLE \"schema_migrations\"");
     sql("CREATE TABLE \"schema_migrations\" (\"version\" BIGINT, \"dirty\" BOOLEAN)");
     sql("INSERT INTO \"schema_migrations\" VALUES (1, FALSE)");
-    refusedChangingNothing("dbmate", "schema_migrations", "--from golang-migrate");
+    refusedChangingNothing("dbmate", "schema_migrations", "`baseline` from golang-migrate");
   }
 
   // sqlx
@@ -472,6 +472,6 @@ class AdoptToolsOnH2IT {
             + " refuses to go on too (P3009)",
         "prisma migrate resolve --rolled-back 20210102000000_pets",
         "Prisma applied migration 20201231000000_elsewhere (started at ",
-        "but no source has that name; point --source at the folder Prisma migrated from");
+        "but no source has that name; point strata.sources at the folder Prisma migrated from");
   }
 }

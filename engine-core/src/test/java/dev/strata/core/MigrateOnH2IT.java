@@ -302,7 +302,7 @@ class MigrateOnH2IT {
                       .migrate())
           .isInstanceOf(DatabaseAccessException.class)
           .hasMessageContaining("Cannot connect")
-          .hasMessageContaining("--password")
+          .hasMessageContaining("strata.password")
           .message()
           .doesNotContain("wrong-secret")
           .doesNotContain("right-secret");

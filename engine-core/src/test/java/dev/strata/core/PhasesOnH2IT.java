@@ -62,7 +62,7 @@ class PhasesOnH2IT {
     assertThatThrownBy(() -> phase(MigrationPhase.CONTRACT).migrate())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("V1 person")
-        .hasMessageContaining("--phase expand");
+        .hasMessageContaining("strata.phase=expand");
   }
 
   @Test

@@ -35,7 +35,7 @@ class RecoveryOnH2IT {
         .isInstanceOf(MigrationFailedException.class)
         .hasMessageContaining("V2__two_tables.sql:3")
         .hasMessageContaining("statements 1-1 of 2 were applied")
-        .hasMessageContaining("repair --confirm");
+        .hasMessageContaining("`repair`");
     assertThat(db.history()).containsExactly("1 APPLY 1 TRUE 1", "2 APPLY 2 FALSE 1");
     assertThatThrownBy(() -> db.strata().migrate())
         .isInstanceOf(ValidationException.class)
@@ -89,7 +89,7 @@ class RecoveryOnH2IT {
         .containsExactly(ValidationProblem.Kind.EDITED);
     assertThat(result.problems().get(0).message())
         .contains("V1__create_person.sql")
-        .contains("repair --confirm");
+        .contains("`repair`");
     assertThatThrownBy(() -> db.strata().migrate()).isInstanceOf(ValidationException.class);
 
     assertThat(db.strata().repair().realignedChecksums()).hasSize(1);
@@ -143,7 +143,7 @@ class RecoveryOnH2IT {
     assertThatThrownBy(() -> db.strata().migrate())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("V2 two")
-        .hasMessageContaining("--out-of-order");
+        .hasMessageContaining("strata.outOfOrder=true");
     assertThat(db.configure().outOfOrder(true).load().migrate().applied()).hasSize(1);
   }
 

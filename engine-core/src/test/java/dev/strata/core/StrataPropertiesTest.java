@@ -242,7 +242,7 @@ class StrataPropertiesTest {
     assertThatExceptionOfType(ConfigurationException.class)
         .isThrownBy(() -> StrataProperties.load(absent, Map.of(), new Properties()))
         .withMessageStartingWith(
-            "Cannot read the configuration file " + absent + " (--config, STRATA_CONFIG): ");
+            "Cannot read the configuration file " + absent + " (strata.config): ");
   }
 
   @Test

@@ -124,7 +124,7 @@ class MariaDbCrashIT {
     assertThatThrownBy(() -> strata(db).migrate())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("while statement 4 ran")
-        .hasMessageContaining("strata repair --confirm");
+        .hasMessageContaining("`repair`");
 
     Jdbc.execute(db, "DROP TABLE crash_a");
     control(db, 0);
@@ -193,7 +193,7 @@ class MariaDbCrashIT {
 
     assertThatThrownBy(() -> strata(db).migrate())
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("strata repair --confirm");
+        .hasMessageContaining("`repair`");
 
     assertThat(Jdbc.value(db, "SELECT SUM(amount) FROM ledger")).isEqualTo("100");
   }
@@ -277,7 +277,7 @@ class MariaDbCrashIT {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("V2 long")
         .hasMessageContaining("while statement 3 ran")
-        .hasMessageContaining("strata repair --confirm");
+        .hasMessageContaining("`repair`");
     Jdbc.awaitTrue("the orphaned sleep has finished", WAIT, () -> sleeping(db) == 0);
 
     Jdbc.execute(db, "DROP TABLE crash_a");

@@ -98,7 +98,7 @@ class MariaDbLostConnectionIT {
     assertThat(lockHolder(db)).isNull();
     assertThatThrownBy(() -> strata(db).migrate())
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("strata repair --confirm");
+        .hasMessageContaining("`repair`");
   }
 
   private Strata strata(IsolatedDatabase db) {

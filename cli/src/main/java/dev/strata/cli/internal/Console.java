@@ -1,5 +1,6 @@
 package dev.strata.cli.internal;
 
+import dev.strata.core.Vocabulary;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -93,8 +94,13 @@ final class Console {
     write(err, "ERROR", event, message, fields);
   }
 
+  /**
+   * Writes one line; the engine's words for options and commands in {@code message} become flags
+   * and {@code strata} commands ({@link Vocabulary#COMMAND_LINE}).
+   */
   private void write(
-      PrintStream stream, String level, String event, String message, Fields fields) {
+      PrintStream stream, String level, String event, String engineMessage, Fields fields) {
+    String message = Vocabulary.COMMAND_LINE.render(engineMessage);
     if (isJson()) {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("timestamp", clock.instant().toString());

@@ -12,6 +12,7 @@ import dev.strata.api.StrataException;
 import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
 import dev.strata.cli.ExitCode;
+import dev.strata.core.Vocabulary;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,7 +93,7 @@ final class FailureReport {
             Fields.of("kind", p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .with("version", p.version() == null ? null : p.version().toString())
                 .with("description", p.description())
-                .with("message", p.message())
+                .with("message", Vocabulary.COMMAND_LINE.render(p.message()))
                 .asMap();
     return problems.stream().map(row).toList();
   }

@@ -164,9 +164,9 @@ class MySqlAdoptIT {
             + dir.resolve("V20240116000000__pet.sql")
             + ") is older than goose's current version 20240117000000 but goose never applied it;"
             + " goose itself refuses to migrate then (\"found 1 missing migrations\") unless run"
-            + " with -allow-missing. Renumber it above 20240117000000, or adopt with --out-of-order"
-            + " (strata.outOfOrder), Strata's -allow-missing: it stays pending, and `strata migrate"
-            + " --out-of-order` applies it");
+            + " with -allow-missing. Renumber it above 20240117000000, or adopt with"
+            + " strata.outOfOrder=true, Strata's -allow-missing: it stays pending, and `migrate`"
+            + " with strata.outOfOrder=true applies it");
 
     var result = strata(db, true).baselineFrom("goose");
 

@@ -173,7 +173,7 @@ public final class UnrecognizedFiles {
           .append(files.size() == 1 ? " migration" : " migrations")
           .append(": read the location with ")
           .append(suggestion(common))
-          .append(" (--source, strata.sources) instead of ")
+          .append(" (strata.sources) instead of ")
           .append(location);
       if (common == Tool.GOOSE && !gooseV3Only) {
         m.append(", or with ")
@@ -186,7 +186,7 @@ public final class UnrecognizedFiles {
       m.append("\n  ").append(f.origin()).append(": ");
       if (f.tool() == null) {
         m.append(f.problem())
-            .append("; or leave it out with --ignore '")
+            .append("; or leave it out with strata.ignore='")
             .append(glob(f))
             .append("'");
       } else if (common != null) {
@@ -196,12 +196,10 @@ public final class UnrecognizedFiles {
         if (f.tool() == Tool.GOOSE && !gooseV3Only) {
           m.append(" (or ").append(liamstaskSuggestion()).append(')');
         }
-        m.append(", or leave it out with --ignore '").append(glob(f)).append("'");
+        m.append(", or leave it out with strata.ignore='").append(glob(f)).append("'");
       }
     }
-    m.append(
-        "\nRename or move each file, or leave it out with --ignore GLOB (strata.ignore,"
-            + " STRATA_IGNORE), and run again.");
+    m.append("\nRename or move each file, or leave it out with strata.ignore=GLOB, and run again.");
     return m.toString();
   }
 

@@ -50,13 +50,12 @@ class UnrecognizedFilesTest {
                 + " cannot tell which migration each is; nothing was applied.\n")
         .withMessageContaining(
             "\n  /m/a.sql: follows no naming convention; rename it to follow one; or leave it out"
-                + " with --ignore 'a.sql'")
+                + " with strata.ignore='a.sql'")
         .withMessageContaining("\n  /m/sub/b.sql: ")
-        .withMessageContaining("--ignore 'sub/b.sql'")
+        .withMessageContaining("strata.ignore='sub/b.sql'")
         .withMessageContaining("\n  /m/c.sql: ")
         .withMessageEndingWith(
-            "\nRename or move each file, or leave it out with --ignore GLOB (strata.ignore,"
-                + " STRATA_IGNORE), and run again.")
+            "\nRename or move each file, or leave it out with strata.ignore=GLOB, and run again.")
         .satisfies(
             e ->
                 org.assertj.core.api.Assertions.assertThat(e.origins())
@@ -74,7 +73,7 @@ class UnrecognizedFilesTest {
                 + " ignores such files, so this one has never run on any database Flyway"
                 + " migrated. To run it, rename it to"
                 + " V366__remove_leading_or_trailing_spaces_in_reportnames.sql; or leave it out"
-                + " with --ignore 'V366_remove_leading_or_trailing_spaces_in_reportnames.sql'");
+                + " with strata.ignore='V366_remove_leading_or_trailing_spaces_in_reportnames.sql'");
   }
 
   // Annotations both gooses read alike: only the project tells which goose it uses.
@@ -91,7 +90,7 @@ class UnrecognizedFilesTest {
 
     refused()
         .withMessageContaining(
-            " It is a goose migration: read the location with goose:/m (--source, strata.sources)"
+            " It is a goose migration: read the location with goose:/m (strata.sources)"
                 + " instead of filesystem:/m, or with goose-liamstask:/m if the project uses the"
                 + " original bitbucket.org/liamstask/goose.\n")
         .withMessageContaining(
@@ -114,7 +113,7 @@ class UnrecognizedFilesTest {
 
     refused()
         .withMessageContaining(
-            " It is a goose migration: read the location with goose:/m (--source, strata.sources)"
+            " It is a goose migration: read the location with goose:/m (strata.sources)"
                 + " instead of filesystem:/m.\n")
         .withMessageNotContaining("goose-liamstask");
   }
@@ -219,8 +218,8 @@ class UnrecognizedFilesTest {
         .withMessageNotContaining("They are")
         .withMessageContaining(
             "/m/20240115180414_init.sql: it has a '-- +goose Up' annotation; read it with"
-                + " goose:/m (or goose-liamstask:/m), or leave it out with --ignore"
-                + " '20240115180414_init.sql'")
+                + " goose:/m (or goose-liamstask:/m), or leave it out with"
+                + " strata.ignore='20240115180414_init.sql'")
         .withMessageContaining("/m/V7_fix.sql: has one underscore");
   }
 
@@ -241,6 +240,6 @@ class UnrecognizedFilesTest {
   void escapesGlobCharactersInTheSuggestedIgnore() {
     add("a[1]*.sql", "SELECT 1;");
 
-    refused().withMessageContaining("--ignore 'a\\[1\\]\\*.sql'");
+    refused().withMessageContaining("strata.ignore='a\\[1\\]\\*.sql'");
   }
 }

@@ -171,7 +171,7 @@ class ToolSourcesOnPostgresIT {
             f.origin("migration_lock.toml")
                 + ":2 says provider = \"mysql\": its migrations are written for mysql, but the"
                 + " connected database is a postgresql database; connect to the database they are"
-                + " written for, or point the source (--source, strata.sources) at the migrations"
+                + " written for, or point the source (strata.sources) at the migrations"
                 + " written for postgresql");
     assertThat(strata.history()).isEmpty();
   }

@@ -3,6 +3,7 @@ package dev.strata.spring.boot;
 import dev.strata.api.ValidateResult;
 import dev.strata.api.ValidationProblem;
 import dev.strata.core.Strata;
+import dev.strata.core.Vocabulary;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -48,7 +49,7 @@ public final class StrataHealthIndicator extends AbstractHealthIndicator {
           p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
           p.version() == null ? null : p.version().toString(),
           p.description(),
-          p.message());
+          Vocabulary.SPRING_BOOT.render(p.message()));
     }
   }
 }

@@ -95,8 +95,7 @@ public final class MySqlDialect implements Dialect {
       if (schema == null) {
         throw new SQLException(
             "no database is selected on this connection; put it in the JDBC URL"
-                + " (jdbc:mysql://host:3306/<database>) or set the schema option (--schema,"
-                + " strata.schema)");
+                + " (jdbc:mysql://host:3306/<database>) or set strata.schema");
       }
       return schema;
     }

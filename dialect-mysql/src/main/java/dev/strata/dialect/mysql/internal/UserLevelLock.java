@@ -191,7 +191,7 @@ final class UserLevelLock implements MigrationLock {
             + "): the"
             + " server ended the lock connection's session (KILL, network failure or"
             + " wait_timeout), so another migrator may have run at the same time; check the"
-            + " schema and `strata status`",
+            + " schema and `status`",
         cause == null ? null : cause.getSQLState(),
         cause);
   }

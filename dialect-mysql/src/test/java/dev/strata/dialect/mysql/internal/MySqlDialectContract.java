@@ -84,8 +84,7 @@ abstract class MySqlDialectContract {
         .isInstanceOf(SQLException.class)
         .hasMessage(
             "no database is selected on this connection; put it in the JDBC URL"
-                + " (jdbc:mysql://host:3306/<database>) or set the schema option (--schema,"
-                + " strata.schema)");
+                + " (jdbc:mysql://host:3306/<database>) or set strata.schema");
   }
 
   @Test

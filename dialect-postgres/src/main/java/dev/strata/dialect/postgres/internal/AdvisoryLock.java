@@ -156,7 +156,7 @@ final class AdvisoryLock {
                   + key
                   + ") was no longer held by this session when it was released: another"
                   + " migrator may have run at the same time. Check the history table with"
-                  + " `strata status`");
+                  + " `status`");
         }
       }
     }

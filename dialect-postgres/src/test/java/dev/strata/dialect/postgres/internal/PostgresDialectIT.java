@@ -77,8 +77,7 @@ class PostgresDialectIT {
                 + " \\(application 'strata',(?s).*")
         .hasMessageContaining("; advisory lock key 7354993713077474488)")
         .hasMessageEndingWith(
-            "Another migrator is running; wait for it, or raise --lock-timeout"
-                + " (strata.lockTimeout).");
+            "Another migrator is running; wait for it, or raise strata.lockTimeout.");
     assertThat(waits).hasValue(1);
 
     held.close();

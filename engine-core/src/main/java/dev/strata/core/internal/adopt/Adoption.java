@@ -60,10 +60,10 @@ public record Adoption(
                         + tool
                         + " never applied it, so it stays pending: "
                         + (outOfOrder
-                            ? "`strata migrate` applies it, out of order"
+                            ? "`migrate` applies it, out of order"
                             : tool
-                                + " would apply it next; apply it with `strata migrate"
-                                + " --out-of-order` (strata.outOfOrder), or renumber it above "
+                                + " would apply it next; apply it with `migrate` and"
+                                + " strata.outOfOrder=true, or renumber it above "
                                 + newest)))
         .toList();
   }

@@ -43,7 +43,7 @@ final class DbmateHistory implements ForeignHistory {
               + "."
               + TABLE
               + " has a dirty column: it is golang-migrate's table, not dbmate's; adopt it with"
-              + " --from golang-migrate");
+              + " `baseline` from golang-migrate");
       refusal.throwIfAny();
     }
     List<SourceMigration> applied =

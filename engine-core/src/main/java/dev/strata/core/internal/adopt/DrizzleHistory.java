@@ -71,7 +71,7 @@ final class DrizzleHistory implements ForeignHistory {
                       + hash
                       + " (created_at "
                       + rs.getLong(2)
-                      + ") that no source file has; point --source at the folder drizzle"
+                      + ") that no source file has; point strata.sources at the folder drizzle"
                       + " migrated from, unchanged"));
         } else {
           applied.add(match);
@@ -80,7 +80,7 @@ final class DrizzleHistory implements ForeignHistory {
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(
-          "baseline --from drizzle changed nothing: drizzle's history and the sources disagree:",
+          "Baselining from drizzle changed nothing: drizzle's history and the sources disagree:",
           problems);
     }
     return applied;

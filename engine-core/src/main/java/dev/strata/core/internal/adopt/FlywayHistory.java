@@ -88,13 +88,13 @@ final class FlywayHistory implements ForeignHistory {
                                 + version
                                 + " ("
                                 + script
-                                + ") but no source has that version; point --source at the folder Flyway"
+                                + ") but no source has that version; point strata.sources at the folder Flyway"
                                 + " migrated from")));
       }
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(
-          "baseline --from flyway changed nothing: Flyway's history and the sources disagree:",
+          "Baselining from flyway changed nothing: Flyway's history and the sources disagree:",
           problems);
     }
     return applied;

@@ -44,7 +44,7 @@ final class GolangMigrateHistory implements ForeignHistory {
     // dbmate's table has the same name, and no dirty column.
     if (!VersionRows.columns(c, dialect, schema, TABLE).contains("dirty")) {
       throw new ValidationException(
-          "baseline --from golang-migrate changed nothing:",
+          "Baselining from golang-migrate changed nothing:",
           List.of(
               new ValidationProblem(
                   ValidationProblem.Kind.MISSING,
@@ -54,7 +54,7 @@ final class GolangMigrateHistory implements ForeignHistory {
                       + "."
                       + TABLE
                       + " has no dirty column: it is not golang-migrate's table; if dbmate"
-                      + " wrote it, adopt it with --from dbmate")));
+                      + " wrote it, adopt it with `baseline` from dbmate")));
     }
     String sql =
         "SELECT "
@@ -73,7 +73,7 @@ final class GolangMigrateHistory implements ForeignHistory {
       MigrationVersion current = MigrationVersion.parse(Long.toString(rs.getLong(1)));
       if (rs.getBoolean(2)) {
         throw new ValidationException(
-            "baseline --from golang-migrate changed nothing:",
+            "Baselining from golang-migrate changed nothing:",
             List.of(
                 new ValidationProblem(
                     ValidationProblem.Kind.FAILED,

@@ -95,8 +95,8 @@ final class GooseHistory implements ForeignHistory {
                 + missing.size()
                 + " missing migrations\") unless run with -allow-missing. Renumber it above "
                 + current
-                + ", or adopt with --out-of-order (strata.outOfOrder), Strata's -allow-missing:"
-                + " it stays pending, and `strata migrate --out-of-order` applies it");
+                + ", or adopt with strata.outOfOrder=true, Strata's -allow-missing: it stays"
+                + " pending, and `migrate` with strata.outOfOrder=true applies it");
       }
       refusal.throwIfAny();
     }

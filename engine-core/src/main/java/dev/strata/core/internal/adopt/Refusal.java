@@ -42,7 +42,7 @@ final class Refusal {
             + row
             + " but no source has "
             + what
-            + "; point --source at the folder "
+            + "; point strata.sources at the folder "
             + displayName
             + " migrated from ("
             + sourceHint
@@ -78,7 +78,7 @@ final class Refusal {
   void throwIfAny() {
     if (!problems.isEmpty()) {
       throw new ValidationException(
-          "baseline --from "
+          "Baselining from "
               + tool
               + " changed nothing: "
               + displayName

@@ -50,7 +50,7 @@ public final class Baseline {
                     new ConfigurationException(
                         "Unknown tool '"
                             + tool
-                            + "' for baseline --from; known: "
+                            + "' to baseline from; known: "
                             + ForeignHistory.all().stream().map(ForeignHistory::tool).toList()));
     boolean outOfOrder = engine.planSettings().outOfOrder();
     return engine.withSession(
@@ -65,7 +65,7 @@ public final class Baseline {
                     + tool
                     + " history in schema "
                     + s.schema()
-                    + " to adopt; check --url and --schema");
+                    + " to adopt; check strata.url and strata.schema");
           }
           MigrationVersion newest =
               adopted.stream()
@@ -75,7 +75,7 @@ public final class Baseline {
                   .orElseThrow();
           s.history().createIfAbsent(s.connection());
           try (HeldLock lock = engine.lock(s)) {
-            refuseUnlessHistoryIsEmpty(s, "baseline --from " + tool);
+            refuseUnlessHistoryIsEmpty(s, "baseline from " + tool);
             long rank = 1;
             if (adoption.skipsOlder()) {
               // Written first, so that the adopted row of the same version, with its checksum,
@@ -118,7 +118,7 @@ public final class Baseline {
               + ": it already records "
               + history.size()
               + " row(s). Baseline adopts a database Strata has never"
-              + " migrated; use `strata status` to see where this one stands");
+              + " migrated; use `status` to see where this one stands");
     }
   }
 }

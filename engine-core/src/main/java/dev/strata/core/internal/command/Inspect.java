@@ -87,7 +87,7 @@ public final class Inspect {
                       ValidationProblem.Kind.PENDING,
                       p.id().version(),
                       p.id().description(),
-                      p.id() + " (" + p.up().origin() + ") is pending; run `strata migrate`"));
+                      p.id() + " (" + p.up().origin() + ") is pending; run `migrate`"));
             }
           }
           return new ValidateResult(problems);

@@ -143,7 +143,7 @@ public final class Catalog {
             + ", but the connected database is a "
             + dialect
             + " database; connect to the database they are written for, or point the source"
-            + " (--source, strata.sources) at the migrations written for "
+            + " (strata.sources) at the migrations written for "
             + dialect,
         List.of(required.origin()));
   }

@@ -56,8 +56,7 @@ public final class SourceResolver {
   public List<MigrationSource> resolve(List<String> locations, SourceSettings settings) {
     if (locations.isEmpty()) {
       throw new ConfigurationException(
-          "No migration location configured; set --source (strata.sources), e.g."
-              + " filesystem:migrations");
+          "No migration location configured; set strata.sources, e.g." + " filesystem:migrations");
     }
     List<MigrationSource> sources = new ArrayList<>();
     for (String location : locations) {

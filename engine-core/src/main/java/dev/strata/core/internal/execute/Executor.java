@@ -145,7 +145,7 @@ public final class Executor {
                   null,
                   cause,
                   "It ran outside a transaction, so what it changed before failing remains. Finish or"
-                      + " undo that by hand, then run `strata repair --confirm` and run the command"
+                      + " undo that by hand, then run `repair` and run the command"
                       + " again.",
                   false);
     } finally {
@@ -294,15 +294,15 @@ public final class Executor {
                 + (done + 1)
                 + " may have"
                 + " completed on the server too. Check it, finish or undo it by hand, then run"
-                + " `strata repair --confirm` and run the command again."
+                + " `repair` and run the command again."
             : done == 0
                 ? "No statement of it completed, so nothing of it is applied."
                 : "This database cannot roll back DDL: statements 1-"
                     + done
                     + " of "
                     + total
-                    + " were applied and remain. Finish or undo them by hand, then run `strata"
-                    + " repair --confirm` and run the command again.";
+                    + " were applied and remain. Finish or undo them by hand, then run `repair`"
+                    + " and run the command again.";
     return fail(m, done < total ? m.statements().get(done) : null, e, state, done == 0 && !lost);
   }
 

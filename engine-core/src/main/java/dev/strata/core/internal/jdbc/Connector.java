@@ -39,7 +39,7 @@ public final class Connector {
         throw new ConfigurationException(
             "No JDBC driver accepts the URL "
                 + displayUrl
-                + "; check --url (strata.url), or put the database's JDBC driver on the classpath",
+                + "; check strata.url, or put the database's JDBC driver on the classpath",
             e);
       }
       throw new DatabaseAccessException(
@@ -47,7 +47,7 @@ public final class Connector {
               + displayUrl
               + ": "
               + maskSecrets.apply(String.valueOf(e.getMessage()))
-              + ". Check --url, --user and --password (STRATA_URL, STRATA_USER, STRATA_PASSWORD)",
+              + ". Check strata.url, strata.user and strata.password",
           e);
     }
   }

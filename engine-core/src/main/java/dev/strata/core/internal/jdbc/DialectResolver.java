@@ -51,7 +51,7 @@ public final class DialectResolver {
               + product.version()
               + "; known dialects: "
               + names()
-              + ". Add the dialect's jar, or force one with --dialect (strata.dialect)");
+              + ". Add the dialect's jar, or force one with strata.dialect");
     }
     if (supporting.size() > 1) {
       throw new ConfigurationException(
@@ -61,7 +61,7 @@ public final class DialectResolver {
               + supporting.stream()
                   .map(p -> p.name() + " (" + p.getClass().getName() + ")")
                   .collect(Collectors.joining(" and "))
-              + "; choose one with --dialect (strata.dialect)");
+              + "; choose one with strata.dialect");
     }
     return supporting.get(0).create(product);
   }

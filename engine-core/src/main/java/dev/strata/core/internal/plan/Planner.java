@@ -99,7 +99,7 @@ public final class Planner {
                       + newestApplied
                       + "; renumber it above "
                       + newestApplied
-                      + ", or allow it with --out-of-order (strata.outOfOrder)"));
+                      + ", or allow it with strata.outOfOrder=true"));
         } else {
           state = r == null ? MigrationState.PENDING : MigrationState.REVERTED;
           pending.add(s);
@@ -163,7 +163,7 @@ public final class Planner {
                             + ") is an expand migration still"
                             + " pending before the contract migration "
                             + contract.id()
-                            + "; run `strata migrate --phase expand` first"));
+                            + "; run `migrate` with strata.phase=expand first"));
               });
     }
     return selected;
@@ -189,7 +189,7 @@ public final class Planner {
                   + " recorded, "
                   + s.checksum()
                   + " now); restore the applied text and put the change in a new migration,"
-                  + " or accept the edit with `strata repair --confirm`"));
+                  + " or accept the edit with `repair`"));
       return MigrationState.EDITED;
     }
     return r.status() == Status.BASELINED ? MigrationState.BASELINED : MigrationState.APPLIED;
@@ -227,7 +227,7 @@ public final class Planner {
                     + " ("
                     + r.latest().script()
                     + ") is applied but no source has it any more; restore the file, or check"
-                    + " that --source points at the right location"));
+                    + " that strata.sources points at the right location"));
       }
       if (status != null) {
         status.insert(id, state, r);
@@ -307,7 +307,7 @@ public final class Planner {
             + verb
             + how
             + " so the database may be half-migrated; finish or undo those statements by hand,"
-            + " then run `strata repair --confirm` and migrate again");
+            + " then run `repair` and migrate again");
   }
 
   private static @Nullable MigrationVersion newestApplied(RecordedState recorded) {

@@ -61,8 +61,7 @@ public final class Sessions {
                 + table
                 + "': "
                 + e.getMessage()
-                + "; change --schema (strata.schema) or"
-                + " --table (strata.table)",
+                + "; change strata.schema or strata.table",
             e);
       }
       return new Session(c, dialect, history, in, table);

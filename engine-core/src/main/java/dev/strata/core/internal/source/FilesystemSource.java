@@ -72,7 +72,7 @@ final class FilesystemSource implements MigrationSource {
               + (Files.exists(root) ? " is not a directory" : " does not exist")
               + " (resolved to "
               + root.toAbsolutePath().normalize()
-              + "); check --source (strata.sources)",
+              + "); check strata.sources",
           List.of(location));
     }
     Path realRoot = realPath(root);
@@ -336,7 +336,7 @@ final class FilesystemSource implements MigrationSource {
         real,
         location,
         realRoot,
-        "Add the target's directory as a location of its own (--source, strata.sources), or copy"
+        "Add the target's directory as a location of its own (strata.sources), or copy"
             + " the file in");
   }
 

@@ -106,8 +106,8 @@ class CatalogTest {
         .withMessage(
             "mem/migration_lock.toml says provider = \"mysql\": its migrations are written for"
                 + " mysql, but the connected database is a postgresql database; connect to the"
-                + " database they are written for, or point the source (--source,"
-                + " strata.sources) at the migrations written for postgresql")
+                + " database they are written for, or point the source"
+                + " (strata.sources) at the migrations written for postgresql")
         .satisfies(e -> assertThat(e.origins()).containsExactly("mem/migration_lock.toml"));
   }
 

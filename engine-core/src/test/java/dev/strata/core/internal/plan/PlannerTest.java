@@ -193,7 +193,7 @@ class PlannerTest {
               assertThat(p.message())
                   .startsWith("V1 init (db/V1__init.sql) was edited after it was applied")
                   .contains(checksum("create a"), checksum("create a -- edited"))
-                  .contains("`strata repair --confirm`");
+                  .contains("`repair`");
             });
   }
 
@@ -280,7 +280,7 @@ class PlannerTest {
               assertThat(p.message())
                   .isEqualTo(
                       "V2 users (db/V2__users.sql) is applied but no source has it any more; restore the"
-                          + " file, or check that --source points at the right location");
+                          + " file, or check that strata.sources points at the right location");
             });
   }
 
@@ -355,7 +355,7 @@ class PlannerTest {
                   .isEqualTo(
                       "V2 users (db/V2__users.sql) failed while applying after 1 statement(s) had"
                           + " completed, so the database may be half-migrated; finish or undo those"
-                          + " statements by hand, then run `strata repair --confirm` and migrate again");
+                          + " statements by hand, then run `repair` and migrate again");
             });
   }
 
@@ -540,7 +540,7 @@ class PlannerTest {
               assertThat(p.message())
                   .isEqualTo(
                       "V2 late (db/V2__late.sql) is pending but older than the newest applied version 3;"
-                          + " renumber it above 3, or allow it with --out-of-order (strata.outOfOrder)");
+                          + " renumber it above 3, or allow it with strata.outOfOrder=true");
             });
   }
 

@@ -152,9 +152,8 @@ class FilesystemSourceTest {
                 + " Flyway silently ignores such files, so this one has never run on any database"
                 + " Flyway migrated. To run it, rename it to"
                 + " V366__remove_leading_or_trailing_spaces_in_reportnames.sql; or leave it out"
-                + " with --ignore 'V366_remove_leading_or_trailing_spaces_in_reportnames.sql'\n"
-                + "Rename or move each file, or leave it out with --ignore GLOB (strata.ignore,"
-                + " STRATA_IGNORE), and run again.")
+                + " with strata.ignore='V366_remove_leading_or_trailing_spaces_in_reportnames.sql'\n"
+                + "Rename or move each file, or leave it out with strata.ignore=GLOB, and run again.")
         .satisfies(e -> assertThat(e.origins()).containsExactly(bad.toString()));
   }
 
@@ -170,7 +169,7 @@ class FilesystemSourceTest {
         .withMessageContaining(" holds 2 .sql files that follow none of its conventions")
         .withMessageContaining("\n  " + flyway + ": has one underscore")
         .withMessageContaining("\n  " + foo + ": follows no naming convention")
-        .withMessageContaining("--ignore 'sub/foo.sql'")
+        .withMessageContaining("strata.ignore='sub/foo.sql'")
         .withMessageNotContaining(broken.toString())
         .satisfies(e -> assertThat(e.origins()).containsExactly(flyway.toString(), foo.toString()));
   }
@@ -185,7 +184,7 @@ class FilesystemSourceTest {
         .withMessageContaining(
             "They are goose migrations: read the location with goose:"
                 + dir
-                + " (--source, strata.sources) instead of filesystem:"
+                + " (strata.sources) instead of filesystem:"
                 + dir);
   }
 
@@ -308,7 +307,7 @@ class FilesystemSourceTest {
                 + ", outside the migration location filesystem:m (resolved to "
                 + migrations.toRealPath()
                 + "); Strata reads no file outside its locations. Add the target's directory as a"
-                + " location of its own (--source, strata.sources), or copy the file in")
+                + " location of its own (strata.sources), or copy the file in")
         .satisfies(e -> assertThat(e.origins()).containsExactly(link.toString()));
   }
 
@@ -372,7 +371,7 @@ class FilesystemSourceTest {
         .withMessage(
             "The migration location filesystem:db/missing does not exist (resolved to "
                 + absent
-                + "); check --source (strata.sources)")
+                + "); check strata.sources")
         .satisfies(e -> assertThat(e.origins()).containsExactly("filesystem:db/missing"));
   }
 

@@ -142,7 +142,7 @@ public final class ClasspathSource implements MigrationSource {
             + path
             + "/ or BOOT-INF/lib/*.jar!/"
             + path
-            + "/ in a Spring Boot jar); check --source (strata.sources) and that the jar with the"
+            + "/ in a Spring Boot jar); check strata.sources and that the jar with the"
             + " migrations is on the class path",
         List.of(location));
   }

@@ -218,7 +218,7 @@ class ClasspathSourceTest {
             "The migration location classpath:db/migration does not exist: no directory or jar on the class path of "
                 + ClasspathSource.describe(loader)
                 + " holds db/migration/ (nor BOOT-INF/classes/db/migration/ or BOOT-INF/lib/*.jar!/db/migration/ in a"
-                + " Spring Boot jar); check --source (strata.sources) and that the jar with the migrations is on the"
+                + " Spring Boot jar); check strata.sources and that the jar with the migrations is on the"
                 + " class path")
         .satisfies(e -> assertThat(e.origins()).containsExactly("classpath:db/migration"));
     assertThat(ClasspathSource.describe(loader)).startsWith("java.net.URLClassLoader@");
@@ -261,7 +261,7 @@ class ClasspathSourceTest {
             "\n  classpath:db/migration/V7_fix.sql: has one underscore between version and"
                 + " description, where Flyway needs two. Flyway silently ignores such files, so this"
                 + " one has never run on any database Flyway migrated. To run it, rename it to"
-                + " V7__fix.sql; or leave it out with --ignore 'V7_fix.sql'\n")
+                + " V7__fix.sql; or leave it out with strata.ignore='V7_fix.sql'\n")
         .withMessageContaining(
             "\n  classpath:db/migration/sub/20240115180414_init.sql: it has a '-- +goose Up'"
                 + " annotation; read it with goose:db/migration")

@@ -67,7 +67,7 @@ public final class DrizzleSource implements MigrationSource {
               + (Files.exists(root) ? " is not a directory" : " does not exist")
               + " (resolved to "
               + root.toAbsolutePath().normalize()
-              + "); check --source (strata.sources)",
+              + "); check strata.sources",
           List.of(location));
     }
   }

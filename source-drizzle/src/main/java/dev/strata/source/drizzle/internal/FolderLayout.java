@@ -61,7 +61,7 @@ final class FolderLayout {
               + " (resolved to "
               + root.toAbsolutePath().normalize()
               + ") holds no drizzle migrations: neither meta/_journal.json nor"
-              + " <YYYYMMDDHHmmss>_<name>/migration.sql folders; check --source (strata.sources)");
+              + " <YYYYMMDDHHmmss>_<name>/migration.sql folders; check strata.sources");
     }
     return findings.listing();
   }

@@ -433,8 +433,8 @@ class DrizzleSourceTest {
                 + ", so drizzle never runs it; add it to the journal (drizzle-kit generate --custom"
                 + " creates a listed file), or move it out of drizzle:"
                 + dir
-                + "; or leave it out with --ignore '0001_forgotten.sql'\nRename or move each"
-                + " file, or leave it out with --ignore GLOB (strata.ignore, STRATA_IGNORE), and"
+                + "; or leave it out with strata.ignore='0001_forgotten.sql'\nRename or move each"
+                + " file, or leave it out with strata.ignore=GLOB, and"
                 + " run again.")
         .satisfies(e -> assertThat(e.origins()).containsExactly(stray.toString()));
   }
@@ -550,7 +550,7 @@ class DrizzleSourceTest {
                 + " (drizzle-kit names them like 20250101120000_name), so it has no version; rename"
                 + " the folder, or move it out of drizzle:"
                 + dir
-                + "; or leave it out with --ignore 'add_users/migration.sql'\n")
+                + "; or leave it out with strata.ignore='add_users/migration.sql'\n")
         .satisfies(e -> assertThat(e.origins()).containsExactly(file.toString()));
   }
 
@@ -591,8 +591,8 @@ class DrizzleSourceTest {
                     + " (resolved to "
                     + dir.toAbsolutePath().normalize()
                     + ") holds no drizzle migrations: neither meta/_journal.json nor"
-                    + " <YYYYMMDDHHmmss>_<name>/migration.sql folders; check --source"
-                    + " (strata.sources)"));
+                    + " <YYYYMMDDHHmmss>_<name>/migration.sql folders; check"
+                    + " strata.sources"));
   }
 
   // ---- the location ----
@@ -607,7 +607,7 @@ class DrizzleSourceTest {
         .withMessage(
             "The migration location drizzle:db/missing does not exist (resolved to "
                 + absent
-                + "); check --source (strata.sources)")
+                + "); check strata.sources")
         .satisfies(e -> assertThat(e.origins()).containsExactly("drizzle:db/missing"));
   }
 

@@ -118,7 +118,7 @@ public final class LocalFolder {
               + (Files.exists(root) ? " is not a directory" : " does not exist")
               + " (resolved to "
               + root.toAbsolutePath().normalize()
-              + "); check --source (strata.sources)",
+              + "); check strata.sources",
           List.of(location));
     }
     Path realRoot = realPath(root);
@@ -246,7 +246,7 @@ public final class LocalFolder {
           real,
           location,
           realRoot,
-          "Add the target's directory as a location of its own (--source, strata.sources), or copy"
+          "Add the target's directory as a location of its own (strata.sources), or copy"
               + " the file in");
     }
   }

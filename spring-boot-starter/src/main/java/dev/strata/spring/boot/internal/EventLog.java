@@ -4,6 +4,7 @@ import dev.strata.api.Direction;
 import dev.strata.api.PlannedMigration;
 import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataListener;
+import dev.strata.core.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ public final class EventLog implements StrataListener {
   @Override
   public void onEvent(StrataEvent event) {
     if (event instanceof StrataEvent.Warning w) {
-      log.warn("Strata: {}", w.message());
+      log.warn("Strata: {}", Vocabulary.SPRING_BOOT.render(w.message()));
     } else if (event instanceof StrataEvent.FileIgnored i) {
       log.info("Strata: ignoring {} (strata.ignore)", i.origin());
     } else if (event instanceof StrataEvent.LockWaiting w) {

@@ -3,6 +3,7 @@ package dev.strata.spring.boot.internal;
 import dev.strata.api.StrataException;
 import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
+import dev.strata.core.Vocabulary;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,7 +22,12 @@ final class StrataFailureAnalyzer extends AbstractFailureAnalyzer<StrataExceptio
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, StrataException cause) {
     return new FailureAnalysis(
-        "Strata could not " + purpose(cause) + " [" + cause.code() + "]:\n\n" + cause.getMessage(),
+        "Strata could not "
+            + purpose(cause)
+            + " ["
+            + cause.code()
+            + "]:\n\n"
+            + Vocabulary.SPRING_BOOT.render(String.valueOf(cause.getMessage())),
         action(cause),
         cause);
   }

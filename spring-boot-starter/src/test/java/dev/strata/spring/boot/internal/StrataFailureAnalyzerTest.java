@@ -38,6 +38,27 @@ class StrataFailureAnalyzerTest {
   }
 
   @Test
+  void saysTheEnginesOptionsAndCommandsAsSpringBootUsersWriteThem() {
+    ValidationException e =
+        new ValidationException(
+            "migrate changed nothing: sources and history disagree (1 problem):",
+            List.of(
+                new ValidationProblem(
+                    ValidationProblem.Kind.OUT_OF_ORDER,
+                    MigrationVersion.parse("2"),
+                    "late",
+                    "V2 late is pending but older than V3; allow it with strata.outOfOrder=true,"
+                        + " or run `repair`")));
+
+    FailureAnalysis analysis = new StrataFailureAnalyzer().analyze(e, e);
+
+    assertThat(analysis.getDescription())
+        .contains("allow it with strata.out-of-order=true")
+        .contains("Strata's repair command (`strata repair --confirm` on the command line)")
+        .doesNotContain("strata.outOfOrder");
+  }
+
+  @Test
   void describesASchemaMismatchAndSaysHowToApplyThePendingMigrations() {
     runner
         .withPropertyValues("strata.mode=validate")
