@@ -82,6 +82,18 @@ class OptionTableTest {
   }
 
   @Test
+  void theDescriptorHasEveryGoalAndTheGeneratedHelpUnderThePrefixStrata() throws Exception {
+    Document descriptor =
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile());
+    assertThat(child(descriptor.getDocumentElement(), "goalPrefix").getTextContent())
+        .isEqualTo("strata");
+    for (String goal : List.of("help", "index", "migrate", "plan", "status", "validate", "lint")) {
+      assertThat(child(mojo(goal), "goal").getTextContent()).isEqualTo(goal);
+    }
+    assertThat(child(mojo("index"), "phase").getTextContent()).isEqualTo("process-classes");
+  }
+
+  @Test
   void theLintGoalFailsOnWarningsUnlessToldOtherwise() throws Exception {
     Element failOn = child(child(mojo("lint"), "configuration"), "failOn");
 
