@@ -22,24 +22,16 @@ import java.util.stream.Stream;
  * regenerating the index is not seen, so generate the index in the build, after resources are
  * copied, never by hand.
  *
- * <p>With Maven, in the module that holds {@code src/main/resources/db/migration} and depends on
- * {@code strata-source-classpath}:
+ * <p>With Maven, the {@code index} goal of {@code strata-maven-plugin} does it, bound to {@code
+ * process-classes} (see docs/maven-plugin.md):
  *
  * <pre>{@code
  * <plugin>
- *   <groupId>org.codehaus.mojo</groupId>
- *   <artifactId>exec-maven-plugin</artifactId>
+ *   <groupId>dev.strata</groupId>
+ *   <artifactId>strata-maven-plugin</artifactId>
  *   <executions>
  *     <execution>
- *       <id>strata-index</id>
- *       <phase>process-classes</phase>
- *       <goals><goal>java</goal></goals>
- *       <configuration>
- *         <mainClass>dev.strata.source.classpath.ClasspathIndex</mainClass>
- *         <arguments>
- *           <argument>${project.build.outputDirectory}/db/migration</argument>
- *         </arguments>
- *       </configuration>
+ *       <goals><goal>index</goal></goals>
  *     </execution>
  *   </executions>
  * </plugin>

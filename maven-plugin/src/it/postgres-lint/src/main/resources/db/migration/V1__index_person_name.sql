@@ -1,0 +1,2 @@
+-- Blocks writes to person while the index builds.
+CREATE INDEX person_name ON person (name);
