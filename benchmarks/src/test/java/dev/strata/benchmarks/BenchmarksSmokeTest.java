@@ -60,13 +60,7 @@ class BenchmarksSmokeTest {
     Collection<RunResult> booted = new Runner(freshJvms.build()).run();
     // strata-junit's per-test database, on H2 only: the servers' runs are for measuring.
     Collection<RunResult> fresh =
-        new Runner(
-                tiny()
-                    .include(FreshDatabaseBenchmark.class.getName())
-                    .param("database", "h2")
-                    .param("migrations", "20")
-                    .build())
-            .run();
+        new Runner(tiny().include(FreshDatabaseBenchmark.class.getName()).build()).run();
     assertThat(fresh).hasSize(2);
     assertThat(fresh)
         .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
