@@ -28,6 +28,7 @@ class BenchmarksSmokeTest {
             .include("dev\\.strata\\.benchmarks\\..*Benchmark")
             .exclude(ConcurrentMigratorsBenchmark.class.getName())
             .exclude(FreshJvmNoOpBenchmark.class.getName())
+            .exclude(FreshDatabaseBenchmark.class.getName())
             .param("dialect", "h2", "postgresql", "mysql");
     if (!corpus) {
       System.err.println(
@@ -57,6 +58,12 @@ class BenchmarksSmokeTest {
     Collection<RunResult> raced = new Runner(race.build()).run();
     Collection<RunResult> racedProcesses = new Runner(processes.build()).run();
     Collection<RunResult> booted = new Runner(freshJvms.build()).run();
+    // strata-junit's per-test database, on H2 only: the servers' runs are for measuring.
+    Collection<RunResult> fresh =
+        new Runner(tiny().include(FreshDatabaseBenchmark.class.getName()).build()).run();
+    assertThat(fresh).hasSize(2);
+    assertThat(fresh)
+        .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
 
     int engineRuns = 2 * (4 + 5); // shapes x (no-op + cold apply engines)
     int classpathRuns = 3 * 2; // layouts x with and without the index

@@ -1,0 +1,2 @@
+CREATE TABLE ok (id INT);
+THIS IS NOT SQL;
