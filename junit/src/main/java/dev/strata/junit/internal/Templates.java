@@ -42,7 +42,8 @@ public final class Templates {
     CompletableFuture<Template> existing = TEMPLATES.putIfAbsent(spec, future);
     if (existing == null) {
       try {
-        Template template = create(spec);
+        int ahead = PreparedCopies.aheadFromSettings();
+        Template template = new PreparedCopies(create(spec), ahead);
         TO_CLOSE.add(template);
         future.complete(template);
       } catch (Exception | Error e) {
