@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The templates of this JVM, one per {@link DatabaseSpec}, migrated on first use; and the servers
- * they live on. Everything is dropped (the embedded server stopped) when the JVM exits.
- * Thread-safe: parallel first uses of one spec migrate once.
+ * they live on. Each template hands out its copies through {@link PreparedCopies}, which makes them
+ * ahead. Everything is dropped (the embedded server stopped) when the JVM exits. Thread-safe:
+ * parallel first uses of one spec migrate once.
  */
 public final class Templates {
   /**
