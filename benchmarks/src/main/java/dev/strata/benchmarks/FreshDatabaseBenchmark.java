@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * migrate}, the empty database being a copy of a template with no migrations). H2 in memory;
  * PostgreSQL from the embedded binaries (durability off, as strata-junit runs it) unless {@code
  * STRATA_TEST_POSTGRES_URL} names a server; MariaDB at {@code STRATA_TEST_MYSQL_URL}, else
- * 127.0.0.1:3306 as root.
+ * 127.0.0.1:3306 as root. With copies made ahead ({@code prepared=2}) an operation is what a test
+ * waits for when tests come back to back with no work of their own, the worst case: the background
+ * thread's copy and drop are then the pace.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +52,13 @@ public class FreshDatabaseBenchmark {
   @Param({"100"})
   public int migrations;
 
+  /**
+   * strata-junit's {@code strata.junit.prepared}: copies made ahead on a background thread ({@code
+   * 2}, the default), or {@code 0}: each copy made and dropped on the test's thread.
+   */
+  @Param({"2", "0"})
+  public String prepared;
+
   private @Nullable MigrationSet set;
   private @Nullable Template template;
   private @Nullable DatabaseSpec spec;
@@ -57,6 +66,7 @@ public class FreshDatabaseBenchmark {
 
   @Setup(Level.Trial)
   public void migrateTemplate() throws Exception {
+    System.setProperty("strata.junit.prepared", prepared);
     set = MigrationSet.createTemporary("realistic", migrations);
     empty = Files.createTempDirectory("strata-bench-empty-");
     Database kind =

@@ -22,13 +22,19 @@ final class PostgresTemplate implements Template {
   private final String template;
   private final Connection admin;
   private final boolean force;
+  private final String strategy;
 
   private PostgresTemplate(ServerUrl server, String template, Connection admin)
       throws SQLException {
     this.server = server;
     this.template = template;
     this.admin = admin;
-    this.force = admin.getMetaData().getDatabaseMajorVersion() >= 13;
+    int major = admin.getMetaData().getDatabaseMajorVersion();
+    this.force = major >= 13;
+    // 15+ copies by WAL_LOG by default, writing the whole database (catalogs included) to the WAL;
+    // FILE_COPY copies the files after a checkpoint, which is cheaper for a small template (about
+    // 50 vs 60 ms for 100 migrations on PostgreSQL 17 here). 14 and older only copy files.
+    this.strategy = major >= 15 ? " STRATEGY FILE_COPY" : "";
   }
 
   /**
@@ -63,7 +69,7 @@ final class PostgresTemplate implements Template {
   @Override
   public DatabaseCopy copy() throws SQLException {
     String name = "strata_test_" + RUN + "_" + NEXT.incrementAndGet();
-    execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+    execute("CREATE DATABASE " + name + " TEMPLATE " + template + strategy);
     return new DatabaseCopy(server.withDatabase(name), () -> drop(name));
   }
 

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The templates of this JVM, one per {@link DatabaseSpec}, migrated on first use; and the servers
- * they live on. Everything is dropped (the embedded server stopped) when the JVM exits.
- * Thread-safe: parallel first uses of one spec migrate once.
+ * they live on. Each template hands out its copies through {@link PreparedCopies}, which makes them
+ * ahead. Everything is dropped (the embedded server stopped) when the JVM exits. Thread-safe:
+ * parallel first uses of one spec migrate once.
  */
 public final class Templates {
   /**
@@ -42,7 +43,8 @@ public final class Templates {
     CompletableFuture<Template> existing = TEMPLATES.putIfAbsent(spec, future);
     if (existing == null) {
       try {
-        Template template = create(spec);
+        int ahead = PreparedCopies.aheadFromSettings();
+        Template template = new PreparedCopies(create(spec), ahead);
         TO_CLOSE.add(template);
         future.complete(template);
       } catch (Exception | Error e) {
