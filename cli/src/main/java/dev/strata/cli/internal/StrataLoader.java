@@ -121,7 +121,8 @@ final class StrataLoader {
       announcedDefault = true;
       console.info(
           "default_database",
-          "No --url given (nor strata.url, STRATA_URL): using the local H2 database " + DEFAULT_URL,
+          "No --url given (nor STRATA_URL, -Dstrata.url or a --config file's url): using the local H2 database "
+              + DEFAULT_URL,
           Fields.of("url", DEFAULT_URL));
     }
   }
