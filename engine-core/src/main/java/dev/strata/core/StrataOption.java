@@ -206,6 +206,11 @@ public enum StrataOption {
     return this == SOURCES || this == IGNORE;
   }
 
+  /** Whether the option is true or false; on the command line the flag alone means true. */
+  public boolean isBoolean() {
+    return this == OUT_OF_ORDER;
+  }
+
   /** The option whose key is {@code key}, or {@code null}. */
   public static @Nullable StrataOption forKey(String key) {
     for (StrataOption option : values()) {

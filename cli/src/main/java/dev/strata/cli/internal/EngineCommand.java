@@ -2,13 +2,12 @@ package dev.strata.cli.internal;
 
 import dev.strata.api.StrataListener;
 import dev.strata.core.Strata;
+import dev.strata.core.StrataOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,9 +19,6 @@ import picocli.CommandLine.Spec;
  * reports each once.
  */
 abstract class EngineCommand implements Callable<Integer> {
-  @ArgGroup(validate = false, heading = "%nOptions of every command:%n")
-  @Nullable CommonOptions given;
-
   @Option(
       names = {"-h", "--help"},
       usageHelp = true,
@@ -52,7 +48,8 @@ abstract class EngineCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     CommonOptions options = options();
-    if (options.password != null && options.passwordFile != null) {
+    if (options.get(StrataOption.PASSWORD) != null
+        && options.get(StrataOption.PASSWORD_FILE) != null) {
       throw usageError("give --password or --password-file, not both");
     }
     checkOptions();
@@ -98,9 +95,9 @@ abstract class EngineCommand implements Callable<Integer> {
     }
   }
 
-  /** The common options; picocli leaves the group {@code null} when none is given. */
+  /** The common options this command's command line gave. */
   final CommonOptions options() {
-    return given == null ? new CommonOptions() : given;
+    return CommonOptions.of(spec);
   }
 
   final ParameterException usageError(String message) {

@@ -5,6 +5,7 @@ import dev.strata.api.MigrateResult;
 import dev.strata.api.StrataListener;
 import dev.strata.cli.ExitCode;
 import dev.strata.core.Strata;
+import dev.strata.core.StrataOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -93,7 +94,7 @@ final class MigrateCommand extends EngineCommand {
     if (schemas != null && schemasFile != null) {
       throw usageError("give --schemas or --schemas-file, not both");
     }
-    if (many && options().schema != null) {
+    if (many && options().get(StrataOption.SCHEMA) != null) {
       throw usageError("--schema names one schema and --schemas many: give one of them");
     }
     if (parallel < 1) {

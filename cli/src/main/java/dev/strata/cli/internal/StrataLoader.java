@@ -87,7 +87,8 @@ final class StrataLoader {
     Map<String, String> given = new LinkedHashMap<>(options.asProperties());
     given.putAll(commandProperties);
     Map<String, String> merged =
-        StrataProperties.overlay(StrataProperties.load(options.config, environment, system), given);
+        StrataProperties.overlay(
+            StrataProperties.load(options.config(), environment, system), given);
     maskPasswords(merged);
     String url = merged.get(URL);
     if (url == null || url.isBlank()) {

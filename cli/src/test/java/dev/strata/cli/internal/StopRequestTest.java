@@ -7,6 +7,7 @@ import dev.strata.api.CancelledException;
 import dev.strata.api.StrataEvent;
 import dev.strata.cli.ExitCode;
 import dev.strata.core.Strata;
+import dev.strata.core.StrataOption;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -94,10 +95,15 @@ class StopRequestTest {
     StrataLoader loader =
         new StrataLoader(console, new SecretMask(), Map.of(), new Properties(), stop);
     stop.reportTo(console);
-    CommonOptions options = new CommonOptions();
-    options.url = url;
-    options.sources = List.of("filesystem:" + migrations);
-    options.ignore = List.of("V7_fix.sql");
+    CommonOptions options =
+        new CommonOptions(
+            Map.of(
+                StrataOption.URL,
+                url,
+                StrataOption.SOURCES,
+                "filesystem:" + migrations,
+                StrataOption.IGNORE,
+                "V7_fix.sql"));
     // The ignored file is listed while sources are read, before the engine can cancel anything.
     Strata strata =
         loader.load(
