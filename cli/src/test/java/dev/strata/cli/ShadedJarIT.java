@@ -2,11 +2,15 @@ package dev.strata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.testsupport.IsolatedDatabase;
+import dev.strata.testsupport.MySqlTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +72,38 @@ class ShadedJarIT {
     assertThat(shell.out()).contains("3");
   }
 
+  /** MariaDB users write {@code jdbc:mariadb:} URLs; the jar serves them with MariaDB's driver. */
+  @Test
+  @MySqlTest
+  void theRunnableJarMigratesAMariaDbDatabaseGivenAJdbcMariadbUrl(IsolatedDatabase db)
+      throws Exception {
+    Run migrate =
+        java(
+            "-jar",
+            JAR.toString(),
+            "migrate",
+            "--url",
+            db.jdbcUrl().replaceFirst("^jdbc:mysql:", "jdbc:mariadb:"),
+            "--user",
+            db.user(),
+            "--password",
+            db.password(),
+            "--source",
+            "filesystem:" + migrations);
+
+    assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(0);
+    assertThat(migrate.out().strip()).matches("applied 2 migrations \\(V1, V2\\) in \\d+ ms");
+    try (Connection c = db.connect();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT COUNT(*) FROM information_schema.columns"
+                        + " WHERE table_schema = DATABASE() AND table_name = 'person'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+    }
+  }
+
   @Test
   void theRunnableJarReportsFailuresThroughItsExitCodeAsJson() throws Exception {
     Run result =
@@ -94,7 +130,11 @@ class ShadedJarIT {
       assertThat(manifest.getValue("Main-Class")).isEqualTo("dev.strata.cli.Main");
       assertThat(manifest.getValue("Automatic-Module-Name")).isEqualTo("dev.strata.cli");
       assertThat(read(jar, "META-INF/services/java.sql.Driver"))
-          .contains("org.h2.Driver", "org.postgresql.Driver", "com.mysql.cj.jdbc.Driver");
+          .contains(
+              "org.h2.Driver",
+              "org.postgresql.Driver",
+              "com.mysql.cj.jdbc.Driver",
+              "org.mariadb.jdbc.Driver");
       assertThat(read(jar, "META-INF/services/dev.strata.spi.DialectProvider"))
           .contains("dev.strata.dialect.h2.H2DialectProvider");
       assertThat(read(jar, "META-INF/services/dev.strata.spi.MigrationSourceProvider"))

@@ -110,7 +110,23 @@ public final class MySqlDialect implements Dialect {
   public void prepareSession(Connection connection, String schema) throws SQLException {
     useSchema(connection, schema);
     setTimeouts(connection, null, null);
+    if (connection.getMetaData().getDriverName().startsWith("MariaDB")) {
+      execute(connection, WITHOUT_DRIVER_SQL_MODE);
+    }
   }
+
+  /**
+   * MariaDB Connector/J adds {@code IGNORE_SPACE} to the session's {@code sql_mode} when it
+   * connects. That mode makes built-in function names reserved words and is recorded with every
+   * routine, trigger and view a script creates, so scripts would parse and be stored differently
+   * than under the mariadb client or MySQL Connector/J, which keep the server's mode. This takes it
+   * out again unless the server's own mode has it, and leaves every other part of the mode as it
+   * is.
+   */
+  static final String WITHOUT_DRIVER_SQL_MODE =
+      "SET SESSION sql_mode = IF(FIND_IN_SET('IGNORE_SPACE', @@GLOBAL.sql_mode) > 0,"
+          + " @@SESSION.sql_mode, TRIM(BOTH ',' FROM"
+          + " REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), ',IGNORE_SPACE,', ',')))";
 
   /** See {@link MySqlSessionReset}: what a script set for itself is undone before the next. */
   @Override
