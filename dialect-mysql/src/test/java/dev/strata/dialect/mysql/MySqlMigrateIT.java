@@ -208,6 +208,42 @@ class MySqlMigrateIT {
         .containsExactly("0");
   }
 
+  /**
+   * golang-migrate sends a file as one multi-statement query and Flyway reads a body to its END, so
+   * their users write routines and triggers without DELIMITER; the server takes them whole.
+   */
+  @Test
+  void appliesStoredRoutinesAndTriggersWrittenWithoutDelimiterAsTheirToolsDo(IsolatedDatabase db)
+      throws Exception {
+    write(
+        "1_counter.up.sql",
+        "CREATE TABLE counter (n INT NOT NULL, note VARCHAR(20));\n"
+            + "INSERT INTO counter VALUES (0, NULL);\n"
+            + "CREATE PROCEDURE bump(IN step INT)\n"
+            + "BEGIN\n"
+            + "  IF step > 0 THEN UPDATE counter SET n = n + step; END IF;\n"
+            + "  UPDATE counter SET note = CASE WHEN n > 5 THEN 'big;' ELSE 'small;' END;\n"
+            + "END;\n"
+            + "CREATE TRIGGER keep_positive BEFORE UPDATE ON counter FOR EACH ROW\n"
+            + "BEGIN\n"
+            + "  IF NEW.n < 0 THEN SET NEW.n = 0; END IF;\n"
+            + "END;\n");
+    write("1_counter.down.sql", "DROP TABLE counter;\nDROP PROCEDURE bump;\n");
+    write(
+        "V2__bump.sql", "CALL bump(3);\nCALL bump(4);\nUPDATE counter SET n = -1 WHERE n = 99;\n");
+
+    MigrateResult result = strata(db).migrate();
+
+    assertThat(result.applied()).extracting(m -> m.statements()).containsExactly(4, 3);
+    assertThat(query(db, "SELECT CONCAT(n, ' ', note) FROM counter")).containsExactly("7 big;");
+    assertThat(
+            query(
+                db,
+                "SELECT COUNT(*) FROM information_schema.triggers"
+                    + " WHERE trigger_schema = DATABASE() AND trigger_name = 'keep_positive'"))
+        .containsExactly("1");
+  }
+
   @Test
   void namesTheFileAndLineOfAScriptItCannotSplitBeforeChangingAnything(IsolatedDatabase db)
       throws Exception {

@@ -26,6 +26,14 @@ import java.util.List;
  *       inside them, so a delimiter inside one ends the statement there (which is why {@code
  *       mysqldump} wraps triggers written in them in {@code DELIMITER ;;}). On MySQL, {@code /*M!}
  *       is an ordinary comment.
+ *   <li>One difference from the clients, deliberately: under the {@code ;} delimiter a stored
+ *       program ({@code CREATE PROCEDURE}, {@code FUNCTION}, {@code TRIGGER} or {@code EVENT}, also
+ *       inside executable comments) or MariaDB's {@code BEGIN NOT ATOMIC} runs on to the {@code
+ *       END} of its outermost {@code BEGIN} block, as the server parses it when a tool sends a
+ *       whole file as one multi-statement query (golang-migrate, Ory popx, Prisma, sqlx, Diesel)
+ *       and as Flyway's parser reads it. The clients would cut the body at its first {@code ;} and
+ *       send the server a statement it refuses; a script that works with them uses {@code
+ *       DELIMITER} and reads the same here.
  *   <li>{@code DELIMITER xx} as the first word of a line between statements (case-insensitive) sets
  *       the delimiter to its argument, the first word after it, and is not itself a statement; the
  *       rest of its line is ignored. Inside an unterminated statement it is an error: the mysql
@@ -135,6 +143,17 @@ public final class MySqlScriptParser {
     /** The line where the open executable comment starts, or 0 when none is open. */
     private int executableCommentLine;
 
+    /**
+     * Whether the current statement is a stored program or compound statement under the {@code ;}
+     * delimiter ({@link StoredProgramHeader}); its words and parentheses are then read one by one.
+     */
+    private boolean compound;
+
+    /** Open {@code BEGIN} and {@code CASE} blocks of a compound statement, outside parentheses. */
+    private int blockDepth;
+
+    private int parenDepth;
+
     Pass(String script) {
       this.script = script;
       this.length = script.length();
@@ -151,7 +170,7 @@ public final class MySqlScriptParser {
             continue; // lineCommand may move past blanks to the end
           }
         }
-        if (statementStart >= 0) {
+        if (statementStart >= 0 && !compound) {
           pos = skipPlain(pos);
           if (pos == length) {
             break;
@@ -161,8 +180,12 @@ public final class MySqlScriptParser {
         if (c == '\\') {
           backslash();
         } else if (c == delimiterStart && script.startsWith(delimiter, pos)) {
-          endStatement(pos);
-          pos += delimiter.length();
+          if (compound && blockDepth > 0) {
+            pos++; // a statement of the body: the server reads on to the END of its block
+          } else {
+            endStatement(pos);
+            pos += delimiter.length();
+          }
         } else if (c == '#' || (c == '-' && startsDashComment())) {
           skipLineComment();
         } else if (c == '/' && next() == '*') {
@@ -190,7 +213,14 @@ public final class MySqlScriptParser {
           if (!Character.isWhitespace(c)) {
             startStatement();
           }
-          pos++;
+          if (compound && isWordPart(c)) {
+            word();
+          } else {
+            if (compound) {
+              parenDepth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            }
+            pos++;
+          }
         }
       }
       if (executableCommentLine != 0) {
@@ -223,7 +253,93 @@ public final class MySqlScriptParser {
       if (statementStart < 0) {
         statementStart = pos;
         statementLine = line;
+        compound = delimiter.equals(";") && StoredProgramHeader.at(script, pos);
+        blockDepth = 0;
+        parenDepth = 0;
       }
+    }
+
+    /**
+     * Moves past one word of a compound statement, counting its blocks as the server's parser does:
+     * {@code BEGIN} and {@code CASE} open one, {@code END} closes one unless {@code IF}, {@code
+     * LOOP}, {@code REPEAT}, {@code WHILE} or {@code FOR} follows it (those close control
+     * statements, which hold their statements inside a block already), and {@code END CASE} closes
+     * the {@code CASE}. Inside parentheses (a {@code CASE} expression in a select list) nothing
+     * counts, and neither do words used as names ({@code t.end}, {@code begin,}).
+     */
+    private void word() {
+      int start = pos;
+      int end = wordEnd(start);
+      pos = end;
+      if (parenDepth != 0 || !Character.isLetter(script.charAt(start))) {
+        return;
+      }
+      char before = previousNonBlank(start);
+      if (before == '.' || before == ',' || before == '@') {
+        return;
+      }
+      char after = nextNonBlank(end);
+      if (isWord(start, end, "BEGIN")) {
+        if (after != ',' && after != '.' && after != '=' && after != ')') {
+          blockDepth++;
+        }
+      } else if (isWord(start, end, "CASE")) {
+        blockDepth++;
+      } else if (isWord(start, end, "END") && blockDepth > 0 && after != '.' && after != '=') {
+        int next = skipWhitespace(end);
+        int nextEnd = wordEnd(next);
+        if (!(isWord(next, nextEnd, "IF")
+            || isWord(next, nextEnd, "LOOP")
+            || isWord(next, nextEnd, "REPEAT")
+            || isWord(next, nextEnd, "WHILE")
+            || isWord(next, nextEnd, "FOR"))) {
+          blockDepth--;
+          if (isWord(next, nextEnd, "CASE")) {
+            skipTo(nextEnd);
+          }
+        }
+      }
+    }
+
+    private boolean isWord(int start, int end, String keyword) {
+      return end - start == keyword.length()
+          && script.regionMatches(true, start, keyword, 0, end - start);
+    }
+
+    private int wordEnd(int from) {
+      int i = from;
+      while (i < length && isWordPart(script.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    private int skipWhitespace(int from) {
+      int i = from;
+      while (i < length && Character.isWhitespace(script.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    /** Moves to {@code to}, counting the line breaks on the way. */
+    private void skipTo(int to) {
+      while (pos < to) {
+        advance();
+      }
+    }
+
+    private char previousNonBlank(int before) {
+      int i = before - 1;
+      while (i >= 0 && Character.isWhitespace(script.charAt(i))) {
+        i--;
+      }
+      return i < 0 ? '\0' : script.charAt(i);
+    }
+
+    private char nextNonBlank(int from) {
+      int i = skipWhitespace(from);
+      return i < length ? script.charAt(i) : '\0';
     }
 
     private void endStatement(int end) {
@@ -497,6 +613,10 @@ public final class MySqlScriptParser {
     private char charAt(int index) {
       return index < length ? script.charAt(index) : '\0';
     }
+  }
+
+  private static boolean isWordPart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 
   private static boolean isLineBreak(char c) {

@@ -140,12 +140,97 @@ class MySqlScriptParserTest {
 
   @Test
   void endsAStatementAtADelimiterInsideAnExecutableCommentAsTheClientDoes() {
-    String trigger = "/*!50003 CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN";
+    assertThat(parse("/*!40101 SET @a = 1; SET @b = 2 */;"))
+        .containsExactly(stmt("/*!40101 SET @a = 1", 1), stmt("SET @b = 2 */", 1));
+  }
+
+  @Test
+  void keepsATriggerInsideAnExecutableCommentWholeWithOrWithoutDelimiter() {
+    String trigger = "/*!50003 CREATE*/ /*!50003 TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN";
 
     assertThat(parse(trigger + " SET NEW.a = 1; END */;"))
-        .containsExactly(stmt(trigger + " SET NEW.a = 1", 1), stmt("END */", 1));
+        .containsExactly(stmt(trigger + " SET NEW.a = 1; END */", 1));
     assertThat(parse("DELIMITER ;;\n" + trigger + " SET NEW.a = 1; END */;;\nDELIMITER ;\n"))
         .containsExactly(stmt(trigger + " SET NEW.a = 1; END */", 2));
+  }
+
+  /**
+   * golang-migrate, popx, Prisma, sqlx and Diesel send a file as one multi-statement query, so the
+   * server reads a stored program's body to its END without DELIMITER, and so does Flyway.
+   */
+  @Test
+  void keepsAStoredProgramWithoutDelimiterWholeToTheEndOfItsOutermostBlock() {
+    String procedure =
+        "CREATE DEFINER=`app`@`%` PROCEDURE fill(IN n INT)\n"
+            + "BEGIN\n"
+            + "  DECLARE i INT DEFAULT 0;\n"
+            + "  DECLARE CONTINUE HANDLER FOR SQLEXCEPTION BEGIN SET i = n; END;\n"
+            + "  outer_loop: WHILE i < n DO\n"
+            + "    IF i % 2 = 0 THEN INSERT INTO t VALUES (i, 'even;'); END IF;\n"
+            + "    CASE i WHEN 1 THEN SET @one = 1; ELSE BEGIN END; END CASE;\n"
+            + "    SET @kind = (CASE WHEN i > 5 THEN 'big' ELSE 'small' END);\n"
+            + "    SET @k2 = CASE WHEN i > 5 THEN 1 ELSE 2 END;\n"
+            + "    SET i = i + 1;\n"
+            + "  END WHILE outer_loop;\n"
+            + "  REPEAT SET i = i - 1; UNTIL i = 0 END REPEAT;\n"
+            + "END";
+    String function =
+        "CREATE OR REPLACE FUNCTION f() RETURNS INT DETERMINISTIC BEGIN RETURN 1; END";
+    String trigger = "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.v = 'x'; END";
+    String event = "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END";
+    String anonymous =
+        "BEGIN NOT ATOMIC INSERT INTO t VALUES (1, 'a'); INSERT INTO t VALUES (2, 'b'); END";
+
+    assertThat(
+            parse(
+                "CREATE TABLE t (id INT, v TEXT);\n"
+                    + procedure
+                    + ";\n"
+                    + function
+                    + ";\n"
+                    + trigger
+                    + ";\n"
+                    + event
+                    + ";\n"
+                    + anonymous
+                    + ";\nCALL fill(3);\n"))
+        .containsExactly(
+            stmt("CREATE TABLE t (id INT, v TEXT)", 1),
+            stmt(procedure, 2),
+            stmt(function, 15),
+            stmt(trigger, 16),
+            stmt(event, 17),
+            stmt(anonymous, 18),
+            stmt("CALL fill(3)", 19));
+  }
+
+  @Test
+  void endsAStoredProgramWithoutABlockAndOtherStatementsAtTheirFirstDelimiter() {
+    assertThat(
+            parse(
+                "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.v = 'x';\n"
+                    + "CREATE FUNCTION g() RETURNS INT RETURN 2;\n"
+                    + "BEGIN;\n"
+                    + "SELECT begin, end FROM spans;\n"
+                    + "CREATE TABLE spans (begin INT, end INT);\n"
+                    + "COMMIT;\n"))
+        .containsExactly(
+            stmt("CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.v = 'x'", 1),
+            stmt("CREATE FUNCTION g() RETURNS INT RETURN 2", 2),
+            stmt("BEGIN", 3),
+            stmt("SELECT begin, end FROM spans", 4),
+            stmt("CREATE TABLE spans (begin INT, end INT)", 5),
+            stmt("COMMIT", 6));
+  }
+
+  @Test
+  void readsAProcedureUsingColumnsNamedBeginAndEndToItsEnd() {
+    String procedure =
+        "CREATE PROCEDURE p() BEGIN SELECT s.begin, s.end FROM spans s; UPDATE spans SET end = 1;"
+            + " END";
+
+    assertThat(parse(procedure + ";\nSELECT 1;"))
+        .containsExactly(stmt(procedure, 1), stmt("SELECT 1", 2));
   }
 
   @Test
