@@ -10,6 +10,7 @@ import dev.strata.api.MigrationInfo;
 import dev.strata.api.MigrationState;
 import dev.strata.api.ScriptParseException;
 import dev.strata.core.Strata;
+import dev.strata.core.StrataConfiguration.LockMode;
 import dev.strata.dialect.postgres.internal.PostgresDialect;
 import dev.strata.spi.DatabaseProduct;
 import dev.strata.spi.Dialect;
@@ -34,6 +35,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Migrations through the engine, end to end, on a real PostgreSQL server. */
 @PostgresTest
@@ -71,6 +74,69 @@ class PostgresMigrateIT {
     assertThat(strata(db).status().migrations())
         .extracting(MigrationInfo::state)
         .containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
+  }
+
+  /**
+   * A script with its own BEGIN/COMMIT runs without Strata's transaction; when a statement inside
+   * one it opened fails, PostgreSQL has undone that whole transaction, so only what came before its
+   * BEGIN remains, and the history and the message say exactly that (in both lock modes: the
+   * lease's progress rows are written on the migration's connection, inside the aborted one).
+   */
+  @ParameterizedTest
+  @EnumSource(LockMode.class)
+  void aFailureInsideTheScriptsOwnTransactionCountsOnlyWhatCameBeforeItsBegin(
+      LockMode mode, IsolatedDatabase db) throws Exception {
+    file(
+        "V1__own.sql",
+        "CREATE TABLE kept (id int);\n"
+            + "BEGIN;\n"
+            + "CREATE TABLE undone (id int);\n"
+            + "SELECT 1/0;\n"
+            + "COMMIT;\n");
+
+    assertThatThrownBy(() -> strata(db, mode).migrate())
+        .isInstanceOf(MigrationFailedException.class)
+        .hasMessageContaining("V1__own.sql:4 (SELECT 1/0)")
+        .hasMessageContaining(
+            "The transaction the script opened at statement 2 was rolled back; statements 1-1 of"
+                + " 5 were applied and remain.");
+
+    assertThat(tableExists(db, "kept")).isTrue();
+    assertThat(tableExists(db, "undone")).isFalse();
+    assertThat(history(db)).containsExactly("1 APPLY 1 false 1");
+  }
+
+  @ParameterizedTest
+  @EnumSource(LockMode.class)
+  void aScriptWhoseOwnTransactionFailsBeforeAnythingRemainsCanSimplyBeRunAgain(
+      LockMode mode, IsolatedDatabase db) throws Exception {
+    file("V1__own.sql", "BEGIN;\nCREATE TABLE a (id int);\nINSERT INTO a VALUES (1/0);\nCOMMIT;\n");
+
+    assertThatThrownBy(() -> strata(db, mode).migrate())
+        .hasMessageContaining(
+            "The transaction the script opened at statement 1 was rolled back, and no statement"
+                + " before it changed anything, so nothing of it is applied.")
+        .hasMessageContaining("Fix the script and run the command again.");
+    assertThat(tableExists(db, "a")).isFalse();
+    assertThat(history(db)).containsExactly("1 APPLY 1 false 0");
+
+    file("V1__own.sql", "BEGIN;\nCREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\nCOMMIT;\n");
+    assertThat(strata(db, mode).migrate().applied()).hasSize(1);
+    assertThat(column(db, "SELECT count(*) FROM a")).containsExactly("1");
+  }
+
+  @Test
+  void refusesAScriptThatOpensATransactionItNeverEndsBeforeChangingAnything(IsolatedDatabase db)
+      throws Exception {
+    file("V1__first.sql", "CREATE TABLE first (id int);\n");
+    file("V2__open.sql", "CREATE TABLE a (id int);\n\nBEGIN;\nCREATE TABLE b (id int);\n");
+
+    assertThatThrownBy(() -> strata(db).migrate())
+        .isInstanceOf(ScriptParseException.class)
+        .hasMessageContaining("V2__open.sql:3")
+        .hasMessageContaining("'BEGIN' opens a transaction that the script never ends");
+    assertThat(tableExists(db, "first")).isFalse();
+    assertThat(tableExists(db, "a")).isFalse();
   }
 
   @Test
@@ -252,7 +318,15 @@ class PostgresMigrateIT {
   // Helpers
 
   private Strata strata(IsolatedDatabase db) {
-    return Strata.configure().dataSource(db.dataSource()).sources("filesystem:" + dir).load();
+    return strata(db, LockMode.DATABASE);
+  }
+
+  private Strata strata(IsolatedDatabase db, LockMode mode) {
+    return Strata.configure()
+        .dataSource(db.dataSource())
+        .sources("filesystem:" + dir)
+        .lockMode(mode)
+        .load();
   }
 
   private void file(String name, String content) throws IOException {

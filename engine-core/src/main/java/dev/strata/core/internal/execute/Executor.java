@@ -197,6 +197,10 @@ public final class Executor {
     PlannedMigration m = step.planned();
     c.setAutoCommit(true);
     int total = m.statements().size();
+    ScriptTransactions own =
+        dialect.supportsTransactionalDdl()
+            ? ScriptTransactions.of(m.statements())
+            : ScriptTransactions.none(total);
     Connection rows = progressConnection(c);
     boolean onLock = rows != c;
     appendOrLoseLock(rows, onLock, entry(m, rank, false, total > 0 ? -1 : 0, start), describe(c));
@@ -208,7 +212,11 @@ public final class Executor {
             if (!onLock) {
               lock.verifyHeld();
             }
-            recordOrLoseLock(progress, onLock, -(done + 1), false, start);
+            // Inside a transaction the script opened, the mark stays at its BEGIN: until its
+            // COMMIT completes, nothing after that BEGIN is known to remain.
+            if (own.openedBy(done) == 0) {
+              recordOrLoseLock(progress, onLock, -(done + 1), false, start);
+            }
           }
           execute(c, m, done + 1, s);
           done++;
@@ -217,15 +225,19 @@ public final class Executor {
         recordOrLoseLock(progress, onLock, done, true, start);
       } catch (SQLException e) {
         boolean lost = isConnectionLoss(c, e);
+        int opened = done < total ? own.openedBy(done) : 0;
         if (!lost) { // the server refused the statement, or it never started: no effect
+          // A failure inside the script's own transaction aborted it (a failed COMMIT too): end
+          // it, so that what the statements before its BEGIN did is all that remains.
+          int applied = opened != 0 ? rollBackOpenTransaction(c, e, opened) : done;
           try {
-            progress.record(done, false, elapsed(start));
+            progress.record(applied, false, elapsed(start));
           } catch (SQLException cleanup) {
             if (onLock) {
               // The lock's connection died with the lock; the migration's own connection can
               // still say that statement done + 1 never started.
               try {
-                history.update(c, rank, done, false, elapsed(start));
+                history.update(c, rank, applied, false, elapsed(start));
               } catch (SQLException again) {
                 cleanup.addSuppressed(again);
               }
@@ -233,9 +245,22 @@ public final class Executor {
             e.addSuppressed(cleanup);
           }
         }
-        throw failedPart(m, e, done, total, lost);
+        throw failedPart(m, e, done, total, lost, opened);
       }
     }
+  }
+
+  /**
+   * Ends the script's transaction that a failed statement aborted; returns how many statements
+   * remain applied: those before the {@code BEGIN} (statement {@code opened}).
+   */
+  private static int rollBackOpenTransaction(Connection c, SQLException failure, int opened) {
+    try (Statement rollback = c.createStatement()) {
+      rollback.execute("ROLLBACK");
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+    return opened - 1;
   }
 
   /** Where the rows of a migration run outside a transaction are written: see above. */
@@ -278,32 +303,60 @@ public final class Executor {
         e);
   }
 
-  /** The error for a migration run statement by statement that stopped after {@code done}. */
+  /**
+   * The error for a migration run statement by statement that stopped after {@code done}; {@code
+   * opened} is the statement that opened the script's transaction the failing one ran in, or 0.
+   */
   private StrataException failedPart(
-      PlannedMigration m, SQLException e, int done, int total, boolean lost) {
-    String state =
-        lost
-            ? "The connection was lost while statement "
-                + (done + 1)
-                + " of "
-                + total
-                + " ran:"
-                + " statements 1-"
-                + done
-                + " completed and statement "
-                + (done + 1)
-                + " may have"
-                + " completed on the server too. Check it, finish or undo it by hand, then run"
-                + " `repair` and run the command again."
-            : done == 0
-                ? "No statement of it completed, so nothing of it is applied."
-                : "This database cannot roll back DDL: statements 1-"
-                    + done
-                    + " of "
-                    + total
-                    + " were applied and remain. Finish or undo them by hand, then run `repair`"
-                    + " and run the command again.";
-    return fail(m, done < total ? m.statements().get(done) : null, e, state, done == 0 && !lost);
+      PlannedMigration m, SQLException e, int done, int total, boolean lost, int opened) {
+    int applied = opened != 0 ? opened - 1 : done;
+    String state;
+    if (lost) {
+      state =
+          opened != 0
+              ? "The connection was lost inside the transaction the script opened at statement "
+                  + opened
+                  + " of "
+                  + total
+                  + ": statements 1-"
+                  + applied
+                  + " completed, and the server rolls that transaction back unless its COMMIT"
+                  + " had reached it. Check which, finish or undo it by hand, then run `repair`"
+                  + " and run the command again."
+              : "The connection was lost while statement "
+                  + (done + 1)
+                  + " of "
+                  + total
+                  + " ran: statements 1-"
+                  + done
+                  + " completed and statement "
+                  + (done + 1)
+                  + " may have completed on the server too. Check it, finish or undo it by hand,"
+                  + " then run `repair` and run the command again.";
+    } else if (applied == 0) {
+      state =
+          opened != 0
+              ? "The transaction the script opened at statement "
+                  + opened
+                  + " was rolled back, and no statement before it changed anything, so nothing"
+                  + " of it is applied."
+              : "No statement of it completed, so nothing of it is applied.";
+    } else {
+      state =
+          (opened != 0
+                  ? "The transaction the script opened at statement "
+                      + opened
+                      + " was rolled back; statements 1-"
+                  : dialect.supportsTransactionalDdl()
+                      ? "It ran without a transaction, so statements 1-"
+                      : "This database cannot roll back DDL: statements 1-")
+              + applied
+              + " of "
+              + total
+              + " were applied and remain. Finish or undo them by hand, then run `repair`"
+              + " and run the command again.";
+    }
+    return fail(m, done < total ? m.statements().get(done) : null, e, state, applied == 0 && !lost);
   }
 
   /**

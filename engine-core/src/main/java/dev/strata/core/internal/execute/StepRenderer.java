@@ -56,6 +56,9 @@ public final class StepRenderer {
         direction == Direction.UP
             ? m.directives()
             : DirectiveParser.parse(script, resource.origin());
+    if (dialect.supportsTransactionalDdl()) {
+      refuseUnendedTransaction(resource, statements);
+    }
     // Without transactional DDL, a script of data changes only still runs in one transaction:
     // DML rolls back everywhere.
     boolean transactional =
@@ -74,6 +77,30 @@ public final class StepRenderer {
         null,
         directives.ddlLockTimeout(),
         directives.statementTimeout());
+  }
+
+  /**
+   * A script that opens a transaction and never ends it does nothing of what follows its {@code
+   * BEGIN}: psql and every other client roll the open transaction back when the session ends, so
+   * running it would report as applied what the script's own tool leaves undone.
+   */
+  private static void refuseUnendedTransaction(
+      MigrationResource resource, List<SqlStatement> statements) {
+    if (!TransactionControl.anyIn(statements)) {
+      return;
+    }
+    int opening = ScriptTransactions.of(statements).unterminated();
+    if (opening != 0) {
+      SqlStatement begin = statements.get(opening - 1);
+      throw new ScriptParseException(
+          resource.origin(),
+          begin.line(),
+          "'"
+              + begin.firstLine()
+              + "' opens a transaction that the script never ends, so the database would roll"
+              + " back everything after it when the session ends (as psql does); add COMMIT; at"
+              + " the end of the transaction");
+    }
   }
 
   private static final Set<String> DATA_CHANGES =

@@ -9,29 +9,52 @@ import java.util.regex.Pattern;
  * COMMIT;}). Such a script owns its transactions: Strata does not wrap it in one.
  */
 public final class TransactionControl {
+  /** What a statement does to the session's transaction. */
+  public enum Effect {
+    NONE,
+    /** {@code BEGIN}, {@code START TRANSACTION}. */
+    OPENS,
+    /** {@code COMMIT}, {@code END}, {@code ROLLBACK}. */
+    ENDS,
+    /** {@code COMMIT AND CHAIN}, {@code ROLLBACK AND CHAIN}: ends one and opens the next. */
+    CHAINS
+  }
+
   // BEGIN ATOMIC (PostgreSQL function bodies) and BEGIN NOT ATOMIC (MariaDB compound statements)
   // start blocks, not transactions; ROLLBACK TO SAVEPOINT stays inside the transaction.
-  private static final Pattern CONTROL =
+  private static final Pattern OPENS =
       Pattern.compile(
           "(?is)(begin(\\s+(work|transaction))?(\\s+isolation\\s+.*|\\s+read\\s+.*)?"
-              + "|start\\s+transaction.*"
-              + "|commit(\\s+(work|transaction))?(\\s+and\\s+(no\\s+)?chain)?"
-              + "|end(\\s+(work|transaction))?"
-              + "|rollback(\\s+(work|transaction))?(\\s+and\\s+(no\\s+)?chain)?)\\s*");
+              + "|start\\s+transaction.*)\\s*");
+  private static final Pattern ENDS =
+      Pattern.compile(
+          "(?is)(commit|end|rollback)(\\s+(work|transaction))?(\\s+and\\s+(no\\s+)?chain)?\\s*");
+  private static final Pattern CHAINS = Pattern.compile("(?is).*\\s+and\\s+chain\\s*");
 
   private TransactionControl() {}
 
   public static boolean isTransactionControl(SqlStatement statement) {
+    return effect(statement) != Effect.NONE;
+  }
+
+  public static Effect effect(SqlStatement statement) {
     String sql = statement.sql();
     int first = 0;
     while (first < sql.length() && Character.isWhitespace(sql.charAt(first))) {
       first++;
     }
-    // Every statement is asked; only those starting like one of the keywords meet the pattern.
+    // Every statement is asked; only those starting like one of the keywords meet a pattern.
     if (first == sql.length() || "bBsScCeErR".indexOf(sql.charAt(first)) < 0) {
-      return false;
+      return Effect.NONE;
     }
-    return CONTROL.matcher(sql.strip()).matches();
+    String stripped = sql.strip();
+    if (OPENS.matcher(stripped).matches()) {
+      return Effect.OPENS;
+    }
+    if (ENDS.matcher(stripped).matches()) {
+      return CHAINS.matcher(stripped).matches() ? Effect.CHAINS : Effect.ENDS;
+    }
+    return Effect.NONE;
   }
 
   public static boolean anyIn(List<SqlStatement> statements) {

@@ -154,6 +154,19 @@ class StepRendererTest {
   }
 
   @Test
+  void refusesAScriptThatOpensATransactionItNeverEndsNamingItsBegin() {
+    assertThatThrownBy(
+            () ->
+                render(
+                    "V1__a.sql",
+                    "CREATE TABLE t (id int);\nBEGIN;\nINSERT INTO t VALUES (1);",
+                    false))
+        .isInstanceOf(ScriptParseException.class)
+        .hasMessageContaining("V1__a.sql:2")
+        .hasMessageContaining("'BEGIN' opens a transaction that the script never ends");
+  }
+
+  @Test
   void aFormatsOwnSplitKeepsItsBoundariesButTakesTheDialectsTransactionFlags() {
     String script = "CREATE INDEX CONCURRENTLY i ON t (id);";
     byte[] bytes = script.getBytes(StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.api.SqlStatement;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TransactionControlTest {
@@ -39,5 +40,21 @@ class TransactionControlTest {
       })
   void leavesOtherStatementsAlone(String sql) {
     assertThat(TransactionControl.isTransactionControl(SqlStatement.of(sql, 1))).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "BEGIN, OPENS",
+    "start transaction read only, OPENS",
+    "COMMIT, ENDS",
+    "end transaction, ENDS",
+    "ROLLBACK WORK, ENDS",
+    "COMMIT AND NO CHAIN, ENDS",
+    "COMMIT AND CHAIN, CHAINS",
+    "rollback and chain, CHAINS",
+    "ROLLBACK TO SAVEPOINT a, NONE"
+  })
+  void tellsWhatAStatementDoesToTheTransaction(String sql, TransactionControl.Effect effect) {
+    assertThat(TransactionControl.effect(SqlStatement.of(sql, 1))).isEqualTo(effect);
   }
 }
