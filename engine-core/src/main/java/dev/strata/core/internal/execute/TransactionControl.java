@@ -14,7 +14,7 @@ public final class TransactionControl {
     NONE,
     /** {@code BEGIN}, {@code START TRANSACTION}. */
     OPENS,
-    /** {@code COMMIT}, {@code END}, {@code ROLLBACK}. */
+    /** {@code COMMIT}, {@code END}, {@code ROLLBACK}, PostgreSQL's {@code ABORT}. */
     ENDS,
     /** {@code COMMIT AND CHAIN}, {@code ROLLBACK AND CHAIN}: ends one and opens the next. */
     CHAINS
@@ -24,11 +24,12 @@ public final class TransactionControl {
   // start blocks, not transactions; ROLLBACK TO SAVEPOINT stays inside the transaction.
   private static final Pattern OPENS =
       Pattern.compile(
-          "(?is)(begin(\\s+(work|transaction))?(\\s+isolation\\s+.*|\\s+read\\s+.*)?"
+          "(?is)(begin(\\s+(work|transaction))?"
+              + "(\\s+(isolation|read|deferrable|not\\s+deferrable)\\b.*)?"
               + "|start\\s+transaction.*)\\s*");
   private static final Pattern ENDS =
       Pattern.compile(
-          "(?is)(commit|end|rollback)(\\s+(work|transaction))?(\\s+and\\s+(no\\s+)?chain)?\\s*");
+          "(?is)(commit|end|rollback|abort)(\\s+(work|transaction))?(\\s+and\\s+(no\\s+)?chain)?\\s*");
   private static final Pattern CHAINS = Pattern.compile("(?is).*\\s+and\\s+chain\\s*");
 
   private TransactionControl() {}
@@ -44,7 +45,7 @@ public final class TransactionControl {
       first++;
     }
     // Every statement is asked; only those starting like one of the keywords meet a pattern.
-    if (first == sql.length() || "bBsScCeErR".indexOf(sql.charAt(first)) < 0) {
+    if (first == sql.length() || "aAbBsScCeErR".indexOf(sql.charAt(first)) < 0) {
       return Effect.NONE;
     }
     String stripped = sql.strip();
