@@ -1,19 +1,23 @@
 package dev.strata.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.api.DownRequest;
 import dev.strata.api.DownResult;
 import dev.strata.api.MigrateResult;
+import dev.strata.api.MigrationFailedException;
 import dev.strata.core.Strata;
 import dev.strata.testsupport.Corpus;
 import dev.strata.testsupport.IsolatedDatabase;
 import dev.strata.testsupport.PostgresTest;
+import dev.strata.testsupport.SchemaDump;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,41 +27,78 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Applies real migration sets from the shared corpus and compares the schema with the one the
- * native client produced ({@code reference.postgres.sql}), dumped and normalised as the corpus
- * README says. Skipped when the corpus or {@code pg_dump} is absent.
+ * native client produced ({@code reference.postgres.sql}). On PostgreSQL 15, where the references
+ * were dumped, the dump itself is compared, normalised as the corpus README says; on every server
+ * version (the build's version matrix runs this class on each) the reference is also run with psql
+ * into a second database on the same server, and the two catalogs are compared. Skipped when the
+ * corpus or {@code pg_dump} is absent.
  */
 @PostgresTest
 class PostgresCorpusIT {
+  /** The version the references were dumped on. */
+  private static final int REFERENCE_MAJOR = 15;
 
   @Test
-  void appliesKestraAndProducesTheReferenceSchema(IsolatedDatabase db) throws Exception {
+  void appliesKestraAndProducesTheReferenceSchema(IsolatedDatabase db, IsolatedDatabase native_)
+      throws Exception {
     Path set = Corpus.require("flyway-kestra-pg");
+    if (major(db) < 14) {
+      // Kestra's FULLTEXT_REPLACE has an SQL-standard body (RETURN ...), new in PostgreSQL 14:
+      // psql stops there too, with the same error.
+      assertThatThrownBy(() -> strata(db, set).migrate())
+          .isInstanceOfSatisfying(
+              MigrationFailedException.class,
+              e -> {
+                assertThat(e.line()).isEqualTo(73);
+                assertThat(e.sqlState()).isEqualTo("42601");
+              })
+          .hasMessageContaining("V1_1__initial.sql:73");
+      return;
+    }
 
     MigrateResult result = strata(db, set).migrate();
 
     assertThat(result.applied()).hasSize(26);
-    assertThat(dump(db, "flyway-kestra-pg")).isEqualTo(reference(set, "flyway-kestra-pg"));
+    assertSameSchemaAsTheNativeClient(db, native_, set, "flyway-kestra-pg");
   }
 
   @Test
-  void appliesOryKetoPostgresVariantsAndRevertsThemAll(IsolatedDatabase db) throws Exception {
+  void appliesOryKetoPostgresVariantsAndRevertsThemAll(
+      IsolatedDatabase db, IsolatedDatabase native_) throws Exception {
     Path set = Corpus.require("ory-keto");
 
     MigrateResult up = strata(db, set).migrate();
 
     assertThat(up.applied()).hasSize(16);
-    assertThat(dump(db, "ory-keto")).isEqualTo(reference(set, "ory-keto"));
+    assertSameSchemaAsTheNativeClient(db, native_, set, "ory-keto");
 
     DownResult down = strata(db, set).down(DownRequest.steps(16));
 
     assertThat(down.reverted()).hasSize(16);
-    assertThat(dump(db, "ory-keto")).doesNotContain("CREATE ", "ALTER ");
+    assertThat(SchemaDump.postgresCatalog(db)).doesNotContain("column ", "index ", "routine ");
     assertThat(
             PostgresMigrateIT.column(
                 db,
                 "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " WHERE n.nspname = 'public' ORDER BY 1"))
         .containsExactly("strata_schema_history", "strata_schema_history_pkey");
+  }
+
+  private static void assertSameSchemaAsTheNativeClient(
+      IsolatedDatabase db, IsolatedDatabase native_, Path set, String name) throws Exception {
+    if (major(db) == REFERENCE_MAJOR) {
+      assertThat(dump(db, name)).isEqualTo(reference(set, name));
+    }
+    SchemaDump.restorePostgres(native_, set.resolve("reference.postgres.sql"));
+    String expected = SchemaDump.postgresCatalog(native_);
+    assertThat(expected).contains("column ");
+    assertThat(SchemaDump.postgresCatalog(db)).isEqualTo(expected);
+  }
+
+  private static int major(IsolatedDatabase db) throws SQLException {
+    try (Connection c = db.connect()) {
+      return c.getMetaData().getDatabaseMajorVersion();
+    }
   }
 
   private static Strata strata(IsolatedDatabase db, Path set) {

