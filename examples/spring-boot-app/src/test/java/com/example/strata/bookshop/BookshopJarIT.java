@@ -124,7 +124,8 @@ class BookshopJarIT {
 
     // The control for the first test: ddl-auto=validate does check the schema.
     assertThat(exitCode).isNotZero();
-    assertThat(app.output()).contains("Schema validation: missing table");
+    // Hibernate 7 (Spring Boot 4) writes "Schema validation: ...", 6 (Spring Boot 3.5) "Schema-".
+    assertThat(app.output()).containsPattern("Schema[ -]validation: missing table");
     assertThat(tables(db)).doesNotContain("author", "book");
   }
 
