@@ -1,5 +1,6 @@
 package dev.strata.dialect.postgres.internal;
 
+import dev.strata.api.ConfigurationException;
 import dev.strata.api.LockTimeoutException;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
@@ -46,6 +47,12 @@ final class AdvisoryLock {
   /** PostgreSQL's SQLSTATE for a lock wait that ran into {@code lock_timeout}. */
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+  /** What {@link #tryLock} and {@link #lockWithin} return when the lock was not taken. */
+  private static final int NOT_TAKEN = 0;
+
+  /** How often a release looks for the lock's server session behind a transaction pooler. */
+  private static final int UNLOCK_ATTEMPTS_BEHIND_A_POOLER = 20;
+
   private AdvisoryLock() {}
 
   /** The advisory-lock key of lock {@code name}; see the class comment. */
@@ -75,8 +82,9 @@ final class AdvisoryLock {
     }
     Instant start = request.clock().instant();
     Instant deadline = start.plus(request.timeout());
-    if (tryLock(connection, key)) {
-      return held(connection, key, request.name());
+    int backend = tryLock(connection, key);
+    if (backend != NOT_TAKEN) {
+      return held(connection, key, request.name(), backend);
     }
     request.onWait().run();
     while (true) {
@@ -89,34 +97,117 @@ final class AdvisoryLock {
             Duration.between(start, now),
             describeHolder.apply(connection, request));
       }
-      if (lockWithin(
-          connection, key, left.compareTo(LONGEST_ATTEMPT) < 0 ? left : LONGEST_ATTEMPT)) {
-        return held(connection, key, request.name());
+      backend =
+          lockWithin(connection, key, left.compareTo(LONGEST_ATTEMPT) < 0 ? left : LONGEST_ATTEMPT);
+      if (backend != NOT_TAKEN) {
+        return held(connection, key, request.name(), backend);
       }
     }
   }
 
-  /** The held lock: a session-level lock, which statements on its connection cannot release. */
-  private static MigrationLock held(Connection connection, long key, String name) {
+  /**
+   * The held lock: a session-level lock of server session {@code backend}, which statements on its
+   * connection cannot release. {@link MigrationLock#verifyHeld} checks that the connection still
+   * reaches that session and the session still holds the lock: behind a pooler in transaction mode
+   * (PgBouncer's {@code pool_mode=transaction}) each transaction runs on whichever server session
+   * is free, so the lock stays with a session other clients use and this connection moves on.
+   */
+  private static MigrationLock held(Connection connection, long key, String name, int backend) {
     return new MigrationLock() {
+      private boolean pooled;
+
       @Override
       public boolean sessionLevel() {
         return true;
       }
 
       @Override
+      public void verifyHeld() throws SQLException {
+        if (!heldBy(connection, key, backend)) {
+          pooled = true;
+          throw new ConfigurationException(
+              "The migration lock "
+                  + name
+                  + " (PostgreSQL advisory lock key "
+                  + key
+                  + ", taken by server session "
+                  + backend
+                  + ") is not held by the server session this connection now reaches: the"
+                  + " connection goes through a pooler in transaction mode (PgBouncer's"
+                  + " pool_mode=transaction, or the like), which runs each transaction on"
+                  + " whichever server session is free, so no session-level lock can be held"
+                  + " through it. Nothing was applied under it. Set strata.lockMode=lease (a"
+                  + " lease row, which any pooler passes on), or connect directly or through a"
+                  + " pool in session mode");
+        }
+      }
+
+      @Override
       public void close() throws SQLException {
-        unlock(connection, key, name);
+        if (!pooled) {
+          unlock(connection, key, name);
+          return;
+        }
+        // Behind a transaction pooler the lock's session is reached again only by chance (the one
+        // the migration connection just let go of is usually handed out next). Left there, the
+        // lock would stop every migrator until the pooler closes that server connection, so a
+        // session still holding it while idle (in no client's transaction) is ended instead.
+        for (int attempt = 0; attempt < UNLOCK_ATTEMPTS_BEHIND_A_POOLER; attempt++) {
+          if (tryUnlock(connection, key)) {
+            return;
+          }
+        }
+        terminateIfIdle(connection, key, backend);
       }
     };
   }
 
-  private static boolean tryLock(Connection connection, long key) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+  /**
+   * Whether {@code connection} reaches server session {@code backend} and that session holds the
+   * advisory lock {@code key}.
+   */
+  private static boolean heldBy(Connection connection, long key, int backend) throws SQLException {
+    String sql =
+        "SELECT pg_backend_pid(), EXISTS (SELECT 1 FROM pg_catalog.pg_locks l"
+            + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+            + " AND l.pid = pg_backend_pid()"
+            + " AND l.database = (SELECT oid FROM pg_catalog.pg_database"
+            + " WHERE datname = current_database())"
+            + " AND l.classid::bigint = ? AND l.objid::bigint = ?)";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setLong(1, key >>> 32);
+      ps.setLong(2, key & 0xFFFF_FFFFL);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) == backend && rs.getBoolean(2);
+      }
+    }
+  }
+
+  /** Ends server session {@code backend} if it holds lock {@code key} and is idle. */
+  private static void terminateIfIdle(Connection connection, long key, int backend)
+      throws SQLException {
+    String sql =
+        "SELECT pg_terminate_backend(a.pid) FROM pg_catalog.pg_stat_activity a"
+            + " JOIN pg_catalog.pg_locks l ON l.pid = a.pid"
+            + " WHERE a.pid = ? AND a.state = 'idle' AND l.locktype = 'advisory' AND l.granted"
+            + " AND l.objsubid = 1 AND l.classid::bigint = ? AND l.objid::bigint = ?";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setInt(1, backend);
+      ps.setLong(2, key >>> 32);
+      ps.setLong(3, key & 0xFFFF_FFFFL);
+      ps.executeQuery().close();
+    }
+  }
+
+  /** The server session that took the lock, or {@link #NOT_TAKEN}. */
+  private static int tryLock(Connection connection, long key) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT pg_try_advisory_lock(?), pg_backend_pid()")) {
       ps.setLong(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getBoolean(1);
+        return rs.getBoolean(1) ? rs.getInt(2) : NOT_TAKEN;
       }
     }
   }
@@ -126,20 +217,33 @@ final class AdvisoryLock {
    * lock_timeout = 0} would mean forever). The lock connection keeps that {@code lock_timeout}
    * afterwards; it takes no other lock.
    */
-  private static boolean lockWithin(Connection connection, long key, Duration wait)
+  private static int lockWithin(Connection connection, long key, Duration wait)
       throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
     }
-    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT pg_advisory_lock(?), pg_backend_pid()")) {
       ps.setLong(1, key);
-      ps.executeQuery().close();
-      return true;
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(2);
+      }
     } catch (SQLException e) {
       if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-        return false;
+        return NOT_TAKEN;
       }
       throw e;
+    }
+  }
+
+  private static boolean tryUnlock(Connection connection, long key) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      ps.setLong(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,30 @@ public final class HeldLock implements AutoCloseable {
         return connection;
       }
     };
+  }
+
+  /**
+   * Checks a session-level lock once while {@code work}, the connection the work under the lock
+   * runs on, holds a transaction open. Through a pooler in transaction mode that transaction keeps
+   * a server session to itself, usually the one the lock's connection just used, so the lock's
+   * connection reaches another session than the one that took the lock, and the lock's check says
+   * so before anything runs.
+   */
+  public void confirmAlongside(Connection work) throws SQLException {
+    if (!lock.sessionLevel()) {
+      return;
+    }
+    boolean autoCommit = work.getAutoCommit();
+    work.setAutoCommit(false);
+    try {
+      try (Statement s = work.createStatement()) {
+        s.execute("SELECT 1");
+      }
+      verifyHeld();
+    } finally {
+      work.rollback();
+      work.setAutoCommit(autoCommit);
+    }
   }
 
   /** Throws when the lock's connection died, and with it the lock. */
