@@ -1,5 +1,6 @@
 package dev.strata.testsupport;
 
+import dev.strata.testsupport.internal.JdbcUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,6 +71,19 @@ public final class FaultProxy implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open a loopback port for the fault proxy", e);
     }
+  }
+
+  /**
+   * Starts a proxy in front of {@code db}'s server; {@link #jdbcUrl(IsolatedDatabase)} reaches the
+   * database through it.
+   */
+  public static FaultProxy inFrontOf(IsolatedDatabase db) {
+    return start(JdbcUrl.parse(db.jdbcUrl()).port());
+  }
+
+  /** {@code db}'s URL, reaching it through this proxy. */
+  public String jdbcUrl(IsolatedDatabase db) {
+    return jdbcUrl(db.jdbcUrl());
   }
 
   /** The loopback port clients connect to. */

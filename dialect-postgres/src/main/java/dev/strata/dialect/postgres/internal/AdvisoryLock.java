@@ -84,7 +84,7 @@ final class AdvisoryLock {
     Instant deadline = start.plus(request.timeout());
     int backend = tryLock(connection, key);
     if (backend != NOT_TAKEN) {
-      return held(connection, key, request.name(), backend);
+      return limitSilence(connection, held(connection, key, request.name(), backend));
     }
     request.onWait().run();
     while (true) {
@@ -100,9 +100,35 @@ final class AdvisoryLock {
       backend =
           lockWithin(connection, key, left.compareTo(LONGEST_ATTEMPT) < 0 ? left : LONGEST_ATTEMPT);
       if (backend != NOT_TAKEN) {
-        return held(connection, key, request.name(), backend);
+        return limitSilence(connection, held(connection, key, request.name(), backend));
       }
     }
+  }
+
+  /**
+   * Lets the server end the lock's session after {@link PostgresSessionLimits#SILENCE} without a
+   * statement ({@code idle_session_timeout}, PostgreSQL 14 and later) and sets its TCP keepalive
+   * probes to give up on a dead peer within about as long. The engine touches the lock's connection
+   * every few seconds while it holds the lock, so a live holder keeps it; one cut off by a
+   * partition or a dead node loses it that long after its last heartbeat, instead of when the
+   * kernel's keepalive defaults give up, after more than two hours. Returns {@code lock}.
+   */
+  private static MigrationLock limitSilence(Connection connection, MigrationLock lock)
+      throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(PostgresSessionLimits.keepalives());
+      if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+        s.execute(PostgresSessionLimits.idleSession());
+      }
+    } catch (SQLException | RuntimeException e) {
+      try {
+        lock.close();
+      } catch (SQLException releasing) {
+        e.addSuppressed(releasing);
+      }
+      throw e;
+    }
+    return lock;
   }
 
   /**

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The migration lock, held on a connection of its own so that the database releases it if this
@@ -20,10 +21,13 @@ import java.time.Instant;
 public final class HeldLock implements AutoCloseable {
   private final Connection connection;
   private final MigrationLock lock;
+  private final @Nullable Heartbeat heartbeat;
 
-  private HeldLock(Connection connection, MigrationLock lock) {
+  private HeldLock(Connection connection, MigrationLock lock, String name) {
     this.connection = connection;
     this.lock = lock;
+    // A lease renews itself; a session-level lock is kept alive from here (see Heartbeat).
+    this.heartbeat = lock.sessionLevel() ? Heartbeat.start(connection, name) : null;
   }
 
   /** Takes the lock on a connection of its own, waiting at most as long as {@code settings} say. */
@@ -60,7 +64,7 @@ public final class HeldLock implements AutoCloseable {
       }
       listener.onEvent(
           new StrataEvent.LockAcquired(name, Duration.between(start, clock.instant())));
-      return new HeldLock(c, lock);
+      return new HeldLock(c, lock, name);
     } catch (SQLException | RuntimeException e) {
       try {
         c.close();
@@ -120,6 +124,10 @@ public final class HeldLock implements AutoCloseable {
   void verifyHeld() throws LockGuard.LockLostException {
     synchronized (connection) { // a lease's renewer uses the connection too
       try {
+        String silence = heartbeat == null ? null : heartbeat.silence();
+        if (silence != null) {
+          throw new SQLException(silence);
+        }
         if (!connection.isValid(5)) {
           throw new SQLException("the lock's connection is no longer valid");
         }
@@ -137,6 +145,9 @@ public final class HeldLock implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
+    if (heartbeat != null) {
+      heartbeat.stop();
+    }
     try (Connection c = connection) {
       lock.close();
     }
