@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,6 +71,33 @@ class PartitionIT {
             + "UPDATE part_base SET id = 3;\n",
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
             + " AND table_name = ");
+  }
+
+  @Test
+  void aLiveHolderKeepsItsLockThroughAStatementLongerThanTheSilenceTheServerAllows(
+      @PostgresTest IsolatedDatabase postgres, @MySqlTest IsolatedDatabase mariaDb)
+      throws Exception {
+    // The lock's session sits idle while the migration's statement runs for 18 s; only the
+    // heartbeat keeps the server from ending it after 15 s. Both dialects run at once.
+    Path pg = Files.createDirectory(dir.resolve("live-pg"));
+    Path my = Files.createDirectory(dir.resolve("live-mariadb"));
+    new MigrationFiles(pg)
+        .write("V1__long.sql", "SELECT pg_sleep(18);\nCREATE TABLE live_done (id int);\n");
+    new MigrationFiles(my)
+        .write("V1__long.sql", "SELECT SLEEP(18);\nCREATE TABLE live_done (id int);\n");
+    CompletableFuture<MigrateResult> onPostgres =
+        CompletableFuture.supplyAsync(
+            () ->
+                Strata.configure()
+                    .url(postgres.jdbcUrl())
+                    .sources("filesystem:" + pg)
+                    .load()
+                    .migrate());
+    MigrateResult onMariaDb =
+        Strata.configure().url(mariaDb.jdbcUrl()).sources("filesystem:" + my).load().migrate();
+
+    assertThat(onMariaDb.applied()).hasSize(1);
+    assertThat(onPostgres.get(WAIT.toSeconds(), TimeUnit.SECONDS).applied()).hasSize(1);
   }
 
   private void partition(

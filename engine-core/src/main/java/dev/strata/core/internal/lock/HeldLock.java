@@ -120,14 +120,19 @@ public final class HeldLock implements AutoCloseable {
     }
   }
 
-  /** Throws when the lock's connection died, and with it the lock. */
+  /** Throws when the lock's connection died or stopped answering its heartbeat. */
   void verifyHeld() throws LockGuard.LockLostException {
-    synchronized (connection) { // a lease's renewer uses the connection too
+    String silence = heartbeat == null ? null : heartbeat.silence();
+    if (silence != null) {
+      throw new LockGuard.LockLostException(
+          "the migration lock may be lost ("
+              + silence
+              + "), so another migrator may hold it now; stopped before committing or running"
+              + " anything more",
+          new SQLException(silence, "08006"));
+    }
+    synchronized (connection) { // a lease's renewer and the heartbeat use the connection too
       try {
-        String silence = heartbeat == null ? null : heartbeat.silence();
-        if (silence != null) {
-          throw new SQLException(silence);
-        }
         if (!connection.isValid(5)) {
           throw new SQLException("the lock's connection is no longer valid");
         }
