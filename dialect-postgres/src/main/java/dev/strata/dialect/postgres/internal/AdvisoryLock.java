@@ -50,6 +50,9 @@ final class AdvisoryLock {
   /** What {@link #tryLock} and {@link #lockWithin} return when the lock was not taken. */
   private static final int NOT_TAKEN = 0;
 
+  /** What they return when the server session reached already held the lock. */
+  private static final int ALREADY_HELD = -1;
+
   /** How often a release looks for the lock's server session behind a transaction pooler. */
   private static final int UNLOCK_ATTEMPTS_BEHIND_A_POOLER = 20;
 
@@ -83,6 +86,7 @@ final class AdvisoryLock {
     Instant start = request.clock().instant();
     Instant deadline = start.plus(request.timeout());
     int backend = tryLock(connection, key);
+    refuseIfAlreadyHeld(backend, key, request.name());
     if (backend != NOT_TAKEN) {
       return limitSilence(connection, held(connection, key, request.name(), backend));
     }
@@ -99,6 +103,7 @@ final class AdvisoryLock {
       }
       backend =
           lockWithin(connection, key, left.compareTo(LONGEST_ATTEMPT) < 0 ? left : LONGEST_ATTEMPT);
+      refuseIfAlreadyHeld(backend, key, request.name());
       if (backend != NOT_TAKEN) {
         return limitSilence(connection, held(connection, key, request.name(), backend));
       }
@@ -151,20 +156,12 @@ final class AdvisoryLock {
       public void verifyHeld() throws SQLException {
         if (!heldBy(connection, key, backend)) {
           pooled = true;
-          throw new ConfigurationException(
-              "The migration lock "
-                  + name
-                  + " (PostgreSQL advisory lock key "
-                  + key
-                  + ", taken by server session "
+          throw behindAPooler(
+              name,
+              key,
+              "taken by server session "
                   + backend
-                  + ") is not held by the server session this connection now reaches: the"
-                  + " connection goes through a pooler in transaction mode (PgBouncer's"
-                  + " pool_mode=transaction, or the like), which runs each transaction on"
-                  + " whichever server session is free, so no session-level lock can be held"
-                  + " through it. Nothing was applied under it. Set strata.lockMode=lease (a"
-                  + " lease row, which any pooler passes on), or connect directly or through a"
-                  + " pool in session mode");
+                  + ") is not held by the server session this connection now reaches");
         }
       }
 
@@ -226,14 +223,65 @@ final class AdvisoryLock {
     }
   }
 
-  /** The server session that took the lock, or {@link #NOT_TAKEN}. */
+  /**
+   * A fresh connection's server session that already holds the lock is shared with another client:
+   * the pooler handed this connection a session some other migrator took the lock on, and taking it
+   * again would only count it twice (advisory locks are re-entrant), letting two migrators run at
+   * once. So the lock is never taken on such a session.
+   */
+  private static void refuseIfAlreadyHeld(int backend, long key, String name) {
+    if (backend == ALREADY_HELD) {
+      throw behindAPooler(
+          name,
+          key,
+          "already held by the server session this connection reached, for another client");
+    }
+  }
+
+  private static ConfigurationException behindAPooler(String name, long key, String what) {
+    return new ConfigurationException(
+        "The migration lock "
+            + name
+            + " (PostgreSQL advisory lock key "
+            + key
+            + ", "
+            + what
+            + ": the connection goes through a pooler in transaction mode (PgBouncer's"
+            + " pool_mode=transaction, or the like), which runs each transaction on whichever"
+            + " server session is free, so no session-level lock can be held through it. Strata"
+            + " stops before committing anything under it. Set strata.lockMode=lease (a lease row,"
+            + " which any pooler passes on), or connect directly or through a pool in session"
+            + " mode");
+  }
+
+  /** Whether the server session the statement runs on already holds the lock (parameter 1). */
+  private static final String ALREADY_HELD_HERE =
+      "(SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l"
+          + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+          + " AND l.pid = pg_backend_pid()"
+          + " AND l.database = (SELECT oid FROM pg_catalog.pg_database"
+          + " WHERE datname = current_database())"
+          + " AND l.classid::bigint = ? AND l.objid::bigint = ?) AS already) h";
+
+  /**
+   * The server session that took the lock, {@link #NOT_TAKEN}, or {@link #ALREADY_HELD} (then it is
+   * not taken again).
+   */
   private static int tryLock(Connection connection, long key) throws SQLException {
     try (PreparedStatement ps =
-        connection.prepareStatement("SELECT pg_try_advisory_lock(?), pg_backend_pid()")) {
+        connection.prepareStatement(
+            "SELECT h.already, CASE WHEN h.already THEN false ELSE pg_try_advisory_lock(?) END,"
+                + " pg_backend_pid() FROM "
+                + ALREADY_HELD_HERE)) {
       ps.setLong(1, key);
+      ps.setLong(2, key >>> 32);
+      ps.setLong(3, key & 0xFFFF_FFFFL);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getBoolean(1) ? rs.getInt(2) : NOT_TAKEN;
+        if (rs.getBoolean(1)) {
+          return ALREADY_HELD;
+        }
+        return rs.getBoolean(2) ? rs.getInt(3) : NOT_TAKEN;
       }
     }
   }
@@ -249,11 +297,16 @@ final class AdvisoryLock {
       s.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
     }
     try (PreparedStatement ps =
-        connection.prepareStatement("SELECT pg_advisory_lock(?), pg_backend_pid()")) {
+        connection.prepareStatement(
+            "SELECT h.already, CASE WHEN h.already THEN false ELSE pg_advisory_lock(?) IS NULL"
+                + " END, pg_backend_pid() FROM "
+                + ALREADY_HELD_HERE)) {
       ps.setLong(1, key);
+      ps.setLong(2, key >>> 32);
+      ps.setLong(3, key & 0xFFFF_FFFFL);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getInt(2);
+        return rs.getBoolean(1) ? ALREADY_HELD : rs.getInt(3);
       }
     } catch (SQLException e) {
       if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {

@@ -107,7 +107,10 @@ public final class HeldLock implements AutoCloseable {
     if (!lock.sessionLevel()) {
       return;
     }
-    boolean autoCommit = work.getAutoCommit();
+    if (!work.getAutoCommit()) {
+      verifyHeld(); // its transaction is the caller's: neither opened nor rolled back here
+      return;
+    }
     work.setAutoCommit(false);
     try {
       try (Statement s = work.createStatement()) {
@@ -116,7 +119,7 @@ public final class HeldLock implements AutoCloseable {
       verifyHeld();
     } finally {
       work.rollback();
-      work.setAutoCommit(autoCommit);
+      work.setAutoCommit(true);
     }
   }
 
