@@ -17,9 +17,11 @@ public interface MigrationLock extends AutoCloseable {
    * in autocommit, while the lock is held, and none of them can release it. The engine then writes
    * there the history rows of migrations that run outside a transaction, so that what a script does
    * to its own session ({@code SET ROLE}, {@code LOCK TABLES}, {@code USE}) cannot break them, and
-   * takes a successful write as proof that the lock is still held: {@link #verifyHeld} must then
-   * have nothing to check beyond the connection. Default {@code false} (a row lock holds its
-   * transaction open).
+   * takes a successful write as proof that the lock is still held. {@link #verifyHeld} then checks
+   * what the connection cannot show, such as that it still reaches the session holding the lock (a
+   * pooler in transaction mode moves it between server sessions); the engine also calls it once
+   * while the migration connection holds a transaction open, before any work. Default {@code false}
+   * (a row lock holds its transaction open).
    */
   default boolean sessionLevel() {
     return false;

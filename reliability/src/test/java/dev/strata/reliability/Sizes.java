@@ -32,4 +32,12 @@ final class Sizes {
   static int fuzzCases() {
     return FULL ? 20_000 : 2_000;
   }
+
+  /**
+   * How many randomly cut runs each dialect gets: 100, or 500 at full size; {@code
+   * -Dstrata.reliability.cuts=N} sets it.
+   */
+  static int cutTrials() {
+    return Integer.getInteger("strata.reliability.cuts", FULL ? 500 : 100);
+  }
 }

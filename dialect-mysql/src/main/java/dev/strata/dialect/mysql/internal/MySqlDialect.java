@@ -110,6 +110,13 @@ public final class MySqlDialect implements Dialect {
   public void prepareSession(Connection connection, String schema) throws SQLException {
     useSchema(connection, schema);
     setTimeouts(connection, null, null);
+    if (mariaDb) {
+      // A migrator cut off inside a transaction keeps its row locks until the server ends the
+      // session; MySQL has no such limit short of wait_timeout, which would end idle sessions too.
+      execute(
+          connection,
+          "SET SESSION idle_transaction_timeout = " + UserLevelLock.SILENCE.toSeconds());
+    }
     if (connection.getMetaData().getDriverName().startsWith("MariaDB")) {
       execute(connection, WITHOUT_DRIVER_SQL_MODE);
     }

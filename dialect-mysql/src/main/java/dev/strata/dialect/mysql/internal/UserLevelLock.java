@@ -29,11 +29,12 @@ import org.jspecify.annotations.Nullable;
  * the first 16 hex digits of the SHA-256 of the whole name (UTF-8): 64 characters, distinct for
  * distinct names in practice.
  *
- * <p>The lock connection sits idle while the migrations run on another one; a server that ended it
- * after {@code wait_timeout} (eight hours by default, often minutes on hosted servers) would
- * release the lock mid-migration. The lock session's {@code wait_timeout} is therefore raised to a
- * day unless it is longer; a crashed client's lock still goes as soon as the server sees its
- * connection close (or, after a host failure, when TCP keepalive gives up on it).
+ * <p>The lock connection sits idle while the migrations run on another one, except for the engine's
+ * heartbeat, which pings it every few seconds. Its {@code wait_timeout} is set to {@link #SILENCE}:
+ * a holder cut off by a partition or a dead node, whose connection never closes, loses the lock
+ * that long after its last heartbeat instead of after the server's {@code wait_timeout} (eight
+ * hours by default) or TCP keepalive (more than two hours by Linux's defaults). A crashed client's
+ * lock still goes as soon as the server sees its connection close.
  *
  * <p>Waiting polls: an immediate attempt, then, once the listener has heard {@link
  * LockRequest#onWait()}, attempts of at most a second each until the deadline measured with {@link
@@ -47,8 +48,8 @@ final class UserLevelLock implements MigrationLock {
   private static final int HASH_LENGTH = 16;
   private static final Duration POLL = Duration.ofSeconds(1);
 
-  /** How long the lock session may sit idle while migrations run: a day, or the server's more. */
-  static final int IDLE_SECONDS = 86_400;
+  /** How long the lock session may go without a heartbeat before the server ends it. */
+  static final Duration SILENCE = Duration.ofSeconds(15);
 
   private final Connection connection;
   private final String key;
@@ -83,8 +84,7 @@ final class UserLevelLock implements MigrationLock {
       throws SQLException {
     String key = keyFor(request.name());
     try (Statement s = connection.createStatement()) {
-      s.execute(
-          "SET SESSION wait_timeout = GREATEST(@@SESSION.wait_timeout, " + IDLE_SECONDS + ")");
+      s.execute("SET SESSION wait_timeout = " + SILENCE.toSeconds());
     }
     Instant start = request.clock().instant();
     Instant deadline = start.plus(request.timeout());

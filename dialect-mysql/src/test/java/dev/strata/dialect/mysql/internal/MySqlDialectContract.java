@@ -234,14 +234,15 @@ abstract class MySqlDialectContract {
   }
 
   @Test
-  void keepsTheIdleLockSessionAliveForAtLeastADay(IsolatedDatabase db) throws SQLException {
+  void letsTheServerEndTheLockSessionAfterFifteenSecondsWithoutAHeartbeat(IsolatedDatabase db)
+      throws SQLException {
     Connection holder = connect(db);
-    execute(holder, "SET SESSION wait_timeout = 60");
+    execute(holder, "SET SESSION wait_timeout = 28800");
 
     try (MigrationLock lock =
         dialect(holder).lock(holder, request(Duration.ofSeconds(5), new AtomicInteger()))) {
       assertThat(lock).isInstanceOf(UserLevelLock.class);
-      assertThat(single(holder, "SELECT @@SESSION.wait_timeout", 1)).isEqualTo("86400");
+      assertThat(single(holder, "SELECT @@SESSION.wait_timeout", 1)).isEqualTo("15");
     }
   }
 

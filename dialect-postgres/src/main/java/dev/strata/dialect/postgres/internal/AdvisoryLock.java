@@ -1,5 +1,6 @@
 package dev.strata.dialect.postgres.internal;
 
+import dev.strata.api.ConfigurationException;
 import dev.strata.api.LockTimeoutException;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
@@ -46,6 +47,15 @@ final class AdvisoryLock {
   /** PostgreSQL's SQLSTATE for a lock wait that ran into {@code lock_timeout}. */
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+  /** What {@link #tryLock} and {@link #lockWithin} return when the lock was not taken. */
+  private static final int NOT_TAKEN = 0;
+
+  /** What they return when the server session reached already held the lock. */
+  private static final int ALREADY_HELD = -1;
+
+  /** How often a release looks for the lock's server session behind a transaction pooler. */
+  private static final int UNLOCK_ATTEMPTS_BEHIND_A_POOLER = 20;
+
   private AdvisoryLock() {}
 
   /** The advisory-lock key of lock {@code name}; see the class comment. */
@@ -75,8 +85,10 @@ final class AdvisoryLock {
     }
     Instant start = request.clock().instant();
     Instant deadline = start.plus(request.timeout());
-    if (tryLock(connection, key)) {
-      return held(connection, key, request.name());
+    int backend = tryLock(connection, key);
+    refuseIfAlreadyHeld(backend, key, request.name());
+    if (backend != NOT_TAKEN) {
+      return limitSilence(connection, held(connection, key, request.name(), backend));
     }
     request.onWait().run();
     while (true) {
@@ -89,34 +101,187 @@ final class AdvisoryLock {
             Duration.between(start, now),
             describeHolder.apply(connection, request));
       }
-      if (lockWithin(
-          connection, key, left.compareTo(LONGEST_ATTEMPT) < 0 ? left : LONGEST_ATTEMPT)) {
-        return held(connection, key, request.name());
+      backend =
+          lockWithin(connection, key, left.compareTo(LONGEST_ATTEMPT) < 0 ? left : LONGEST_ATTEMPT);
+      refuseIfAlreadyHeld(backend, key, request.name());
+      if (backend != NOT_TAKEN) {
+        return limitSilence(connection, held(connection, key, request.name(), backend));
       }
     }
   }
 
-  /** The held lock: a session-level lock, which statements on its connection cannot release. */
-  private static MigrationLock held(Connection connection, long key, String name) {
+  /**
+   * Lets the server end the lock's session after {@link PostgresSessionLimits#SILENCE} without a
+   * statement ({@code idle_session_timeout}, PostgreSQL 14 and later) and sets its TCP keepalive
+   * probes to give up on a dead peer within about as long. The engine touches the lock's connection
+   * every few seconds while it holds the lock, so a live holder keeps it; one cut off by a
+   * partition or a dead node loses it that long after its last heartbeat, instead of when the
+   * kernel's keepalive defaults give up, after more than two hours. Returns {@code lock}.
+   */
+  private static MigrationLock limitSilence(Connection connection, MigrationLock lock)
+      throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(PostgresSessionLimits.keepalives());
+      if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+        s.execute(PostgresSessionLimits.idleSession());
+      }
+    } catch (SQLException | RuntimeException e) {
+      try {
+        lock.close();
+      } catch (SQLException releasing) {
+        e.addSuppressed(releasing);
+      }
+      throw e;
+    }
+    return lock;
+  }
+
+  /**
+   * The held lock: a session-level lock of server session {@code backend}, which statements on its
+   * connection cannot release. {@link MigrationLock#verifyHeld} checks that the connection still
+   * reaches that session and the session still holds the lock: behind a pooler in transaction mode
+   * (PgBouncer's {@code pool_mode=transaction}) each transaction runs on whichever server session
+   * is free, so the lock stays with a session other clients use and this connection moves on.
+   */
+  private static MigrationLock held(Connection connection, long key, String name, int backend) {
     return new MigrationLock() {
+      private boolean pooled;
+
       @Override
       public boolean sessionLevel() {
         return true;
       }
 
       @Override
+      public void verifyHeld() throws SQLException {
+        if (!heldBy(connection, key, backend)) {
+          pooled = true;
+          throw behindAPooler(
+              name,
+              key,
+              "taken by server session "
+                  + backend
+                  + ") is not held by the server session this connection now reaches");
+        }
+      }
+
+      @Override
       public void close() throws SQLException {
-        unlock(connection, key, name);
+        if (!pooled) {
+          unlock(connection, key, name);
+          return;
+        }
+        // Behind a transaction pooler the lock's session is reached again only by chance (the one
+        // the migration connection just let go of is usually handed out next). Left there, the
+        // lock would stop every migrator until the pooler closes that server connection, so a
+        // session still holding it while idle (in no client's transaction) is ended instead.
+        for (int attempt = 0; attempt < UNLOCK_ATTEMPTS_BEHIND_A_POOLER; attempt++) {
+          if (tryUnlock(connection, key)) {
+            return;
+          }
+        }
+        terminateIfIdle(connection, key, backend);
       }
     };
   }
 
-  private static boolean tryLock(Connection connection, long key) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-      ps.setLong(1, key);
+  /**
+   * Whether {@code connection} reaches server session {@code backend} and that session holds the
+   * advisory lock {@code key}.
+   */
+  private static boolean heldBy(Connection connection, long key, int backend) throws SQLException {
+    String sql =
+        "SELECT pg_backend_pid(), EXISTS (SELECT 1 FROM pg_catalog.pg_locks l"
+            + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+            + " AND l.pid = pg_backend_pid()"
+            + " AND l.database = (SELECT oid FROM pg_catalog.pg_database"
+            + " WHERE datname = current_database())"
+            + " AND l.classid::bigint = ? AND l.objid::bigint = ?)";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setLong(1, key >>> 32);
+      ps.setLong(2, key & 0xFFFF_FFFFL);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getBoolean(1);
+        return rs.getInt(1) == backend && rs.getBoolean(2);
+      }
+    }
+  }
+
+  /** Ends server session {@code backend} if it holds lock {@code key} and is idle. */
+  private static void terminateIfIdle(Connection connection, long key, int backend)
+      throws SQLException {
+    String sql =
+        "SELECT pg_terminate_backend(a.pid) FROM pg_catalog.pg_stat_activity a"
+            + " JOIN pg_catalog.pg_locks l ON l.pid = a.pid"
+            + " WHERE a.pid = ? AND a.state = 'idle' AND l.locktype = 'advisory' AND l.granted"
+            + " AND l.objsubid = 1 AND l.classid::bigint = ? AND l.objid::bigint = ?";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setInt(1, backend);
+      ps.setLong(2, key >>> 32);
+      ps.setLong(3, key & 0xFFFF_FFFFL);
+      ps.executeQuery().close();
+    }
+  }
+
+  /**
+   * A fresh connection's server session that already holds the lock is shared with another client:
+   * the pooler handed this connection a session some other migrator took the lock on, and taking it
+   * again would only count it twice (advisory locks are re-entrant), letting two migrators run at
+   * once. So the lock is never taken on such a session.
+   */
+  private static void refuseIfAlreadyHeld(int backend, long key, String name) {
+    if (backend == ALREADY_HELD) {
+      throw behindAPooler(
+          name,
+          key,
+          "already held by the server session this connection reached, for another client");
+    }
+  }
+
+  private static ConfigurationException behindAPooler(String name, long key, String what) {
+    return new ConfigurationException(
+        "The migration lock "
+            + name
+            + " (PostgreSQL advisory lock key "
+            + key
+            + ", "
+            + what
+            + ": the connection goes through a pooler in transaction mode (PgBouncer's"
+            + " pool_mode=transaction, or the like), which runs each transaction on whichever"
+            + " server session is free, so no session-level lock can be held through it. Strata"
+            + " stops before committing anything under it. Set strata.lockMode=lease (a lease row,"
+            + " which any pooler passes on), or connect directly or through a pool in session"
+            + " mode");
+  }
+
+  /** Whether the server session the statement runs on already holds the lock (parameter 1). */
+  private static final String ALREADY_HELD_HERE =
+      "(SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l"
+          + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+          + " AND l.pid = pg_backend_pid()"
+          + " AND l.database = (SELECT oid FROM pg_catalog.pg_database"
+          + " WHERE datname = current_database())"
+          + " AND l.classid::bigint = ? AND l.objid::bigint = ?) AS already) h";
+
+  /**
+   * The server session that took the lock, {@link #NOT_TAKEN}, or {@link #ALREADY_HELD} (then it is
+   * not taken again).
+   */
+  private static int tryLock(Connection connection, long key) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT h.already, CASE WHEN h.already THEN false ELSE pg_try_advisory_lock(?) END,"
+                + " pg_backend_pid() FROM "
+                + ALREADY_HELD_HERE)) {
+      ps.setLong(1, key);
+      ps.setLong(2, key >>> 32);
+      ps.setLong(3, key & 0xFFFF_FFFFL);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return ALREADY_HELD;
+        }
+        return rs.getBoolean(2) ? rs.getInt(3) : NOT_TAKEN;
       }
     }
   }
@@ -126,20 +291,38 @@ final class AdvisoryLock {
    * lock_timeout = 0} would mean forever). The lock connection keeps that {@code lock_timeout}
    * afterwards; it takes no other lock.
    */
-  private static boolean lockWithin(Connection connection, long key, Duration wait)
+  private static int lockWithin(Connection connection, long key, Duration wait)
       throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
     }
-    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT h.already, CASE WHEN h.already THEN false ELSE pg_advisory_lock(?) IS NULL"
+                + " END, pg_backend_pid() FROM "
+                + ALREADY_HELD_HERE)) {
       ps.setLong(1, key);
-      ps.executeQuery().close();
-      return true;
+      ps.setLong(2, key >>> 32);
+      ps.setLong(3, key & 0xFFFF_FFFFL);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1) ? ALREADY_HELD : rs.getInt(3);
+      }
     } catch (SQLException e) {
       if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-        return false;
+        return NOT_TAKEN;
       }
       throw e;
+    }
+  }
+
+  private static boolean tryUnlock(Connection connection, long key) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      ps.setLong(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
     }
   }
 

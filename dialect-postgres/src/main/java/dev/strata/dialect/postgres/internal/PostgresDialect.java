@@ -116,6 +116,9 @@ public final class PostgresDialect implements Dialect {
     useSchema(connection, schema);
     run(connection, "SET application_name = 'strata'");
     run(connection, "SET lock_timeout = '" + lockTimeoutSetting() + "'");
+    run(
+        connection,
+        PostgresSessionLimits.idleInTransaction() + "; " + PostgresSessionLimits.keepalives());
   }
 
   /**
@@ -147,7 +150,10 @@ public final class PostgresDialect implements Dialect {
             + quote(schema)
             + "; SET application_name = 'strata'; SET lock_timeout = '"
             + lockTimeoutSetting()
-            + "'";
+            + "'; "
+            + PostgresSessionLimits.idleInTransaction()
+            + "; "
+            + PostgresSessionLimits.keepalives();
     return (ran, ranCode) -> {
       run(connection, restore);
       return true;

@@ -143,7 +143,11 @@ public final class Engine {
     cancellation.check("taking the migration lock; nothing was applied");
     try (HeldLock held = take(target, cancellation)) {
       LockGuard guard = held.guard();
-      return withSession(s -> work.run(s, guard));
+      return withSession(
+          s -> {
+            held.confirmAlongside(s.connection());
+            return work.run(s, guard);
+          });
     } catch (SQLException e) {
       if (cancellation.requested()) {
         throw new CancelledException(
@@ -155,7 +159,18 @@ public final class Engine {
 
   /** The lock of {@code session}'s history table, for work done on that session itself. */
   HeldLock lock(Session session) throws SQLException {
-    return take(session.lockTarget(), new Cancellation());
+    HeldLock held = take(session.lockTarget(), new Cancellation());
+    try {
+      held.confirmAlongside(session.connection());
+    } catch (SQLException | RuntimeException e) {
+      try {
+        held.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+    return held;
   }
 
   private HeldLock take(LockTarget target, Cancellation cancellation) throws SQLException {
