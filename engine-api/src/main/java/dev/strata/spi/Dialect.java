@@ -64,6 +64,16 @@ public interface Dialect {
   }
 
   /**
+   * Hands the migration connection back before the engine closes it, which returns it to its pool
+   * (a Spring Boot application's): the settings a dialect made for Strata's own work in {@link
+   * #prepareSession} and {@link #setTimeouts} (time limits, how long the server keeps a silent
+   * session) back to the session's defaults, so the application's later use of the connection does
+   * not inherit them. The default does nothing, as {@link #prepareSession}'s default sets nothing
+   * of the kind. Failures are ignored: the connection may be gone.
+   */
+  default void endSession(Connection connection) throws SQLException {}
+
+  /**
    * Reads how the migration session stands right after {@link #prepareSession}, once per command,
    * and returns what takes it back there after each migration (see {@link SessionReset}). The
    * default prepares the session again after a migration with a statement that {@link

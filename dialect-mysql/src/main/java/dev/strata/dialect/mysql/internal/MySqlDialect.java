@@ -122,6 +122,17 @@ public final class MySqlDialect implements Dialect {
     }
   }
 
+  /** The time limits {@link #prepareSession} and {@link #setTimeouts} set, back to the server's. */
+  @Override
+  public void endSession(Connection connection) throws SQLException {
+    execute(
+        connection,
+        "SET SESSION lock_wait_timeout = DEFAULT, "
+            + statementLimit()
+            + " = DEFAULT"
+            + (mariaDb ? ", idle_transaction_timeout = DEFAULT" : ""));
+  }
+
   /**
    * MariaDB Connector/J adds {@code IGNORE_SPACE} to the session's {@code sql_mode} when it
    * connects. That mode makes built-in function names reserved words and is recorded with every

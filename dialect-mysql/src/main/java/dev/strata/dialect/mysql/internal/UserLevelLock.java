@@ -86,6 +86,26 @@ final class UserLevelLock implements MigrationLock {
     try (Statement s = connection.createStatement()) {
       s.execute("SET SESSION wait_timeout = " + SILENCE.toSeconds());
     }
+    try {
+      return takeWithin(connection, key, request, fractionalWaits, dialect);
+    } catch (SQLException | RuntimeException notTaken) {
+      // Not held: the connection goes back to its pool with the server's own silence limit.
+      try (Statement s = connection.createStatement()) {
+        s.execute("SET SESSION wait_timeout = DEFAULT");
+      } catch (SQLException gone) {
+        notTaken.addSuppressed(gone);
+      }
+      throw notTaken;
+    }
+  }
+
+  private static UserLevelLock takeWithin(
+      Connection connection,
+      String key,
+      LockRequest request,
+      boolean fractionalWaits,
+      MySqlDialect dialect)
+      throws SQLException {
     Instant start = request.clock().instant();
     Instant deadline = start.plus(request.timeout());
     if (tryLock(connection, key, BigDecimal.ZERO)) {
@@ -179,6 +199,11 @@ final class UserLevelLock implements MigrationLock {
     }
     if (released == null || released != 1) {
       throw lost("RELEASE_LOCK returned " + released, null);
+    }
+    // The connection goes back to its pool (an application's), which would otherwise find it
+    // ended by the server after the short silence only a held lock needs.
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET SESSION wait_timeout = DEFAULT");
     }
   }
 

@@ -169,6 +169,11 @@ final class AdvisoryLock {
       public void close() throws SQLException {
         if (!pooled) {
           unlock(connection, key, name);
+          // The connection goes back to its pool (an application's): without the limits only a
+          // held lock needs, or the server would end it after the pool left it idle.
+          try (Statement s = connection.createStatement()) {
+            s.execute(PostgresSessionLimits.resetLockLimits(connection));
+          }
           return;
         }
         // Behind a transaction pooler the lock's session is reached again only by chance (the one

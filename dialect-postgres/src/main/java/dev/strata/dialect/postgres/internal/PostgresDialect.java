@@ -316,6 +316,11 @@ public final class PostgresDialect implements Dialect {
     return PostgresLintRules.all();
   }
 
+  @Override
+  public void endSession(Connection connection) throws SQLException {
+    run(connection, PostgresSessionLimits.resetMigrationLimits());
+  }
+
   /**
    * Takes the advisory lock (see {@link AdvisoryLock}), naming this session {@code strata} so that
    * a waiting migrator's timeout message can say who holds it.

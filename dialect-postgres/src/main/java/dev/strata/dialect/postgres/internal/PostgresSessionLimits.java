@@ -1,5 +1,7 @@
 package dev.strata.dialect.postgres.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -25,6 +27,29 @@ final class PostgresSessionLimits {
   /** Ends the session after {@link #SILENCE} idle outside a transaction (PostgreSQL 14+). */
   static String idleSession() {
     return "SET idle_session_timeout = '" + SILENCE.toMillis() + "ms'";
+  }
+
+  /** Back to the session's defaults: what {@link #keepalives} and {@link #idleSession} set. */
+  static String resetLockLimits(Connection connection) throws SQLException {
+    return resetKeepalives()
+        + (connection.getMetaData().getDatabaseMajorVersion() >= 14
+            ? "; RESET idle_session_timeout"
+            : "");
+  }
+
+  /**
+   * Back to the session's defaults: what a migration session was given for Strata's own work
+   * ({@link #idleInTransaction}, {@link #keepalives}, the lock and statement time limits and {@code
+   * application_name}), so a pooled connection does not keep them for the application.
+   */
+  static String resetMigrationLimits() {
+    return resetKeepalives()
+        + "; RESET idle_in_transaction_session_timeout; RESET lock_timeout;"
+        + " RESET statement_timeout";
+  }
+
+  private static String resetKeepalives() {
+    return "RESET tcp_keepalives_idle; RESET tcp_keepalives_interval; RESET tcp_keepalives_count";
   }
 
   /**

@@ -62,6 +62,11 @@ public final class Session implements AutoCloseable {
   @Override
   public void close() {
     try {
+      dialect.endSession(connection);
+    } catch (SQLException | RuntimeException gone) {
+      // A connection that died or is mid-failure: the pool discards or resets it.
+    }
+    try {
       connection.close();
     } catch (SQLException ignored) {
       // Closing a connection we are done with; the command's outcome is already decided.
