@@ -16,12 +16,14 @@ import dev.strata.api.StatusReport;
 import dev.strata.api.StrataListener;
 import dev.strata.api.ValidateResult;
 import dev.strata.api.ValidationException;
+import dev.strata.api.schema.SchemaModel;
 import dev.strata.core.internal.command.Baseline;
 import dev.strata.core.internal.command.Down;
 import dev.strata.core.internal.command.Engine;
 import dev.strata.core.internal.command.Inspect;
 import dev.strata.core.internal.command.Migrate;
 import dev.strata.core.internal.command.Repair;
+import dev.strata.core.internal.command.SchemaInspection;
 import dev.strata.core.internal.discovery.Discovery;
 import dev.strata.core.internal.discovery.SourceResolver;
 import dev.strata.core.internal.execute.StatementLimits;
@@ -210,6 +212,25 @@ public final class Strata {
   /** The audit trail, oldest first; empty when the history table does not exist. */
   public List<HistoryEntry> history() {
     return new Inspect(engine).history();
+  }
+
+  /**
+   * The migration schema as the dialect reads it: tables, columns, constraints, indexes, views,
+   * sequences, routines, triggers, types and comments, in a fixed order, without Strata's own
+   * tables. Takes no lock and changes nothing.
+   *
+   * @throws ConfigurationException when the dialect cannot inspect schemas
+   */
+  public SchemaModel inspectSchema() {
+    return new SchemaInspection(engine).inspect();
+  }
+
+  /**
+   * {@link #inspectSchema()} as the SQL text {@code strata dump-schema} writes: sorted, one object
+   * per block, without server version or times, so the same schema always gives the same text.
+   */
+  public String dumpSchema() {
+    return new SchemaInspection(engine).dump();
   }
 
   private static String engineVersion() {
