@@ -3,6 +3,7 @@ package dev.strata.dialect.postgres.internal.schema;
 import static dev.strata.api.schema.SchemaObjectType.COMMENT;
 
 import dev.strata.api.schema.SchemaObject;
+import dev.strata.spi.support.CatalogReader;
 import java.sql.SQLException;
 
 /**

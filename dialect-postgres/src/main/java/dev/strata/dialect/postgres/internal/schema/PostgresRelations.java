@@ -9,6 +9,7 @@ import static dev.strata.api.schema.SchemaObjectType.TABLE;
 import static dev.strata.api.schema.SchemaObjectType.VIEW;
 
 import dev.strata.api.schema.SchemaObject;
+import dev.strata.spi.support.CatalogReader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static dev.strata.api.schema.SchemaObjectType.TRIGGER;
 import static dev.strata.dialect.postgres.internal.schema.PostgresRelations.notOfExtension;
 
 import dev.strata.api.schema.SchemaObject;
+import dev.strata.spi.support.CatalogReader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 

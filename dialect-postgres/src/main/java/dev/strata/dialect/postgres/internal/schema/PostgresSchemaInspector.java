@@ -2,6 +2,7 @@ package dev.strata.dialect.postgres.internal.schema;
 
 import dev.strata.api.schema.SchemaModel;
 import dev.strata.spi.SchemaInspector;
+import dev.strata.spi.support.CatalogReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,12 +38,12 @@ public final class PostgresSchemaInspector implements SchemaInspector {
           quoted = rs.getString(1);
         }
       }
-      CatalogReader reader = new CatalogReader(connection, schema, quoted, ignoredTables);
+      CatalogReader reader = new CatalogReader(connection, schema, quoted + ".", ignoredTables);
       PostgresTypes.read(reader);
       PostgresRelations.read(reader);
       PostgresRoutines.read(reader);
       PostgresComments.read(reader);
-      return SchemaModel.of(reader.objects(), reader.notInspectedObjects());
+      return SchemaModel.of(reader.objects(), reader.notInspected());
     } finally {
       connection.rollback();
       connection.setAutoCommit(autoCommit);

@@ -7,6 +7,7 @@ import static dev.strata.api.schema.SchemaObjectType.EXTENSION;
 import static dev.strata.dialect.postgres.internal.schema.PostgresRelations.notOfExtension;
 
 import dev.strata.api.schema.SchemaObject;
+import dev.strata.spi.support.CatalogReader;
 import java.sql.SQLException;
 
 /** Enum types, domains, composite types and extensions. */
