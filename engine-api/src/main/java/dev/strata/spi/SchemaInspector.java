@@ -3,6 +3,7 @@ package dev.strata.spi;
 import dev.strata.api.schema.SchemaModel;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.Set;
 
 /**
@@ -23,4 +24,21 @@ public interface SchemaInspector {
    */
   SchemaModel inspect(Connection connection, String schema, Set<String> ignoredTables)
       throws SQLException;
+
+  /**
+   * Creates an empty scratch database or schema named {@code name} on the server of {@code live},
+   * for {@code diff} to apply the migrations to when the user names no shadow database. The default
+   * cannot, and says so: such a dialect's users give one ({@code --shadow-url}).
+   *
+   * @param separateDatabase whether the engine can connect to another database of this server with
+   *     the live connection's credentials (it was given a URL, not a {@code DataSource}); a dialect
+   *     then prefers a scratch database, which migrations naming the live schema cannot reach
+   * @throws SQLException when it cannot be created, e.g. for want of the privilege
+   */
+  default Shadow createShadow(Connection live, String schema, String name, boolean separateDatabase)
+      throws SQLException {
+    throw new SQLFeatureNotSupportedException(
+        "this dialect cannot create a scratch database for the comparison; give an empty database"
+            + " to apply the migrations to (strata.shadowUrl)");
+  }
 }

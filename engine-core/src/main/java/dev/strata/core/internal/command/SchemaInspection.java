@@ -34,6 +34,15 @@ public final class SchemaInspection {
   }
 
   static SchemaModel inspect(Session s) throws SQLException {
+    return inspector(s)
+        .inspect(
+            s.connection(),
+            s.schema(),
+            Set.of(s.table(), LockTarget.leaseTable(s.table()), BACKFILL_TABLE));
+  }
+
+  /** The session's dialect's inspector, or an error saying the dialect has none. */
+  static SchemaInspector inspector(Session s) {
     SchemaInspector inspector = s.dialect().schemaInspector();
     if (inspector == null) {
       throw new ConfigurationException(
@@ -43,9 +52,6 @@ public final class SchemaInspection {
               + " `dump-schema` and `diff` cannot run on it; use a dialect that implements it"
               + " (postgresql from PostgreSQL 13, mysql, h2)");
     }
-    return inspector.inspect(
-        s.connection(),
-        s.schema(),
-        Set.of(s.table(), LockTarget.leaseTable(s.table()), BACKFILL_TABLE));
+    return inspector;
   }
 }

@@ -2,6 +2,7 @@ package dev.strata.dialect.h2.internal.schema;
 
 import dev.strata.api.schema.SchemaModel;
 import dev.strata.spi.SchemaInspector;
+import dev.strata.spi.Shadow;
 import dev.strata.spi.support.CatalogReader;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +24,12 @@ public final class H2SchemaInspector implements SchemaInspector {
     H2Columns.read(reader);
     H2Programs.read(reader);
     return SchemaModel.of(reader.objects(), reader.notInspected());
+  }
+
+  @Override
+  public Shadow createShadow(Connection live, String schema, String name, boolean separateDatabase)
+      throws SQLException {
+    return H2Shadow.create(live, schema, name, separateDatabase);
   }
 
   static String quote(String identifier) {

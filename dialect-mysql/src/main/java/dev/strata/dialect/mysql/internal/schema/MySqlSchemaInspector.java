@@ -2,6 +2,7 @@ package dev.strata.dialect.mysql.internal.schema;
 
 import dev.strata.api.schema.SchemaModel;
 import dev.strata.spi.SchemaInspector;
+import dev.strata.spi.Shadow;
 import dev.strata.spi.support.CatalogReader;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,6 +30,12 @@ public final class MySqlSchemaInspector implements SchemaInspector {
     MySqlTables.read(reader, schema, mariaDb);
     MySqlPrograms.read(reader, connection, schema, mariaDb);
     return SchemaModel.of(reader.objects(), reader.notInspected());
+  }
+
+  @Override
+  public Shadow createShadow(Connection live, String schema, String name, boolean separateDatabase)
+      throws SQLException {
+    return MySqlShadow.create(live, schema, name);
   }
 
   static String quote(String identifier) {

@@ -2,6 +2,7 @@ package dev.strata.dialect.postgres.internal.schema;
 
 import dev.strata.api.schema.SchemaModel;
 import dev.strata.spi.SchemaInspector;
+import dev.strata.spi.Shadow;
 import dev.strata.spi.support.CatalogReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,5 +49,11 @@ public final class PostgresSchemaInspector implements SchemaInspector {
       connection.rollback();
       connection.setAutoCommit(autoCommit);
     }
+  }
+
+  @Override
+  public Shadow createShadow(Connection live, String schema, String name, boolean separateDatabase)
+      throws SQLException {
+    return PostgresShadow.create(live, schema, name, separateDatabase);
   }
 }
