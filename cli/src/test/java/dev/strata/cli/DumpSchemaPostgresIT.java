@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code strata dump-schema} on PostgreSQL, run in-process through {@link Main#run}. */
+/**
+ * {@code strata dump-schema} and {@code strata diff} on PostgreSQL, run in-process through {@link
+ * Main#run}.
+ */
 @PostgresTest
 class DumpSchemaPostgresIT {
   @TempDir Path dir;
@@ -56,6 +59,34 @@ class DumpSchemaPostgresIT {
     assertThat(toFile.err()).contains("Wrote the schema to " + file);
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(stdout.out());
     assertThat(run("dump-schema", common).out()).isEqualTo(stdout.out());
+  }
+
+  @Test
+  void diffExitsWithFourOnAHandMadeIndexWithAScratchDatabaseOrAGivenShadow(
+      IsolatedDatabase db, IsolatedDatabase shadow) throws Exception {
+    Path migrations = Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(
+        migrations.resolve("V1__people.sql"), "CREATE TABLE person (id int PRIMARY KEY);\n");
+    String[] common = {"--url", db.jdbcUrl(), "--source", "filesystem:" + migrations};
+    assertThat(run("migrate", common).exitCode()).isZero();
+    Path file = dir.resolve("schema.sql");
+    assertThat(run("dump-schema", common, "--output", file.toString()).exitCode()).isZero();
+    assertThat(run("diff", common).exitCode()).isZero();
+
+    DatabaseRows.execute(db.dataSource(), "CREATE INDEX hand_made ON person (id)");
+    CliResult scratch = run("diff", common);
+    CliResult given = run("diff", common, "--shadow-url", shadow.jdbcUrl());
+    CliResult check = run("dump-schema", common, "--check", file.toString());
+
+    assertThat(scratch.exitCode()).as(scratch.toString()).isEqualTo(ExitCode.VALIDATION);
+    assertThat(scratch.out())
+        .contains(
+            "unexpected index person.hand_made\n"
+                + "  actual:   CREATE INDEX hand_made ON person USING btree (id)\n")
+        .contains("scratch database strata_shadow_");
+    assertThat(given.exitCode()).as(given.toString()).isEqualTo(ExitCode.VALIDATION);
+    assertThat(given.out()).contains("the given shadow database");
+    assertThat(check.exitCode()).as(check.toString()).isZero();
   }
 
   private static CliResult run(String command, String[] common, String... more) {

@@ -39,6 +39,6 @@ public interface SchemaInspector {
       throws SQLException {
     throw new SQLFeatureNotSupportedException(
         "this dialect cannot create a scratch database for the comparison; give an empty database"
-            + " to apply the migrations to (strata.shadowUrl)");
+            + " to apply the migrations to (a shadow database)");
   }
 }

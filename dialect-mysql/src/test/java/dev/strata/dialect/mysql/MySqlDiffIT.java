@@ -215,8 +215,7 @@ class MySqlDiffIT {
     execute(shadow, "CREATE TABLE leftover (id INT)");
 
     assertThatThrownBy(() -> strata.diff(shadow.dataSource()))
-        .hasMessageContaining(
-            "The shadow database (strata.shadowUrl) is not empty: it has table leftover");
+        .hasMessageContaining("The given shadow database is not empty: it has table leftover");
   }
 
   @Test
@@ -232,7 +231,7 @@ class MySqlDiffIT {
         .containsExactly(
             "missing index orders.orders_total: expected CREATE INDEX `orders_total` ON"
                 + " `orders` (`total`) USING BTREE");
-    assertThat(diff.shadow()).isEqualTo("the database given as strata.shadowUrl");
+    assertThat(diff.shadow()).isEqualTo("the given shadow database");
   }
 
   private static String shadowName(String text) {

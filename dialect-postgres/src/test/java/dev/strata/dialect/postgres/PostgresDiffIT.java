@@ -235,8 +235,7 @@ class PostgresDiffIT {
     execute(shadow, "CREATE TABLE leftover (id int)");
 
     assertThatThrownBy(() -> strata.diff(shadow.dataSource()))
-        .hasMessageContaining(
-            "The shadow database (strata.shadowUrl) is not empty: it has table leftover");
+        .hasMessageContaining("The given shadow database is not empty: it has table leftover");
   }
 
   @Test
@@ -252,7 +251,7 @@ class PostgresDiffIT {
         .containsExactly(
             "missing index orders.orders_total: expected CREATE INDEX orders_total ON orders"
                 + " USING btree (total)");
-    assertThat(diff.shadow()).isEqualTo("the database given as strata.shadowUrl");
+    assertThat(diff.shadow()).isEqualTo("the given shadow database");
   }
 
   private static String shadowName(String text) {

@@ -110,7 +110,7 @@ public final class Diff {
       Session live, @Nullable DataSource userShadow, @Nullable MigrationVersion target)
       throws SQLException {
     if (userShadow != null) {
-      String where = "the database given as strata.shadowUrl";
+      String where = "the given shadow database";
       return new Built(migrate(shadows.create(userShadow, null, target), true, where), where);
     }
     SchemaInspector inspector = SchemaInspection.inspector(live);
@@ -127,7 +127,7 @@ public final class Diff {
               + " server for the comparison: "
               + e.getMessage()
               + "; grant the privilege to create one, or give an empty database to apply the"
-              + " migrations to as strata.shadowUrl",
+              + " migrations to (a shadow database)",
           e);
     }
     RuntimeException failure = null;
@@ -178,13 +178,13 @@ public final class Diff {
     if (mustBeEmpty) {
       if (!new Inspect(shadow).history().isEmpty()) {
         throw new ConfigurationException(
-            "The shadow database (strata.shadowUrl) has a history table with rows; diff applies"
+            "The given shadow database has a history table with rows; diff applies"
                 + " every migration to it, so give an empty one");
       }
       SchemaModel before = inspection.inspect();
       if (!before.objects().isEmpty()) {
         throw new ConfigurationException(
-            "The shadow database (strata.shadowUrl) is not empty: it has "
+            "The given shadow database is not empty: it has "
                 + before.objects().get(0).describe()
                 + " and "
                 + (before.objects().size() - 1)
