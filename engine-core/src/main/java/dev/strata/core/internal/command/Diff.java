@@ -71,6 +71,8 @@ public final class Diff {
   public SchemaDiff diff(@Nullable DataSource userShadow) {
     return engine.withSession(
         live -> {
+          // A dialect that cannot inspect says so before anything is read.
+          SchemaInspection.inspector(live);
           Reconciliation r = engine.reconcile(live, engine.discovery().discover(live.dialect()));
           Engine.refuseOnProblems("diff", r.problems());
           SchemaModel actual = SchemaInspection.inspect(live);
