@@ -26,8 +26,7 @@ final class H2Columns {
             + " WHERE t.OBJECT_SCHEMA = c.TABLE_SCHEMA AND t.OBJECT_NAME = c.TABLE_NAME"
             + " AND t.OBJECT_TYPE = 'TABLE' AND t.COLLECTION_TYPE_IDENTIFIER = c.DTD_IDENTIFIER),"
             + " c.MAXIMUM_CARDINALITY, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.IS_IDENTITY,"
-            + " c.IDENTITY_GENERATION, c.IS_GENERATED, c.GENERATION_EXPRESSION, c.COLUMN_ON_UPDATE,"
-            + " c.DECLARED_DATA_TYPE"
+            + " c.IDENTITY_GENERATION, c.IS_GENERATED, c.GENERATION_EXPRESSION, c.COLUMN_ON_UPDATE"
             + " FROM INFORMATION_SCHEMA.COLUMNS c JOIN INFORMATION_SCHEMA.TABLES t"
             + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
             + " WHERE c.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'",
@@ -62,7 +61,7 @@ final class H2Columns {
       case "CHARACTER", "CHARACTER VARYING", "BINARY", "BINARY VARYING", "VARCHAR_IGNORECASE" ->
           type + "(" + row.getLong(4) + ")";
       case "NUMERIC", "DECIMAL" -> type + "(" + row.getInt(5) + ", " + row.getInt(6) + ")";
-      case "DECFLOAT" -> row.getString(19) == null ? type : type + "(" + row.getInt(5) + ")";
+      case "DECFLOAT" -> type + "(" + row.getInt(5) + ")";
       case "ENUM" -> "ENUM(" + row.getString(9) + ")";
       case "ARRAY" -> row.getString(10) + " ARRAY[" + row.getLong(11) + "]";
       default -> {
