@@ -7,6 +7,7 @@ import dev.strata.api.schema.SchemaObject;
 import dev.strata.api.schema.SchemaObjectType;
 import dev.strata.core.Strata;
 import dev.strata.testsupport.Corpus;
+import dev.strata.testsupport.DumpedObjects;
 import dev.strata.testsupport.IsolatedDatabase;
 import dev.strata.testsupport.PostgresTest;
 import dev.strata.testsupport.SchemaDump;
@@ -17,8 +18,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @PostgresTest
 class PostgresSchemaInspectionIT {
-  private static final Pattern DUMP_ENTRY =
-      Pattern.compile("^-- Name: (.+); Type: ([A-Z ]+); Schema: ", Pattern.MULTILINE);
-
   /** Objects in an order of their own, for the order test: each statement creates one. */
   private static final List<String> OBJECTS =
       List.of(
@@ -166,52 +162,25 @@ class PostgresSchemaInspectionIT {
         .sources("filesystem:" + set.resolve("migrations"))
         .load()
         .migrate();
-    String dump = SchemaDump.postgres(db);
+    Set<String> dumped = DumpedObjects.postgres(SchemaDump.postgres(db));
 
     SchemaModel model = strata(db).inspectSchema();
 
-    Set<String> dumped = new TreeSet<>();
-    Matcher m = DUMP_ENTRY.matcher(dump);
-    while (m.find()) {
-      String type = m.group(2);
-      if (!Set.of("DEFAULT", "SEQUENCE OWNED BY", "SCHEMA", "ACL").contains(type)) {
-        dumped.add(type + " " + m.group(1));
-      }
-    }
-    Set<String> inspected = new TreeSet<>();
-    for (SchemaObject o : model.objects()) {
-      String key = dumpKey(o);
-      if (key != null) {
-        inspected.add(key);
-      } else if (o.type() == SchemaObjectType.CONSTRAINT) {
-        assertThat(dump).as("check constraint %s", o.name()).contains(o.name() + " CHECK ");
-      }
-    }
-    assertThat(dumped).as("pg_dump shows more objects than the model (%s)", name).isNotEmpty();
-    assertThat(new TreeSet<>(dumped))
-        .as("what pg_dump shows and the model misses, and the reverse")
-        .isEqualTo(inspected);
+    assertThat(dumped).as("pg_dump shows objects for %s", name).hasSizeGreaterThan(10);
+    assertThat(inspected(model))
+        .as("the model against pg_dump (%s), both ways", name)
+        .isEqualTo(dumped);
   }
 
-  /**
-   * The object as a {@code -- Name: …; Type: …} entry of pg_dump names it; null for inline ones.
-   */
-  private static String dumpKey(SchemaObject o) {
-    return switch (o.type()) {
-      case COLUMN -> null;
-      case CONSTRAINT ->
-          o.definition().startsWith("CHECK")
-              ? null
-              : (o.definition().startsWith("FOREIGN KEY") ? "FK CONSTRAINT " : "CONSTRAINT ")
-                  + o.table()
-                  + " "
-                  + o.name();
-      case TRIGGER -> "TRIGGER " + o.table() + " " + o.name();
-      case ENUM_TYPE, COMPOSITE_TYPE -> "TYPE " + o.name();
-      case COMMENT, INDEX, TABLE, VIEW, SEQUENCE, FUNCTION, PROCEDURE, EXTENSION, DOMAIN ->
-          o.type().label().toUpperCase(java.util.Locale.ROOT) + " " + o.name();
-      case MATERIALIZED_VIEW -> "MATERIALIZED VIEW " + o.name();
-    };
+  /** The model's objects as {@link DumpedObjects} names them: all but columns. */
+  static Set<String> inspected(SchemaModel model) {
+    Set<String> objects = new TreeSet<>();
+    for (SchemaObject o : model.objects()) {
+      if (o.type() != SchemaObjectType.COLUMN) {
+        objects.add(o.describe());
+      }
+    }
+    return objects;
   }
 
   private static List<String> reordered() {
