@@ -134,6 +134,28 @@ class PostgresSchemaInspectionIT {
   }
 
   @Test
+  void saysWhatItFoundButCouldNotReadInsteadOfLeavingItOut(IsolatedDatabase db) throws Exception {
+    create(
+        db,
+        List.of(
+            "CREATE AGGREGATE joined (text) (SFUNC = textcat, STYPE = text)",
+            "CREATE TYPE span AS RANGE (SUBTYPE = integer)"));
+
+    SchemaModel model = strata(db).inspectSchema();
+
+    assertThat(model.notInspected())
+        .containsExactly(
+            "1 aggregate or window functions (not compared)",
+            "1 range or base types (not compared)");
+    assertThat(strata(db).dumpSchema())
+        .contains("\n-- Not inspected: 1 aggregate or window functions (not compared)\n");
+    assertThat(strataWithSource(db).diff().notCompared()).isEqualTo(model.notInspected());
+    assertThat(model.objects(SchemaObjectType.FUNCTION))
+        .as("the range type's own constructor functions are part of the type")
+        .isEmpty();
+  }
+
+  @Test
   void dumpsTheSameBytesWhateverTheOrderObjectsWereCreatedIn(
       IsolatedDatabase first, IsolatedDatabase second) throws Exception {
     create(first, OBJECTS);

@@ -20,7 +20,10 @@ final class PostgresRoutines {
             + " p.prokind, pg_catalog.pg_get_functiondef(p.oid)"
             + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
             + " WHERE n.nspname = ? AND p.prokind IN ('f', 'p')"
-            + notOfExtension("pg_proc", "p.oid"),
+            + notOfExtension("pg_proc", "p.oid")
+            // A range type's constructors belong to the type.
+            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i"
+            + " WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')",
         row ->
             SchemaObject.of(
                 "p".equals(row.getString(2)) ? PROCEDURE : FUNCTION,
