@@ -24,14 +24,14 @@ final class H2Tables {
 
   static void read(CatalogReader r) throws SQLException {
     r.add(
-        "SELECT TABLE_NAME, TABLE_CLASS, REMARKS FROM INFORMATION_SCHEMA.TABLES"
+        "SELECT TABLE_NAME, REMARKS FROM INFORMATION_SCHEMA.TABLES"
             + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'",
         row -> {
           if (r.ignored(row.getString(1))) {
             return null;
           }
-          if (row.getString(3) != null) {
-            r.add(comment("TABLE " + quote(row.getString(1)), row.getString(3)));
+          if (row.getString(2) != null) {
+            r.add(comment("TABLE " + quote(row.getString(1)), row.getString(2)));
           }
           return SchemaObject.of(TABLE, row.getString(1), "");
         });
