@@ -27,7 +27,9 @@ public final class MySqlSchemaInspector implements SchemaInspector {
       throws SQLException {
     CatalogReader reader =
         new CatalogReader(connection, schema, quote(schema) + ".", ignoredTables);
-    MySqlTables.read(reader, schema, mariaDb);
+    // MySQL before 8 has neither functional index parts nor CHECK_CONSTRAINTS (it ignores CHECK).
+    boolean mySql8 = !mariaDb && connection.getMetaData().getDatabaseMajorVersion() >= 8;
+    MySqlTables.read(reader, schema, mariaDb, mySql8);
     MySqlPrograms.read(reader, connection, schema, mariaDb);
     return SchemaModel.of(reader.objects(), reader.notInspected());
   }

@@ -20,7 +20,12 @@ import java.util.Map;
 final class MySqlTables {
   private MySqlTables() {}
 
-  static void read(CatalogReader r, String inspected, boolean mariaDb) throws SQLException {
+  /**
+   * @param mySql8 whether the server is MySQL 8 or later, whose catalog has functional index parts
+   *     and check constraints
+   */
+  static void read(CatalogReader r, String inspected, boolean mariaDb, boolean mySql8)
+      throws SQLException {
     r.add(
         "SELECT t.TABLE_NAME, t.ENGINE, c.CHARACTER_SET_NAME, t.TABLE_COLLATION, t.TABLE_COMMENT,"
             + " t.CREATE_OPTIONS FROM information_schema.TABLES t"
@@ -92,6 +97,13 @@ final class MySqlTables {
                   + " ON UPDATE "
                   + row.getString(8));
         });
+    if (mariaDb || mySql8) {
+      readChecks(r, mariaDb);
+    }
+    readIndexes(r, mySql8);
+  }
+
+  private static void readChecks(CatalogReader r, boolean mariaDb) throws SQLException {
     r.add(
         "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE"
             + " FROM information_schema.TABLE_CONSTRAINTS tc"
@@ -106,17 +118,16 @@ final class MySqlTables {
                 row.getString(1),
                 row.getString(2),
                 "CHECK (" + r.unqualified(row.getString(3)) + ")"));
-    readIndexes(r, mariaDb);
   }
 
   /** Every index but the primary key, which is a constraint; one row per indexed part. */
-  private static void readIndexes(CatalogReader r, boolean mariaDb) throws SQLException {
+  private static void readIndexes(CatalogReader r, boolean expressions) throws SQLException {
     Map<String, StringBuilder> parts = new LinkedHashMap<>();
     Map<String, String[]> heads = new LinkedHashMap<>();
     r.add(
         "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE,"
             + " INDEX_COMMENT, "
-            + (mariaDb ? "NULL" : "EXPRESSION")
+            + (expressions ? "EXPRESSION" : "NULL")
             + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?"
             + " AND INDEX_NAME <> 'PRIMARY' ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
         row -> {
