@@ -38,7 +38,11 @@ import org.junit.jupiter.api.Timeout;
  *       release, is released when its connection dies, and is per history table;
  *   <li>{@code Transactions}: a failed migration leaves exactly what {@link
  *       Capabilities#transactionalDdl()} promises;
- *   <li>{@code Commands}: re-runs apply nothing, down scripts revert, plans change nothing.
+ *   <li>{@code Commands}: re-runs apply nothing, down scripts revert, plans change nothing;
+ *   <li>{@code Schema}: for a dialect with a {@link dev.strata.spi.SchemaInspector}, the model sees
+ *       what migrations create and none of Strata's tables, is the same on every read and names no
+ *       schema, {@code diff} finds no drift after {@code migrate}, names a hand-made index and a
+ *       dropped view once each, reports pending migrations as pending, and changes nothing live.
  * </ul>
  *
  * <p>Each test gets a fresh database from {@link DialectTckProvider#newDatabase()} when it needs
@@ -120,6 +124,15 @@ public abstract class DialectConformanceTest {
   /** Re-runs, down migrations and plans through the engine. */
   @Nested
   class Commands extends CommandConformance {
+    @Override
+    TckFixture fixture() {
+      return DialectConformanceTest.this.fixture();
+    }
+  }
+
+  /** Schema inspection and diff, where the dialect inspects schemas. */
+  @Nested
+  class Schema extends SchemaConformance {
     @Override
     TckFixture fixture() {
       return DialectConformanceTest.this.fixture();

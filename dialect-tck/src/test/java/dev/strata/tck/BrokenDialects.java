@@ -35,6 +35,11 @@ final class BrokenDialects {
             });
   }
 
+  /** H2 as a third party's dialect might be: everything but a schema inspector. */
+  static DialectProvider inspectsNoSchema() {
+    return h2(dialect -> new ForwardingDialect(dialect) {});
+  }
+
   /** Splits at every {@code ;}, even inside quotes and comments. */
   static DialectProvider splitsOnEverySemicolon() {
     return h2(

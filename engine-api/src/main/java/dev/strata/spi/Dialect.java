@@ -205,6 +205,15 @@ public interface Dialect {
     return true;
   }
 
+  /**
+   * What reads a schema of this database into a model, for {@code dump-schema} and {@code diff};
+   * {@code null} (the default) when the dialect cannot, and those commands then refuse to run on
+   * it, saying so.
+   */
+  default @Nullable SchemaInspector schemaInspector() {
+    return null;
+  }
+
   /** Lint rules for this database's SQL, in addition to the engine's rules for every database. */
   default List<LintRule> lintRules() {
     return List.of();

@@ -8,6 +8,7 @@ import dev.strata.api.DownResult;
 import dev.strata.api.HistoryEntry;
 import dev.strata.api.JavaMigration;
 import dev.strata.api.LintReport;
+import dev.strata.api.LintSeverity;
 import dev.strata.api.MigrateResult;
 import dev.strata.api.MigrationPlan;
 import dev.strata.api.MigrationVersion;
@@ -16,17 +17,22 @@ import dev.strata.api.StatusReport;
 import dev.strata.api.StrataListener;
 import dev.strata.api.ValidateResult;
 import dev.strata.api.ValidationException;
+import dev.strata.api.schema.SchemaDiff;
+import dev.strata.api.schema.SchemaModel;
 import dev.strata.core.internal.command.Baseline;
+import dev.strata.core.internal.command.Diff;
 import dev.strata.core.internal.command.Down;
 import dev.strata.core.internal.command.Engine;
 import dev.strata.core.internal.command.Inspect;
 import dev.strata.core.internal.command.Migrate;
 import dev.strata.core.internal.command.Repair;
+import dev.strata.core.internal.command.SchemaInspection;
 import dev.strata.core.internal.discovery.Discovery;
 import dev.strata.core.internal.discovery.SourceResolver;
 import dev.strata.core.internal.execute.StatementLimits;
 import dev.strata.core.internal.jdbc.Connector;
 import dev.strata.core.internal.jdbc.DialectResolver;
+import dev.strata.core.internal.jdbc.DriverManagerDataSource;
 import dev.strata.core.internal.lock.LockSettings;
 import dev.strata.core.internal.plan.PlanSettings;
 import dev.strata.core.internal.plugin.InstalledProviders;
@@ -37,6 +43,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Strata's entry point: runs migration commands against one database. Immutable and thread-safe;
@@ -66,14 +74,30 @@ public final class Strata {
   /** The engine's parts, each given the settings it uses and nothing else. */
   private static Engine engine(StrataConfiguration config) {
     StrataListener listener = event -> config.listeners().forEach(l -> l.onEvent(event));
+    return engine(
+        config,
+        config.dataSource(),
+        config.schema(),
+        new PlanSettings(config.target(), config.outOfOrder(), config.phase()),
+        config.lintGate(),
+        listener);
+  }
+
+  private static Engine engine(
+      StrataConfiguration config,
+      DataSource dataSource,
+      @Nullable String schema,
+      PlanSettings plan,
+      @Nullable LintSeverity lintGate,
+      StrataListener listener) {
     List<JavaMigration> java = new ArrayList<>(config.javaMigrations());
     java.addAll(InstalledProviders.of(JavaMigration.class, config.classLoader()));
     return new Engine(
         new Sessions(
-            new Connector(config.dataSource(), config.displayUrl(), config::maskSecrets),
+            new Connector(dataSource, config.displayUrl(), config::maskSecrets),
             new DialectResolver(config.dialectProviders(), config.classLoader()),
             config.dialect(),
-            config.schema(),
+            schema,
             config.table(),
             ENGINE_VERSION),
         new Discovery(
@@ -88,12 +112,43 @@ public final class Strata {
                 ? config.leaseTimeToLive()
                 : null,
             config.clock()),
-        new PlanSettings(config.target(), config.outOfOrder(), config.phase()),
+        plan,
         new StatementLimits(config.ddlLockTimeout(), config.statementTimeout()),
-        config.lintGate(),
+        lintGate,
         listener,
         config.clock(),
         ENGINE_VERSION);
+  }
+
+  /**
+   * Engines for diff's shadow: the configuration's sources, table and settings on another database,
+   * applying the migrations up to a version and reporting nothing (the shadow's migrations are not
+   * the user's).
+   */
+  private Diff.ShadowEngines shadows() {
+    return new Diff.ShadowEngines() {
+      @Override
+      public Engine create(
+          DataSource dataSource, @Nullable String schema, @Nullable MigrationVersion target) {
+        return engine(
+            config, dataSource, schema, new PlanSettings(target, false, null), null, e -> {});
+      }
+
+      @Override
+      public boolean canConnect() {
+        return config.dataSource() instanceof DriverManagerDataSource;
+      }
+
+      @Override
+      public DataSource connect(String url) {
+        return ((DriverManagerDataSource) config.dataSource()).withUrl(url);
+      }
+
+      @Override
+      public DataSource live() {
+        return config.dataSource();
+      }
+    };
   }
 
   /**
@@ -210,6 +265,67 @@ public final class Strata {
   /** The audit trail, oldest first; empty when the history table does not exist. */
   public List<HistoryEntry> history() {
     return new Inspect(engine).history();
+  }
+
+  /**
+   * The migration schema as the dialect reads it: tables, columns, constraints, indexes, views,
+   * sequences, routines, triggers, types and comments, in a fixed order, without Strata's own
+   * tables. Takes no lock and changes nothing.
+   *
+   * @throws ConfigurationException when the dialect cannot inspect schemas
+   */
+  public SchemaModel inspectSchema() {
+    return new SchemaInspection(engine).inspect();
+  }
+
+  /**
+   * The live schema against the schema its applied migrations produce, built in a scratch database
+   * or schema that Strata creates on the same server and drops afterwards, also when a migration
+   * fails in it (PostgreSQL: a scratch database when Strata was given a URL and may create one,
+   * else a scratch schema; MySQL: a scratch database; H2: an in-memory database). Pending
+   * migrations are listed in {@link SchemaDiff#pending()}, not reported as drift. Takes no
+   * migration lock and changes nothing in the live schema.
+   *
+   * @throws ValidationException when sources and history disagree (a failed entry, an edited or
+   *     missing migration), naming each problem
+   * @throws ConfigurationException when the dialect cannot inspect schemas, or no scratch database
+   *     can be created (then give one: {@link #diff(DataSource)})
+   */
+  public SchemaDiff diff() {
+    return new Diff(engine, shadows()).diff(null);
+  }
+
+  /**
+   * {@link #diff()} with the expected schema built in {@code shadow}, an empty database the caller
+   * provides (and keeps: Strata migrates it and leaves it as it is then).
+   *
+   * @throws ConfigurationException when {@code shadow} is not empty
+   */
+  public SchemaDiff diff(DataSource shadow) {
+    return new Diff(engine, shadows()).diff(shadow);
+  }
+
+  /**
+   * What every migration produces, as {@link #dumpSchema()} writes it, built in a scratch database
+   * as {@link #diff()} builds it: {@code dump-schema --check} compares it with a committed file.
+   */
+  public String dumpExpectedSchema() {
+    return new Diff(engine, shadows()).dumpExpected(null);
+  }
+
+  /**
+   * {@link #dumpExpectedSchema()} built in {@code shadow}, an empty database the caller provides.
+   */
+  public String dumpExpectedSchema(DataSource shadow) {
+    return new Diff(engine, shadows()).dumpExpected(shadow);
+  }
+
+  /**
+   * {@link #inspectSchema()} as the SQL text {@code strata dump-schema} writes: sorted, one object
+   * per block, without server version or times, so the same schema always gives the same text.
+   */
+  public String dumpSchema() {
+    return new SchemaInspection(engine).dump();
   }
 
   private static String engineVersion() {

@@ -81,6 +81,14 @@ final class Console {
     print(out, JsonText.of(document, mask::apply));
   }
 
+  /** Text written to stdout exactly as it is (a schema dump), secrets masked. */
+  void verbatim(String text) {
+    synchronized (lock) {
+      out.print(mask.apply(text));
+      out.flush();
+    }
+  }
+
   /** Progress, on stderr. */
   void info(String event, String message, Fields fields) {
     write(err, "INFO", event, message, fields);

@@ -35,6 +35,11 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
       List.of(
           new Entry(null, "--wait-for-database", "waitForDatabase"),
           new Entry(null, "--heartbeat", "heartbeat"),
+          // dump-schema's --output names a file, not a format: a STRATA_OUTPUT=json left in the
+          // environment must not become a file named json.
+          new Entry("dump-schema", "--output", "schemaFile"),
+          new Entry("dump-schema", "--check", "schemaCheck"),
+          new Entry(null, "--shadow-url", "shadowUrl"),
           new Entry(null, "--output", "output"),
           new Entry("status", "--exit-code", "exitCode"),
           new Entry("validate", "--require-up-to-date", "requireUpToDate"),

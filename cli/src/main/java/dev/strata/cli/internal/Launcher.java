@@ -119,6 +119,8 @@ public final class Launcher {
     cl.addSubcommand(new HistoryCommand(console, loader));
     cl.addSubcommand(new AwaitCommand(console, loader));
     cl.addSubcommand(new LintCommand(console, loader));
+    cl.addSubcommand(new DumpSchemaCommand(console, loader));
+    cl.addSubcommand(new DiffCommand(console, loader));
     for (CommandLine sub : cl.getSubcommands().values()) {
       if (sub.getCommandSpec().userObject() instanceof EngineCommand) {
         CommonOptions.addTo(sub.getCommandSpec());

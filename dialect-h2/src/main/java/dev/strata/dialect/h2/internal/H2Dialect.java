@@ -1,9 +1,11 @@
 package dev.strata.dialect.h2.internal;
 
 import dev.strata.api.SqlStatement;
+import dev.strata.dialect.h2.internal.schema.H2SchemaInspector;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
+import dev.strata.spi.SchemaInspector;
 import dev.strata.spi.support.HistoryTable;
 import dev.strata.spi.support.RowLock;
 import java.sql.Connection;
@@ -104,5 +106,11 @@ public final class H2Dialect implements Dialect {
     return e.getErrorCode() == LOCK_TIMEOUT_ERROR
         || e.getErrorCode() == DEADLOCK_ERROR
         || "HYT00".equals(e.getSQLState());
+  }
+
+  /** Reads schemas from {@code INFORMATION_SCHEMA} ({@link H2SchemaInspector}). */
+  @Override
+  public SchemaInspector schemaInspector() {
+    return new H2SchemaInspector();
   }
 }

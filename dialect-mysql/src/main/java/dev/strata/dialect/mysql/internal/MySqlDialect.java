@@ -2,11 +2,13 @@ package dev.strata.dialect.mysql.internal;
 
 import dev.strata.api.SqlStatement;
 import dev.strata.dialect.mysql.internal.lint.MySqlLintRules;
+import dev.strata.dialect.mysql.internal.schema.MySqlSchemaInspector;
 import dev.strata.spi.DatabaseProduct;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.LintRule;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
+import dev.strata.spi.SchemaInspector;
 import dev.strata.spi.SessionReset;
 import dev.strata.spi.support.HistoryTable;
 import java.math.BigDecimal;
@@ -273,6 +275,12 @@ public final class MySqlDialect implements Dialect {
    * MySQL's rules ({@link MySqlLintRules}): {@code ALTER TABLE} and {@code CREATE INDEX} that do
    * not insist on an online change, and columns added with expression defaults.
    */
+  /** Reads databases from {@code information_schema} ({@link MySqlSchemaInspector}). */
+  @Override
+  public SchemaInspector schemaInspector() {
+    return new MySqlSchemaInspector(mariaDb);
+  }
+
   @Override
   public List<LintRule> lintRules() {
     return MySqlLintRules.all();

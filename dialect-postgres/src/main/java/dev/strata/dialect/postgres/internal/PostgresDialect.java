@@ -2,10 +2,12 @@ package dev.strata.dialect.postgres.internal;
 
 import dev.strata.api.SqlStatement;
 import dev.strata.dialect.postgres.internal.lint.PostgresLintRules;
+import dev.strata.dialect.postgres.internal.schema.PostgresSchemaInspector;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.LintRule;
 import dev.strata.spi.LockRequest;
 import dev.strata.spi.MigrationLock;
+import dev.strata.spi.SchemaInspector;
 import dev.strata.spi.SessionReset;
 import dev.strata.spi.support.HistoryTable;
 import java.sql.Connection;
@@ -319,6 +321,15 @@ public final class PostgresDialect implements Dialect {
   @Override
   public void endSession(Connection connection) throws SQLException {
     run(connection, PostgresSessionLimits.resetMigrationLimits());
+  }
+
+  /**
+   * Reads schemas from {@code pg_catalog} ({@link PostgresSchemaInspector}); from PostgreSQL 13 on,
+   * whose catalog records generated columns and a partition's inherited objects.
+   */
+  @Override
+  public @Nullable SchemaInspector schemaInspector() {
+    return serverMajorVersion >= 13 ? new PostgresSchemaInspector() : null;
   }
 
   /**

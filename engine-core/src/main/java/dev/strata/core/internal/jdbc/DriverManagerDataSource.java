@@ -36,6 +36,11 @@ public final class DriverManagerDataSource implements DataSource {
     this.classLoader = classLoader;
   }
 
+  /** A data source for another URL with this one's credentials (a shadow database of diff). */
+  public DriverManagerDataSource withUrl(String otherUrl) {
+    return new DriverManagerDataSource(otherUrl, user, password, classLoader);
+  }
+
   /**
    * {@code text} with this data source's password masked, whether it was given apart or inside the
    * URL (drivers quote parts of a malformed URL in their messages), and any password in a URL.

@@ -16,6 +16,11 @@ public record LockTarget(Dialect dialect, String name, String historyTable, Stri
         dialect,
         LockRequest.nameFor(schema, table),
         qualified,
-        dialect.quote(schema) + "." + dialect.quote(table + "_lease"));
+        dialect.quote(schema) + "." + dialect.quote(leaseTable(table)));
+  }
+
+  /** The name of the lease table of history table {@code table}, unquoted. */
+  public static String leaseTable(String table) {
+    return table + "_lease";
   }
 }

@@ -42,6 +42,11 @@ public final class Session implements AutoCloseable {
     return schema;
   }
 
+  /** The history table's name, unquoted. */
+  public String table() {
+    return table;
+  }
+
   /** What the migration lock of this session's history table is taken on. */
   public LockTarget lockTarget() {
     return LockTarget.of(dialect, schema, table, history.qualifiedName());
