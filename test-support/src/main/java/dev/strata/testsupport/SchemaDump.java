@@ -79,6 +79,16 @@ public final class SchemaDump {
     return lines.stream().sorted().collect(Collectors.joining("\n"));
   }
 
+  /** The PostgreSQL major version the corpus references were dumped on (see the corpus README). */
+  public static final int POSTGRES_REFERENCE_MAJOR = 15;
+
+  /** The major version of the server {@code db} is on. */
+  public static int majorVersion(IsolatedDatabase db) throws SQLException {
+    try (Connection c = db.connect()) {
+      return c.getMetaData().getDatabaseMajorVersion();
+    }
+  }
+
   /**
    * Runs {@code script} (a corpus reference) with {@code psql -v ON_ERROR_STOP=1}, as the native
    * client would, into {@code db}.

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +34,11 @@ import org.junit.jupiter.api.Test;
  */
 @PostgresTest
 class PostgresCorpusIT {
-  /** The version the references were dumped on. */
-  private static final int REFERENCE_MAJOR = 15;
-
   @Test
   void appliesKestraAndProducesTheReferenceSchema(IsolatedDatabase db, IsolatedDatabase native_)
       throws Exception {
     Path set = Corpus.require("flyway-kestra-pg");
-    if (major(db) < 14) {
+    if (SchemaDump.majorVersion(db) < 14) {
       // Kestra's FULLTEXT_REPLACE has an SQL-standard body (RETURN ...), new in PostgreSQL 14:
       // psql stops there too, with the same error.
       assertThatThrownBy(() -> strata(db, set).migrate())
@@ -86,19 +82,13 @@ class PostgresCorpusIT {
 
   private static void assertSameSchemaAsTheNativeClient(
       IsolatedDatabase db, IsolatedDatabase native_, Path set, String name) throws Exception {
-    if (major(db) == REFERENCE_MAJOR) {
+    if (SchemaDump.majorVersion(db) == SchemaDump.POSTGRES_REFERENCE_MAJOR) {
       assertThat(dump(db, name)).isEqualTo(reference(set, name));
     }
     SchemaDump.restorePostgres(native_, set.resolve("reference.postgres.sql"));
     String expected = SchemaDump.postgresCatalog(native_);
     assertThat(expected).contains("column ");
     assertThat(SchemaDump.postgresCatalog(db)).isEqualTo(expected);
-  }
-
-  private static int major(IsolatedDatabase db) throws SQLException {
-    try (Connection c = db.connect()) {
-      return c.getMetaData().getDatabaseMajorVersion();
-    }
   }
 
   private static Strata strata(IsolatedDatabase db, Path set) {
