@@ -38,7 +38,10 @@ import org.junit.jupiter.api.Timeout;
  *       release, is released when its connection dies, and is per history table;
  *   <li>{@code Transactions}: a failed migration leaves exactly what {@link
  *       Capabilities#transactionalDdl()} promises;
- *   <li>{@code Commands}: re-runs apply nothing, down scripts revert, plans change nothing.
+ *   <li>{@code Commands}: re-runs apply nothing, down scripts revert, plans change nothing;
+ *   <li>{@code Runs}: each command's rows record its run and release, {@code down} reverts the last
+ *       run or back to a release, once when two processes ask at once, and a history table without
+ *       those columns gains them.
  * </ul>
  *
  * <p>Each test gets a fresh database from {@link DialectTckProvider#newDatabase()} when it needs
@@ -120,6 +123,15 @@ public abstract class DialectConformanceTest {
   /** Re-runs, down migrations and plans through the engine. */
   @Nested
   class Commands extends CommandConformance {
+    @Override
+    TckFixture fixture() {
+      return DialectConformanceTest.this.fixture();
+    }
+  }
+
+  /** Runs and releases: what each command records, and down by run or by release. */
+  @Nested
+  class Runs extends RunsConformance {
     @Override
     TckFixture fixture() {
       return DialectConformanceTest.this.fixture();

@@ -93,7 +93,8 @@ public final class Strata {
         config.lintGate(),
         listener,
         config.clock(),
-        ENGINE_VERSION);
+        ENGINE_VERSION,
+        config.release());
   }
 
   /**
