@@ -86,6 +86,13 @@ class DownCommandTest {
         .containsExactly("APPLY v2", "REVERT v1");
 
     ws.strata("migrate", "--release", "v2");
+    assertThat(ws.strata("status", "--output", "json").out())
+        .containsPattern("\"release\": ?\"v2\"")
+        .containsPattern("\"run_id\": ?\"[0-9a-f-]{36}\"");
+    assertThat(ws.strata("history", "--output", "json").out())
+        .containsPattern("\"release\": ?\"v1\"")
+        .containsPattern("\"release\": ?\"v2\"");
+    assertThat(ws.strata("history").out()).containsPattern("3 +add phone +revert .* v1 ");
     CliResult toRelease = ws.strata("down", "--to-release", "v2");
     CliResult unknown = ws.strata("down", "--to-release", "v0");
 
