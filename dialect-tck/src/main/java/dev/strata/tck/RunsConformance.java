@@ -196,7 +196,7 @@ abstract class RunsConformance extends ConformanceGroup {
         for (Strata p : processes) {
           running.add(pool.submit(() -> p.down(DownRequest.lastRun())));
         }
-        assertThat(waiting.await(60, TimeUnit.SECONDS)).as("both wait for the lock").isTrue();
+        assertThat(waiting.await(30, TimeUnit.SECONDS)).as("both wait for the lock").isTrue();
       }
       for (Future<DownResult> r : running) {
         results.add(r.get(90, TimeUnit.SECONDS));

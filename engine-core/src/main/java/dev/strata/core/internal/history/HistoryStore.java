@@ -218,7 +218,7 @@ public final class HistoryStore {
           failures.addSuppressed(e);
         }
       }
-      if (columns(c).contains(column) || selectable(c, column)) {
+      if (columns(c).contains(column)) {
         return;
       }
     }
@@ -243,23 +243,6 @@ public final class HistoryStore {
     return names;
   }
 
-  /**
-   * Whether {@code column} can be selected: asked only when adding it failed and the metadata did
-   * not list it, for drivers whose metadata misses it. In a transaction a failed query would abort
-   * it (PostgreSQL), so there the metadata's answer stands.
-   */
-  private boolean selectable(Connection c, String column) throws SQLException {
-    if (!c.getAutoCommit()) {
-      return false;
-    }
-    try (Statement s = c.createStatement()) {
-      s.executeQuery("SELECT " + q(column) + " FROM " + qualified + " WHERE 1 = 0").close();
-      return true;
-    } catch (SQLException missing) {
-      return false;
-    }
-  }
-
   private static String pattern(String name, @Nullable String escape) {
     if (escape == null || escape.isEmpty()) {
       return name;
@@ -279,25 +262,13 @@ public final class HistoryStore {
 
   /** Every row but row 0, oldest first; empty when the table does not exist. */
   public List<HistoryEntry> read(Connection c) throws SQLException {
-    if (columnsAdded) {
-      return read(c, selectAll, HistoryStore::entry);
-    }
-    try {
-      return c.getAutoCommit() || !exists(c) || columns(c).containsAll(ADDED_COLUMNS)
-          ? read(c, selectAll, HistoryStore::entry)
-          : read(c, selectWithoutRuns, HistoryStore::entryWithoutRun);
-    } catch (SQLException e) {
-      if (!c.getAutoCommit() || !exists(c) || columns(c).containsAll(ADDED_COLUMNS)) {
-        throw e;
-      }
+    // Asked, not tried: SQLite reads a missing double-quoted column as a string literal, so a
+    // query naming the run columns succeeds on a table without them.
+    if (!columnsAdded && exists(c) && !columns(c).containsAll(ADDED_COLUMNS)) {
       // A table an earlier Strata created, which no command of this one has written to yet.
-      try {
-        return read(c, selectWithoutRuns, HistoryStore::entryWithoutRun);
-      } catch (SQLException again) {
-        again.addSuppressed(e);
-        throw again;
-      }
+      return read(c, selectWithoutRuns, HistoryStore::entryWithoutRun);
     }
+    return read(c, selectAll, HistoryStore::entry);
   }
 
   /** The same rows as {@link PlanningRow}s: without the audit columns, which are not read. */
