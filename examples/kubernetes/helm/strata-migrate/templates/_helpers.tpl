@@ -1,3 +1,8 @@
+{{/* The release label runs record: .Values.release, else the chart's appVersion. */}}
+{{- define "strata-migrate.release" -}}
+{{- .Values.release | default .Chart.AppVersion -}}
+{{- end -}}
+
 {{/* The pod of a hook Job running strata with the given args: (dict "root" $ "name" "migrate" "args" .Values.migrate.args) */}}
 {{- define "strata-migrate.pod" -}}
 restartPolicy: Never
@@ -17,6 +22,8 @@ containers:
         value: /secrets/db/{{ .root.Values.database.passwordSecret.key }}
       - name: STRATA_SOURCES
         value: filesystem:/migrations
+      - name: STRATA_RELEASE
+        value: {{ include "strata-migrate.release" .root | quote }}
       {{- range $name, $value := .root.Values.env }}
       - name: {{ $name }}
         value: {{ $value | quote }}

@@ -28,7 +28,8 @@ class HistoryCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     assertThat(result.outLines().get(0))
         .matches(
-            "Rank +Version +Description +Action +Result +Statements +By +At +Duration +Script");
+            "Rank +Version +Description +Action +Result +Statements +By +At +Duration +Run +Release"
+                + " +Script");
     assertThat(result.outLines().subList(2, 5))
         .satisfiesExactly(
             l ->

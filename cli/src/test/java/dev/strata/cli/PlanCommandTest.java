@@ -84,7 +84,8 @@ class PlanCommandTest {
     CliResult noDown = ws.strata("plan", "--steps", "1");
 
     assertThat(noSelection.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(noSelection.err()).contains("plan --down needs --steps N or --to VERSION");
+    assertThat(noSelection.err())
+        .contains("plan --down needs --steps N, --to VERSION, --last-run or --to-release LABEL");
     assertThat(noDown.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(noDown.err()).contains("add --down");
   }

@@ -26,9 +26,11 @@ class StatusCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     List<String> lines = result.outLines();
     assertThat(lines.get(0))
-        .matches("Version +Description +State +Applied at +Applied by +Duration");
+        .matches("Version +Description +State +Applied at +Applied by +Duration +Run +Release");
     assertThat(lines.get(2))
-        .matches("1 +create person +applied +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +\\d+ ms");
+        .matches(
+            "1 +create person +applied +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +\\d+ ms"
+                + " +[0-9a-f]{8}");
     assertThat(lines.get(3)).matches("2 +add email +pending");
     assertThat(result.lastLine()).isEqualTo("2 migrations: 1 applied, 1 pending");
   }

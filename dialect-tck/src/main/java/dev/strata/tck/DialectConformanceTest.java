@@ -43,6 +43,9 @@ import org.junit.jupiter.api.Timeout;
  *       what migrations create and none of Strata's tables, is the same on every read and names no
  *       schema, {@code diff} finds no drift after {@code migrate}, names a hand-made index and a
  *       dropped view once each, reports pending migrations as pending, and changes nothing live.
+ *   <li>{@code Runs}: each command's rows record its run and release, {@code down} reverts the last
+ *       run or back to a release, once when two processes ask at once, and a history table without
+ *       those columns gains them.
  * </ul>
  *
  * <p>Each test gets a fresh database from {@link DialectTckProvider#newDatabase()} when it needs
@@ -133,6 +136,15 @@ public abstract class DialectConformanceTest {
   /** Schema inspection and diff, where the dialect inspects schemas. */
   @Nested
   class Schema extends SchemaConformance {
+    @Override
+    TckFixture fixture() {
+      return DialectConformanceTest.this.fixture();
+    }
+  }
+
+  /** Runs and releases: what each command records, and down by run or by release. */
+  @Nested
+  class Runs extends RunsConformance {
     @Override
     TckFixture fixture() {
       return DialectConformanceTest.this.fixture();

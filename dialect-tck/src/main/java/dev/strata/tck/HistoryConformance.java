@@ -40,8 +40,10 @@ abstract class HistoryConformance extends ConformanceGroup {
 
     fixture().strata().migrate();
 
+    List<String> columns = new ArrayList<>(HistoryTable.COLUMNS);
+    columns.addAll(HistoryTable.ADDED_COLUMNS);
     assertThat(fixture().columns(fixture().schema(), HistoryTable.DEFAULT_NAME))
-        .containsExactlyElementsOf(HistoryTable.COLUMNS);
+        .containsExactlyElementsOf(columns);
   }
 
   @Test

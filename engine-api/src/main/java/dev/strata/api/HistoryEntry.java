@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param installedAt when the row was written
  * @param durationMs how long the action took
  * @param engineVersion the Strata version that wrote the row
+ * @param runId the run that wrote the row: one id per command that changed the database; {@code
+ *     null} on rows an earlier Strata wrote
+ * @param release the release label that run was given ({@code strata.release}), {@code null} when
+ *     none
  */
 public record HistoryEntry(
     long rank,
@@ -31,4 +35,36 @@ public record HistoryEntry(
     String installedBy,
     Instant installedAt,
     long durationMs,
-    String engineVersion) {}
+    String engineVersion,
+    @Nullable String runId,
+    @Nullable String release) {
+
+  /** A row without a run, as an earlier Strata wrote them. */
+  public HistoryEntry(
+      long rank,
+      MigrationId id,
+      HistoryAction action,
+      String script,
+      @Nullable String checksum,
+      boolean success,
+      int statementsApplied,
+      String installedBy,
+      Instant installedAt,
+      long durationMs,
+      String engineVersion) {
+    this(
+        rank,
+        id,
+        action,
+        script,
+        checksum,
+        success,
+        statementsApplied,
+        installedBy,
+        installedAt,
+        durationMs,
+        engineVersion,
+        null,
+        null);
+  }
+}

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param durationMs how long applying it took, {@code null} when never applied
  * @param phase its expand/contract phase, as its source says ({@code expand} when no source has it
  *     any more)
+ * @param appliedInRun the run that last applied it, {@code null} when never or before runs were
+ *     recorded
+ * @param appliedInRelease that run's release label, {@code null} when none
  */
 public record MigrationInfo(
     MigrationId id,
@@ -23,4 +26,19 @@ public record MigrationInfo(
     @Nullable Instant appliedAt,
     @Nullable String appliedBy,
     @Nullable Long durationMs,
-    MigrationPhase phase) {}
+    MigrationPhase phase,
+    @Nullable String appliedInRun,
+    @Nullable String appliedInRelease) {
+
+  /** A row without a run. */
+  public MigrationInfo(
+      MigrationId id,
+      MigrationState state,
+      @Nullable String origin,
+      @Nullable Instant appliedAt,
+      @Nullable String appliedBy,
+      @Nullable Long durationMs,
+      MigrationPhase phase) {
+    this(id, state, origin, appliedAt, appliedBy, durationMs, phase, null, null);
+  }
+}

@@ -168,6 +168,20 @@ public interface Dialect {
   List<String> createHistoryTable(String qualifiedTable);
 
   /**
+   * The statements that add {@code column}, one of {@link
+   * dev.strata.spi.support.HistoryTable#ADDED_COLUMNS}, to the history table {@code qualifiedTable}
+   * (already quoted), a table created by {@link #createHistoryTable} or by an earlier Strata. The
+   * column is nullable: rows written before it existed keep {@code null} there. Strata runs them
+   * when the column is missing; several processes may do so at once, and the engine tolerates the
+   * losers' "already exists" errors. The default: {@link
+   * dev.strata.spi.support.HistoryTable#addColumn}.
+   */
+  default List<String> addHistoryColumn(String qualifiedTable, String column) {
+    return List.of(
+        dev.strata.spi.support.HistoryTable.addColumn(qualifiedTable, this::quote, column));
+  }
+
+  /**
    * What the history rows of migrations run on {@code connection} record about its session, so that
    * a migration can be reproduced (MySQL: its {@code sql_mode}, which changes how the same SQL
    * behaves); {@code null} when nothing matters. Called once per command.

@@ -117,7 +117,8 @@ public final class Strata {
         lintGate,
         listener,
         config.clock(),
-        ENGINE_VERSION);
+        ENGINE_VERSION,
+        config.release());
   }
 
   /**

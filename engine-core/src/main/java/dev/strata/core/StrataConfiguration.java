@@ -47,6 +47,7 @@ public final class StrataConfiguration {
   private final @Nullable LintSeverity lintGate;
   private final List<String> ignore;
   private final @Nullable String dialect;
+  private final @Nullable String release;
   private final List<StrataListener> listeners;
   private final List<JavaMigration> javaMigrations;
   private final List<DialectProvider> dialectProviders;
@@ -71,6 +72,7 @@ public final class StrataConfiguration {
     this.lintGate = b.lintGate;
     this.ignore = List.copyOf(b.ignore);
     this.dialect = b.dialect;
+    this.release = b.release;
     this.listeners = List.copyOf(b.listeners);
     this.javaMigrations = List.copyOf(b.javaMigrations);
     this.dialectProviders = List.copyOf(b.dialectProviders);
@@ -176,6 +178,15 @@ public final class StrataConfiguration {
     return dialect;
   }
 
+  /**
+   * The release label every history row this instance writes records, e.g. {@code v1.4.0}; {@code
+   * null} for none. {@code down --to-release} reverts what runs after the newest run with a label
+   * applied.
+   */
+  public @Nullable String release() {
+    return release;
+  }
+
   public List<StrataListener> listeners() {
     return listeners;
   }
@@ -221,6 +232,7 @@ public final class StrataConfiguration {
     private @Nullable LintSeverity lintGate;
     private List<String> ignore = List.of();
     private @Nullable String dialect;
+    private @Nullable String release;
     private final List<StrataListener> listeners = new ArrayList<>();
     private final List<JavaMigration> javaMigrations = new ArrayList<>();
     private final List<DialectProvider> dialectProviders = new ArrayList<>();
@@ -361,6 +373,22 @@ public final class StrataConfiguration {
     /** Forces a dialect by name ({@code h2}, {@code postgresql}, ...). */
     public Builder dialect(@Nullable String dialect) {
       this.dialect = dialect;
+      return this;
+    }
+
+    /**
+     * Labels every run of this instance with {@code release} (up to 100 characters), e.g. the
+     * application's version; {@code null} or blank for none.
+     *
+     * @throws IllegalArgumentException when it is longer than 100 characters
+     */
+    public Builder release(@Nullable String release) {
+      String label = release == null || release.isBlank() ? null : release.strip();
+      if (label != null && label.length() > 100) {
+        throw new IllegalArgumentException(
+            "a release label has at most 100 characters, '" + label + "' has " + label.length());
+      }
+      this.release = label;
       return this;
     }
 

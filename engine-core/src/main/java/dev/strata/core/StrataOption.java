@@ -136,6 +136,14 @@ public enum StrataOption {
       null,
       "force a dialect (h2, postgresql, mysql, ...); none: chosen from the connection",
       (b, v) -> b.dialect(v.isBlank() ? null : v)),
+  RELEASE(
+      "release",
+      "--release",
+      "LABEL",
+      null,
+      "label the history rows of this run with LABEL (e.g. the image tag), for"
+          + " down --to-release; none: unlabelled (the starter: the application's version)",
+      Builder::release),
   CONFIG(
       "config",
       "--config",

@@ -135,7 +135,7 @@ class StrataPropertiesTest {
                 + ": unknown option strata.lockTimeot; known options: url, user, password,"
                 + " passwordFile, sources, schema, table, lockTimeout, lockMode, leaseTimeToLive, ddlLockTimeout,"
                 + " statementTimeout, target, outOfOrder,"
-                + " phase, lintGate, ignore, dialect, config");
+                + " phase, lintGate, ignore, dialect, release, config");
   }
 
   @Test

@@ -122,6 +122,10 @@ abstract class StrataMojo extends AbstractMojo {
   @Parameter(property = "strata.dialect")
   @Nullable String dialect;
 
+  /** The release label the history rows of this run record, e.g. {@code ${project.version}}. */
+  @Parameter(property = "strata.release")
+  @Nullable String release;
+
   /** A properties file of {@code strata.*} options, below every parameter; never implicit. */
   @Parameter(property = "strata.config")
   @Nullable File config;
@@ -201,6 +205,7 @@ abstract class StrataMojo extends AbstractMojo {
     put(given, StrataOption.LINT_GATE, lintGate);
     put(given, StrataOption.IGNORE, list(ignore));
     put(given, StrataOption.DIALECT, dialect);
+    put(given, StrataOption.RELEASE, release);
     addServerCredentials(given);
     Map<String, String> merged;
     try {

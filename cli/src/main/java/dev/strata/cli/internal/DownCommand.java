@@ -13,11 +13,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "down",
     sortOptions = false,
-    customSynopsis = "strata down (--steps=N | --to=VERSION) [OPTIONS]",
+    customSynopsis =
+        "strata down (--steps=N | --to=VERSION | --last-run | --to-release=LABEL) [OPTIONS]",
     description = {
-      "Revert the newest applied migrations with their down scripts, newest first.",
+      "Revert the newest applied migrations with their down scripts, newest first: a number of"
+          + " them, those newer than a version, those the last run applied, or those applied"
+          + " after a release. Repeatable migrations are never reverted (they have no down"
+          + " scripts); a warning names those the reverted runs applied.",
       "Changes nothing when a needed down script is missing. Preview it with"
-          + " 'strata plan --down --steps N'."
+          + " 'strata plan --down --last-run' (or --steps N, ...)."
     })
 final class DownCommand extends EngineCommand {
   @ArgGroup(exclusive = true, multiplicity = "1")

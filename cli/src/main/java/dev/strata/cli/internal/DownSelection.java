@@ -5,7 +5,10 @@ import dev.strata.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** {@code --steps N} or {@code --to VERSION}: what {@code down} reverts. */
+/**
+ * {@code --steps N}, {@code --to VERSION}, {@code --last-run} or {@code --to-release LABEL}: what
+ * {@code down} reverts.
+ */
 final class DownSelection {
   @Option(
       names = "--steps",
@@ -22,6 +25,22 @@ final class DownSelection {
       description = "Revert every applied migration newer than VERSION.")
   @Nullable MigrationVersion to;
 
+  @Option(
+      names = "--last-run",
+      required = true,
+      description =
+          "Revert exactly the migrations the newest run applied (the newest migrate, by any"
+              + " process, whose migrations are not reverted yet).")
+  boolean lastRun;
+
+  @Option(
+      names = "--to-release",
+      paramLabel = "LABEL",
+      required = true,
+      description =
+          "Revert every migration applied after the newest run labelled LABEL (--release).")
+  @Nullable String toRelease;
+
   /**
    * The request.
    *
@@ -34,9 +53,19 @@ final class DownSelection {
       }
       return DownRequest.steps(steps);
     }
-    if (to == null) {
-      throw new IllegalArgumentException("give --steps N or --to VERSION");
+    if (to != null) {
+      return DownRequest.to(to);
     }
-    return DownRequest.to(to);
+    if (toRelease != null) {
+      if (toRelease.isBlank()) {
+        throw new IllegalArgumentException("--to-release needs a release label");
+      }
+      return DownRequest.toRelease(toRelease.strip());
+    }
+    if (!lastRun) {
+      throw new IllegalArgumentException(
+          "give --steps N, --to VERSION, --last-run or --to-release LABEL");
+    }
+    return DownRequest.lastRun();
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Show the audit trail, oldest first: every apply, revert, baseline and repair, who did it,"
-          + " when, and how long it took. Changes nothing."
+          + " when, how long it took, and the run and release it belongs to. Changes nothing."
     })
 final class HistoryCommand extends EngineCommand {
   @Option(
@@ -52,6 +53,8 @@ final class HistoryCommand extends EngineCommand {
             "By",
             "At",
             "Duration",
+            "Run",
+            "Release",
             "Script");
     for (HistoryEntry e : history) {
       table.add(
@@ -64,6 +67,8 @@ final class HistoryCommand extends EngineCommand {
           e.installedBy(),
           StatusCommand.time(e.installedAt()),
           e.durationMs() + " ms",
+          shortRun(e.runId()),
+          e.release() == null ? "" : e.release(),
           e.script());
     }
     List<String> lines = table.lines();
@@ -78,6 +83,14 @@ final class HistoryCommand extends EngineCommand {
         n + (n == 1 ? " history row" : " history rows") + " in " + strata.configuration().table(),
         Fields.of("count", n));
     return ExitCode.SUCCESS;
+  }
+
+  /**
+   * The first 8 characters of a run's id: enough to tell a table's runs apart; {@code --output
+   * json} has the whole id.
+   */
+  static String shortRun(@Nullable String run) {
+    return run == null ? "" : run.substring(0, Math.min(8, run.length()));
   }
 
   private static String action(HistoryEntry e) {
@@ -98,6 +111,8 @@ final class HistoryCommand extends EngineCommand {
     row.put("script", e.script());
     row.put("checksum", e.checksum());
     row.put("engine_version", e.engineVersion());
+    row.put("run_id", e.runId());
+    row.put("release", e.release());
     return row;
   }
 

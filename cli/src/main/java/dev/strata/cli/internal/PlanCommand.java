@@ -24,14 +24,19 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plan",
     sortOptions = false,
-    customSynopsis = "strata plan [--target=VERSION | --down (--steps=N | --to=VERSION)] [OPTIONS]",
+    customSynopsis =
+        "strata plan [--target=VERSION | --down (--steps=N | --to=VERSION | --last-run"
+            + " | --to-release=LABEL)] [OPTIONS]",
     description = {
       "Print every step and every statement (with file:line) that migrate would run, or with"
           + " --down what down would run. A dry run: changes nothing, takes no lock.",
       "Exits with 4 when the command would refuse because sources and history disagree."
     })
 final class PlanCommand extends EngineCommand {
-  @Option(names = "--down", description = "Plan a down instead: needs --steps N or --to VERSION.")
+  @Option(
+      names = "--down",
+      description =
+          "Plan a down instead: needs --steps N, --to VERSION, --last-run or --to-release LABEL.")
   boolean down;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -54,12 +59,13 @@ final class PlanCommand extends EngineCommand {
   void checkOptions() {
     if (!down) {
       if (selection != null) {
-        throw usageError("--steps and --to plan a down: add --down");
+        throw usageError("--steps, --to, --last-run and --to-release plan a down: add --down");
       }
       return;
     }
     if (selection == null) {
-      throw usageError("plan --down needs --steps N or --to VERSION");
+      throw usageError(
+          "plan --down needs --steps N, --to VERSION, --last-run or --to-release LABEL");
     }
     if (target != null) {
       throw usageError("--target plans a migrate; it does not go with --down");

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Show every migration with its state (applied, pending, reverted, baselined, failed, edited,"
-          + " missing, out-of-order, above-target), when and by whom it was applied, and how long"
-          + " it took. Changes nothing."
+          + " missing, out-of-order, above-target), when and by whom it was applied, how long"
+          + " it took, and the run and release that applied it. Changes nothing."
     })
 final class StatusCommand extends EngineCommand {
   @Option(
@@ -74,7 +74,15 @@ final class StatusCommand extends EngineCommand {
 
   private void printTable(StatusReport report) {
     TextTable table =
-        new TextTable("Version", "Description", "State", "Applied at", "Applied by", "Duration");
+        new TextTable(
+            "Version",
+            "Description",
+            "State",
+            "Applied at",
+            "Applied by",
+            "Duration",
+            "Run",
+            "Release");
     for (MigrationInfo m : report.migrations()) {
       table.add(
           m.id().version() == null ? "R" : m.id().version().toString(),
@@ -82,7 +90,9 @@ final class StatusCommand extends EngineCommand {
           m.state().label(),
           m.appliedAt() == null ? "" : time(m.appliedAt()),
           m.appliedBy() == null ? "" : m.appliedBy(),
-          m.durationMs() == null ? "" : m.durationMs() + " ms");
+          m.durationMs() == null ? "" : m.durationMs() + " ms",
+          HistoryCommand.shortRun(m.appliedInRun()),
+          m.appliedInRelease() == null ? "" : m.appliedInRelease());
     }
     List<String> lines = table.lines();
     console.resultText(lines.get(0));
@@ -121,6 +131,8 @@ final class StatusCommand extends EngineCommand {
       row.put("applied_at", m.appliedAt() == null ? null : m.appliedAt().toString());
       row.put("applied_by", m.appliedBy());
       row.put("duration_ms", m.durationMs());
+      row.put("run_id", m.appliedInRun());
+      row.put("release", m.appliedInRelease());
       rows.add(row);
     }
     doc.put("migrations", rows);
@@ -135,7 +147,9 @@ final class StatusCommand extends EngineCommand {
         .with("file", m.origin())
         .with("applied_at", m.appliedAt() == null ? null : m.appliedAt().toString())
         .with("applied_by", m.appliedBy())
-        .with("duration_ms", m.durationMs());
+        .with("duration_ms", m.durationMs())
+        .with("run_id", m.appliedInRun())
+        .with("release", m.appliedInRelease());
   }
 
   /** {@code 2025-01-31T10:15:30Z}: to the second, in UTC, the same on every machine. */

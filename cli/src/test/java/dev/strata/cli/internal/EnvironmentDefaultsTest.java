@@ -20,7 +20,17 @@ import picocli.CommandLine.Model.OptionSpec;
 class EnvironmentDefaultsTest {
   /** Options without a variable of their own, on purpose (docs/configuration.md). */
   static final Set<String> COMMAND_LINE_ONLY =
-      Set.of("--help", "--version", "--steps", "--to", "--confirm", "--down", "--target", "--from");
+      Set.of(
+          "--help",
+          "--version",
+          "--steps",
+          "--to",
+          "--last-run",
+          "--to-release",
+          "--confirm",
+          "--down",
+          "--target",
+          "--from");
 
   /** The engine's options, which StrataProperties layers (STRATA_URL, ...), and --log-format. */
   static final Set<String> LAYERED_BY_THE_ENGINE =

@@ -22,8 +22,9 @@ import picocli.CommandLine;
 
 /**
  * Reads every deployment example (Kubernetes manifests, the Helm chart's values and templates, the
- * Dockerfile) and parses each strata command line in it with the CLI's own parser, so that an
- * option renamed in the CLI fails here instead of in someone's cluster. Nothing is executed.
+ * Argo CD hook and the Flux release, the Dockerfile) and parses each strata command line in it with
+ * the CLI's own parser, so that an option renamed in the CLI fails here instead of in someone's
+ * cluster. Nothing is executed.
  */
 class ExamplesTest {
   static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
@@ -38,7 +39,11 @@ class ExamplesTest {
         files(KUBERNETES, ".yaml").stream().filter(p -> !p.startsWith(CHART)).toList();
     assertThat(manifests)
         .extracting(p -> p.getFileName().toString())
-        .contains("init-container.yaml", "await-init-container.yaml", "tenants-indexed-job.yaml");
+        .contains(
+            "init-container.yaml",
+            "await-init-container.yaml",
+            "tenants-indexed-job.yaml",
+            "presync-migrate-job.yaml");
     int containers = 0;
     for (Path manifest : manifests) {
       for (Object document : new Yaml().loadAll(Files.readString(manifest))) {
@@ -62,7 +67,44 @@ class ExamplesTest {
         }
       }
     }
-    assertThat(containers).isEqualTo(3);
+    assertThat(containers).isEqualTo(4);
+  }
+
+  @Test
+  void theArgoCdHookMigratesLabellingTheRunWithTheImageTag() throws IOException {
+    Map<String, Object> job =
+        new Yaml().load(Files.readString(KUBERNETES.resolve("argocd/presync-migrate-job.yaml")));
+    Map<String, Object> container = containers(job).get(0);
+
+    assertThat(map(map(job.get("metadata")).get("annotations")))
+        .containsEntry("argocd.argoproj.io/hook", "PreSync");
+    List<String> args = strings(container.get("args"));
+    assertThat(args).first().isEqualTo("migrate");
+    assertThat(args.get(args.indexOf("--release") + 1)).isEqualTo("$(APP_IMAGE_TAG)");
+    assertThat(literalEnvironment(container)).containsEntry("APP_IMAGE_TAG", "1.4.2");
+    // As Kubernetes expands it before strata starts.
+    List<String> expanded = args.stream().map(a -> a.replace("$(APP_IMAGE_TAG)", "1.4.2")).toList();
+    parses("argocd PreSync Job", expanded, literalEnvironment(container));
+  }
+
+  @Test
+  void theFluxReleaseRollsBackWithTheChartsPreRollbackHook() throws IOException {
+    Map<String, Object> release =
+        new Yaml().load(Files.readString(KUBERNETES.resolve("flux/helmrelease.yaml")));
+    Map<String, Object> spec = map(release.get("spec"));
+    Map<String, Object> values = map(spec.get("values"));
+    Map<String, Object> chartValues =
+        new Yaml().load(Files.readString(CHART.resolve("values.yaml")));
+
+    assertThat(String.valueOf(map(map(spec.get("chart")).get("spec")).get("chart")))
+        .endsWith("helm/strata-migrate");
+    assertThat(map(map(spec.get("upgrade")).get("remediation")))
+        .containsEntry("strategy", "rollback");
+    assertThat(chartValues.keySet()).containsAll(values.keySet());
+    assertThat(map(values.get("rollback"))).containsEntry("enabled", true);
+    List<String> rollback = new ArrayList<>(strings(map(chartValues.get("rollback")).get("args")));
+    rollback.add(String.valueOf(values.get("release")));
+    parses("flux rollback hook", rollback, Map.of());
   }
 
   @Test
@@ -70,14 +112,22 @@ class ExamplesTest {
     Map<String, Object> values = new Yaml().load(Files.readString(CHART.resolve("values.yaml")));
     Map<String, Object> migrate = map(values.get("migrate"));
     Map<String, Object> down = map(values.get("down"));
+    Map<String, Object> rollback = map(values.get("rollback"));
     Map<String, String> environment = new HashMap<>();
     map(values.get("env")).forEach((k, v) -> environment.put(k, String.valueOf(v)));
 
     parses("values.yaml migrate.args", strings(migrate.get("args")), environment);
     parses("values.yaml down.args", strings(down.get("args")), environment);
     assertThat(strings(migrate.get("args"))).first().isEqualTo("migrate");
-    assertThat(strings(down.get("args"))).containsExactly("down", "--steps", "1");
+    assertThat(strings(down.get("args"))).containsExactly("down", "--last-run");
     assertThat(down).containsEntry("enabled", false);
+    // The template appends the release rolled back to.
+    List<String> rollbackArgs = new ArrayList<>(strings(rollback.get("args")));
+    assertThat(rollbackArgs).containsExactly("down", "--to-release");
+    rollbackArgs.add("0.1.0");
+    parses("values.yaml rollback.args + release", rollbackArgs, environment);
+    assertThat(rollback).containsEntry("enabled", false);
+    assertThat(values).containsEntry("release", "");
   }
 
   @Test
@@ -85,9 +135,13 @@ class ExamplesTest {
     String helpers = Files.readString(CHART.resolve("templates/_helpers.tpl"));
     String migrate = Files.readString(CHART.resolve("templates/migrate-job.yaml"));
     String down = Files.readString(CHART.resolve("templates/down-job.yaml"));
+    String rollback = Files.readString(CHART.resolve("templates/rollback-job.yaml"));
     assertThat(Files.readString(CHART.resolve("Chart.yaml"))).contains("name: strata-migrate");
 
-    assertThat(helpers).contains("toYaml .args");
+    assertThat(helpers)
+        .contains("toYaml .args")
+        .contains("name: STRATA_RELEASE")
+        .contains(".Values.release | default .Chart.AppVersion");
     assertThat(migrate)
         .contains("\"args\" .Values.migrate.args")
         .contains("\"helm.sh/hook\": pre-install,pre-upgrade")
@@ -97,8 +151,14 @@ class ExamplesTest {
         .contains("\"args\" .Values.down.args")
         .contains("\"helm.sh/hook-delete-policy\": before-hook-creation")
         .startsWith("{{- if .Values.down.enabled }}");
-    // Arguments live in values.yaml only: no template writes a command line of its own.
-    for (String template : List.of(helpers, migrate, down)) {
+    assertThat(rollback)
+        .contains("(append .Values.rollback.args (include \"strata-migrate.release\" $))")
+        .contains("\"helm.sh/hook\": pre-rollback")
+        .contains("\"helm.sh/hook-delete-policy\": before-hook-creation")
+        .startsWith("{{- if .Values.rollback.enabled }}");
+    // Arguments live in values.yaml only (the rollback Job appends the release label): no
+    // template writes a command line of its own.
+    for (String template : List.of(helpers, migrate, down, rollback)) {
       assertThat(template)
           .doesNotContain("args: [")
           .doesNotContain("- migrate\n")

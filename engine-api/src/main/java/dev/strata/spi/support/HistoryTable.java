@@ -57,7 +57,22 @@ public final class HistoryTable {
    */
   public static final String SESSION = "session_info";
 
-  /** Every column, in table order. */
+  /**
+   * Text up to 36, nullable: the run that wrote the row, one id per command that changed the
+   * database. Added by the engine after the table is created ({@link #ADDED_COLUMNS}).
+   */
+  public static final String RUN = "run_id";
+
+  /**
+   * Text up to 100, nullable: the release label the run was given ({@code strata.release}). Added
+   * by the engine after the table is created ({@link #ADDED_COLUMNS}).
+   */
+  public static final String RELEASE = "release_label";
+
+  /**
+   * The columns every history table has, in table order, each given its type by {@link
+   * Dialect#createHistoryTable}. {@link #ADDED_COLUMNS} follow them.
+   */
   public static final List<String> COLUMNS =
       List.of(
           RANK,
@@ -74,11 +89,48 @@ public final class HistoryTable {
           ENGINE_VERSION,
           SESSION);
 
+  /**
+   * The columns after {@link #COLUMNS} that a table an earlier Strata created lacks: {@link
+   * #createTableIfNotExists} includes them, and the engine adds them ({@link
+   * Dialect#addHistoryColumn}) to a table without them before it writes a row; rows written before
+   * hold {@code null} in them.
+   */
+  public static final List<String> ADDED_COLUMNS = List.of(RUN, RELEASE);
+
   private HistoryTable() {}
 
   /**
+   * {@code ALTER TABLE ... ADD COLUMN} of one of {@link #ADDED_COLUMNS}, a nullable {@code VARCHAR}
+   * of its length, in the SQL every supported database accepts.
+   *
+   * @param quote the dialect's {@link Dialect#quote}
+   */
+  public static String addColumn(
+      String qualifiedTable, UnaryOperator<String> quote, String column) {
+    return "ALTER TABLE "
+        + qualifiedTable
+        + " ADD COLUMN "
+        + quote.apply(column)
+        + " "
+        + addedColumnType(column);
+  }
+
+  private static String addedColumnType(String column) {
+    return switch (column) {
+      case RUN -> "VARCHAR(36)";
+      case RELEASE -> "VARCHAR(100)";
+      default ->
+          throw new IllegalArgumentException(
+              column + " is none of the added columns " + ADDED_COLUMNS);
+    };
+  }
+
+  /**
    * {@code CREATE TABLE IF NOT EXISTS} with every column, in table order, one per line: the usual
-   * body of {@link Dialect#createHistoryTable}.
+   * body of {@link Dialect#createHistoryTable}. {@link #ADDED_COLUMNS} follow {@link #COLUMNS}, as
+   * nullable {@code VARCHAR}s, so that a new table has them from the start and never needs the
+   * {@code ALTER TABLE} (on H2 an {@code ALTER TABLE} copies the table, and a row lock held on the
+   * old copy no longer excludes anyone).
    *
    * @param quote the dialect's {@link Dialect#quote}
    * @param types each column's type and constraints, in {@link #COLUMNS} order
@@ -99,7 +151,12 @@ public final class HistoryTable {
         new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(qualifiedTable).append(" (\n");
     for (int i = 0; i < COLUMNS.size(); i++) {
       sql.append("  ").append(quote.apply(COLUMNS.get(i))).append(' ').append(types.get(i));
-      sql.append(i + 1 < COLUMNS.size() ? ",\n" : "\n)");
+      sql.append(",\n");
+    }
+    for (int i = 0; i < ADDED_COLUMNS.size(); i++) {
+      String column = ADDED_COLUMNS.get(i);
+      sql.append("  ").append(quote.apply(column)).append(' ').append(addedColumnType(column));
+      sql.append(i + 1 < ADDED_COLUMNS.size() ? ",\n" : "\n)");
     }
     return options.isEmpty() ? sql.toString() : sql.append(' ').append(options).toString();
   }

@@ -10,6 +10,7 @@ import dev.strata.spring.boot.internal.StartupCommandListener;
 import dev.strata.spring.boot.internal.StrataSchemaManagementProvider;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,12 +20,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
@@ -54,7 +57,9 @@ public final class StrataAutoConfiguration {
       @StrataDataSource ObjectProvider<DataSource> strataDataSource,
       ObjectProvider<DataSource> dataSource,
       ObjectProvider<StrataListener> listeners,
-      ObjectProvider<StrataConfigurationCustomizer> customizers) {
+      ObjectProvider<StrataConfigurationCustomizer> customizers,
+      ObjectProvider<BuildProperties> build,
+      Environment environment) {
     ClassLoader classLoader = resourceLoader.getClassLoader();
     StrataConfiguration.Builder builder =
         Strata.configure()
@@ -72,6 +77,7 @@ public final class StrataAutoConfiguration {
             .outOfOrder(properties.isOutOfOrder())
             .ignore(properties.getIgnore())
             .dialect(StringUtils.hasText(properties.getDialect()) ? properties.getDialect() : null)
+            .release(release(properties, build.getIfAvailable(), environment))
             .listener(new EventLog());
     if (StringUtils.hasText(properties.getTarget())) {
       builder.properties(Map.of(StrataOption.TARGET.property(), properties.getTarget().strip()));
@@ -80,6 +86,23 @@ public final class StrataAutoConfiguration {
     listeners.orderedStream().forEach(builder::listener);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return builder.load();
+  }
+
+  /**
+   * {@code strata.release}, else the application's version: the build info's ({@code
+   * META-INF/build-info.properties}), else {@code spring.application.version} (the main class's
+   * Implementation-Version); {@code null} when none is known.
+   */
+  private static @Nullable String release(
+      StrataProperties properties, @Nullable BuildProperties build, Environment environment) {
+    if (StringUtils.hasText(properties.getRelease())) {
+      return properties.getRelease();
+    }
+    if (build != null && StringUtils.hasText(build.getVersion())) {
+      return build.getVersion();
+    }
+    String version = environment.getProperty("spring.application.version");
+    return StringUtils.hasText(version) ? version : null;
   }
 
   @Bean

@@ -95,6 +95,13 @@ public final class StrataProperties {
   private @Nullable String dialect;
 
   /**
+   * Release label the history rows of each run record, for 'down --to-release'. Default: the
+   * application's version (the build info's, else the main class's Implementation-Version, as
+   * spring.application.version has it); none when neither is known.
+   */
+  private @Nullable String release;
+
+  /**
    * JDBC URL of the database to migrate, when it is not the application's DataSource (for example,
    * to migrate as the schema owner). Default: the application's DataSource.
    */
@@ -226,6 +233,14 @@ public final class StrataProperties {
 
   public void setDialect(@Nullable String dialect) {
     this.dialect = dialect;
+  }
+
+  public @Nullable String getRelease() {
+    return release;
+  }
+
+  public void setRelease(@Nullable String release) {
+    this.release = release;
   }
 
   public @Nullable String getUrl() {

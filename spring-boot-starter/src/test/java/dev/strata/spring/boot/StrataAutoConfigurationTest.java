@@ -2,6 +2,7 @@ package dev.strata.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.api.HistoryEntry;
 import dev.strata.api.MigrationDiscoveryException;
 import dev.strata.api.MigrationState;
 import dev.strata.api.MigrationVersion;
@@ -15,11 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -78,6 +81,61 @@ class StrataAutoConfigurationTest {
               .extracting(m -> m.state())
               .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
         });
+  }
+
+  // --- the release label
+
+  @Test
+  void labelsTheRunWithStrataReleaseAboveTheApplicationsVersion() {
+    runner
+        .withPropertyValues("strata.release=v7", "spring.application.version=1.0.0")
+        .withBean(BuildProperties.class, () -> build("2.0.0"))
+        .run(
+            context -> {
+              assertThat(context.getBean(Strata.class).configuration().release()).isEqualTo("v7");
+              assertThat(context.getBean(Strata.class).history())
+                  .extracting(HistoryEntry::release)
+                  .containsExactly("v7", "v7");
+            });
+  }
+
+  @Test
+  void defaultsTheReleaseToTheBuildInfosVersion() {
+    runner
+        .withPropertyValues("spring.application.version=1.0.0")
+        .withBean(BuildProperties.class, () -> build("2.0.0"))
+        .run(
+            context ->
+                assertThat(context.getBean(Strata.class).history())
+                    .extracting(HistoryEntry::release)
+                    .containsExactly("2.0.0", "2.0.0"));
+  }
+
+  @Test
+  void defaultsTheReleaseToTheApplicationVersionWithoutBuildInfo() {
+    runner
+        .withPropertyValues("spring.application.version=1.0.0")
+        .run(
+            context ->
+                assertThat(context.getBean(Strata.class).configuration().release())
+                    .isEqualTo("1.0.0"));
+  }
+
+  @Test
+  void leavesRunsUnlabelledWhenNoVersionIsKnown() {
+    runner.run(
+        context -> {
+          assertThat(context.getBean(Strata.class).configuration().release()).isNull();
+          assertThat(context.getBean(Strata.class).history())
+              .extracting(HistoryEntry::release)
+              .containsOnlyNulls();
+        });
+  }
+
+  private static BuildProperties build(String version) {
+    Properties p = new Properties();
+    p.setProperty("version", version);
+    return new BuildProperties(p);
   }
 
   @Test

@@ -42,7 +42,9 @@ class MySqlDialectTest {
                 + "  `installed_at` TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),\n"
                 + "  `duration_ms` BIGINT NOT NULL,\n"
                 + "  `engine_version` VARCHAR(20) NOT NULL,\n"
-                + "  `session_info` VARCHAR(500) NULL\n"
+                + "  `session_info` VARCHAR(500) NULL,\n"
+                + "  `run_id` VARCHAR(36),\n"
+                + "  `release_label` VARCHAR(100)\n"
                 + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
   }
 

@@ -312,7 +312,8 @@ class PostgresDialectIT {
                 + " action character varying, script character varying, checksum character"
                 + " varying, success boolean, statements_applied integer, installed_by character"
                 + " varying, installed_at timestamp with time zone, duration_ms bigint,"
-                + " engine_version character varying, session_info character varying");
+                + " engine_version character varying, session_info character varying, run_id"
+                + " character varying, release_label character varying");
     assertThat(query(c, "SELECT installed_at > now() - interval '1 minute' FROM " + TABLE))
         .isEqualTo("t");
   }

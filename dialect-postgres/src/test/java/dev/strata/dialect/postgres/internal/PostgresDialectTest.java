@@ -51,7 +51,9 @@ class PostgresDialectTest {
                 + "  \"installed_at\" timestamptz NOT NULL DEFAULT now(),\n"
                 + "  \"duration_ms\" bigint NOT NULL,\n"
                 + "  \"engine_version\" varchar(20) NOT NULL,\n"
-                + "  \"session_info\" varchar(500)\n"
+                + "  \"session_info\" varchar(500),\n"
+                + "  \"run_id\" VARCHAR(36),\n"
+                + "  \"release_label\" VARCHAR(100)\n"
                 + ")");
   }
 

@@ -8,6 +8,7 @@ import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationVersion;
 import dev.strata.core.internal.adopt.Adoption;
 import dev.strata.core.internal.adopt.ForeignHistory;
+import dev.strata.core.internal.history.Run;
 import dev.strata.core.internal.lock.HeldLock;
 import dev.strata.core.internal.plan.SourceMigration;
 import dev.strata.core.internal.session.Session;
@@ -33,7 +34,7 @@ public final class Baseline {
           s.history().createIfAbsent(s.connection());
           try (HeldLock lock = engine.lock(s)) {
             refuseUnlessHistoryIsEmpty(s, "baseline");
-            s.history().append(s.connection(), baselineRow(s, 1, version));
+            s.history().append(s.connection(), baselineRow(s, engine.newRun(), 1, version));
           }
           return new BaselineResult(version, List.of());
         });
@@ -76,11 +77,12 @@ public final class Baseline {
           s.history().createIfAbsent(s.connection());
           try (HeldLock lock = engine.lock(s)) {
             refuseUnlessHistoryIsEmpty(s, "baseline from " + tool);
+            Run run = engine.newRun();
             long rank = 1;
             if (adoption.skipsOlder()) {
               // Written first, so that the adopted row of the same version, with its checksum,
               // is the one that counts for it.
-              s.history().append(s.connection(), baselineRow(s, rank++, newest));
+              s.history().append(s.connection(), baselineRow(s, run, rank++, newest));
             }
             for (SourceMigration m : adopted) {
               s.history()
@@ -88,6 +90,7 @@ public final class Baseline {
                       s.connection(),
                       engine.row(
                           s,
+                          run,
                           rank++,
                           m.id(),
                           HistoryAction.BASELINE,
@@ -101,10 +104,10 @@ public final class Baseline {
   }
 
   /** A row that stands for every version up to {@code version}. */
-  private HistoryEntry baselineRow(Session s, long rank, MigrationVersion version)
+  private HistoryEntry baselineRow(Session s, Run run, long rank, MigrationVersion version)
       throws SQLException {
     return engine.row(
-        s, rank, new MigrationId(version, "<< baseline >>"), HistoryAction.BASELINE, "", null);
+        s, run, rank, new MigrationId(version, "<< baseline >>"), HistoryAction.BASELINE, "", null);
   }
 
   private static void refuseUnlessHistoryIsEmpty(Session s, String command) throws SQLException {

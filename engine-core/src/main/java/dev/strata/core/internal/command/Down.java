@@ -13,8 +13,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code down}: selects the newest applied migrations and checks their down scripts without the
- * lock, then selects again under it and reverts them, newest first.
+ * {@code down}: selects what to revert and checks the down scripts without the lock, then selects
+ * again under it and reverts them, newest first. A last-run selection is pinned to the run chosen
+ * first: a second process that waited for the lock while the first reverted that run then finds
+ * nothing left, instead of reverting the run before it.
  */
 public final class Down {
   private final Engine engine;
@@ -31,17 +33,24 @@ public final class Down {
     long started = System.nanoTime();
     List<SourceMigration> sources = new ArrayList<>();
     CheckedSteps checked = new CheckedSteps(Direction.DOWN);
+    String[] run = new String[1];
     @Nullable LockTarget target =
         engine.withSession(
             s -> {
               sources.addAll(engine.discovery().discover(s.dialect()));
-              DownPlanner.Selection sel =
-                  DownPlanner.select(engine.reconcile(s, sources), request.steps(), request.to());
+              DownPlanner.Selection sel = engine.selectDown(s, sources, request, null);
               Engine.refuseOnProblems("down", sel.problems());
               if (sel.steps().isEmpty()) {
+                engine.reportKeptRepeatables(sel);
                 return null;
               }
               checked.check(s.dialect(), sel.steps());
+              if (s.dialect().lockNeedsHistoryTable()) {
+                // A lock on a row of the table (H2) would block the ALTER TABLE that adds the
+                // run columns to an earlier Strata's table, so they are added before it.
+                s.history().addColumnsIfAbsent(s.connection());
+              }
+              run[0] = sel.run();
               return s.lockTarget();
             });
     if (target == null) {
@@ -52,9 +61,9 @@ public final class Down {
             target,
             cancellation,
             (s, guard) -> {
-              DownPlanner.Selection current =
-                  DownPlanner.select(engine.reconcile(s, sources), request.steps(), request.to());
+              DownPlanner.Selection current = engine.selectDown(s, sources, request, run[0]);
               Engine.refuseOnProblems("down", current.problems());
+              engine.reportKeptRepeatables(current);
               return engine.execute(
                   s,
                   guard,

@@ -2,12 +2,14 @@ package dev.strata.core.internal.command;
 
 import dev.strata.api.CancelledException;
 import dev.strata.api.Direction;
+import dev.strata.api.DownRequest;
 import dev.strata.api.ExecutedMigration;
 import dev.strata.api.HistoryAction;
 import dev.strata.api.HistoryEntry;
 import dev.strata.api.LintSeverity;
 import dev.strata.api.MigrationId;
 import dev.strata.api.PlannedMigration;
+import dev.strata.api.StrataEvent;
 import dev.strata.api.StrataListener;
 import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
@@ -17,10 +19,12 @@ import dev.strata.core.internal.execute.Executor;
 import dev.strata.core.internal.execute.StatementLimits;
 import dev.strata.core.internal.execute.Step;
 import dev.strata.core.internal.execute.StepRenderer;
+import dev.strata.core.internal.history.Run;
 import dev.strata.core.internal.lock.HeldLock;
 import dev.strata.core.internal.lock.LockGuard;
 import dev.strata.core.internal.lock.LockSettings;
 import dev.strata.core.internal.lock.LockTarget;
+import dev.strata.core.internal.plan.DownPlanner;
 import dev.strata.core.internal.plan.PlanSettings;
 import dev.strata.core.internal.plan.Planner;
 import dev.strata.core.internal.plan.Reconciliation;
@@ -50,12 +54,15 @@ public final class Engine {
   private final StrataListener listener;
   private final Clock clock;
   private final String version;
+  private final @Nullable String release;
   private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
 
   /**
    * @param lintGate the severity at which {@code migrate} refuses to run a finding, {@code null} to
    *     lint nothing first
    * @param version Strata's version, as history rows record it
+   * @param release the release label every run records ({@code strata.release}), {@code null} for
+   *     none
    */
   public Engine(
       Sessions sessions,
@@ -66,7 +73,8 @@ public final class Engine {
       @Nullable LintSeverity lintGate,
       StrataListener listener,
       Clock clock,
-      String version) {
+      String version,
+      @Nullable String release) {
     this.sessions = sessions;
     this.discovery = discovery;
     this.lock = lock;
@@ -76,6 +84,7 @@ public final class Engine {
     this.listener = listener;
     this.clock = clock;
     this.version = version;
+    this.release = release;
   }
 
   /** Stops every command running now (see {@code Strata#cancel}). */
@@ -183,6 +192,33 @@ public final class Engine {
   }
 
   /**
+   * What {@code down} reverts of {@code sources}, from one read of the history.
+   *
+   * @param pinnedRun see {@link DownPlanner#select}
+   */
+  DownPlanner.Selection selectDown(
+      Session s, List<SourceMigration> sources, DownRequest request, @Nullable String pinnedRun)
+      throws SQLException {
+    List<HistoryEntry> history = s.history().read(s.connection());
+    return DownPlanner.select(
+        Planner.reconcile(sources, history, plan), history, request, pinnedRun);
+  }
+
+  /**
+   * Says which repeatable migrations the reverted runs applied: they stay, having no down scripts.
+   */
+  void reportKeptRepeatables(DownPlanner.Selection selection) {
+    for (HistoryEntry r : selection.repeatables()) {
+      listener.onEvent(
+          new StrataEvent.Warning(
+              r.script(),
+              r.id()
+                  + " was applied again by what is being reverted and is not reverted:"
+                  + " repeatable migrations have no down scripts; it stays as last applied"));
+    }
+  }
+
+  /**
    * The same for {@code migrate}, which uses only what is pending and the problems: the history is
    * read without its audit columns, and no status rows are built.
    */
@@ -200,11 +236,20 @@ public final class Engine {
     return steps.stream().map(Step::planned).toList();
   }
 
-  /** Runs {@code steps} in order, each recorded as the next history row. */
+  /** A new run of a command that changes the database, with the configured release label. */
+  Run newRun() {
+    return Run.start(release);
+  }
+
+  /** Runs {@code steps} in order, each recorded as the next history row, all of one new run. */
   List<ExecutedMigration> execute(
       Session s, LockGuard guard, Cancellation cancellation, List<Step> steps) throws SQLException {
     List<ExecutedMigration> done = new ArrayList<>();
-    Executor executor = new Executor(s, guard, cancellation, listener, clock, limits);
+    if (steps.isEmpty()) {
+      return done;
+    }
+    s.history().addColumnsIfAbsent(s.connection());
+    Executor executor = new Executor(s, guard, cancellation, listener, clock, limits, newRun());
     long rank = s.history().nextRank(s.connection());
     for (Step step : steps) {
       done.add(executor.run(step, rank++));
@@ -215,6 +260,7 @@ public final class Engine {
   /** A successful history row written by a command itself (baseline, repair). */
   HistoryEntry row(
       Session s,
+      Run run,
       long rank,
       MigrationId id,
       HistoryAction action,
@@ -222,7 +268,19 @@ public final class Engine {
       @Nullable String checksum)
       throws SQLException {
     return new HistoryEntry(
-        rank, id, action, script, checksum, true, 0, s.user(), clock.instant(), 0, version);
+        rank,
+        id,
+        action,
+        script,
+        checksum,
+        true,
+        0,
+        s.user(),
+        clock.instant(),
+        0,
+        version,
+        run.id(),
+        run.release());
   }
 
   static void refuseOnProblems(String command, List<ValidationProblem> problems) {

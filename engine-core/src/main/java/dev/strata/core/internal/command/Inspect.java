@@ -42,10 +42,8 @@ public final class Inspect {
     return engine.withSession(
         s -> {
           DownPlanner.Selection sel =
-              DownPlanner.select(
-                  engine.reconcile(s, engine.discovery().discover(s.dialect())),
-                  request.steps(),
-                  request.to());
+              engine.selectDown(s, engine.discovery().discover(s.dialect()), request, null);
+          engine.reportKeptRepeatables(sel);
           return new MigrationPlan(
               Direction.DOWN,
               Engine.planned(engine.render(s, sel.steps(), Direction.DOWN)),

@@ -5,6 +5,7 @@ import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationInfo;
 import dev.strata.api.MigrationState;
 import dev.strata.api.RepairResult;
+import dev.strata.core.internal.history.Run;
 import dev.strata.core.internal.lock.HeldLock;
 import dev.strata.core.internal.plan.Reconciliation;
 import dev.strata.core.internal.plan.SourceMigration;
@@ -31,8 +32,11 @@ public final class Repair {
           }
           List<MigrationId> cleared = new ArrayList<>();
           List<MigrationId> realigned = new ArrayList<>();
+          // Before the lock: a row lock on the table would block the ALTER TABLE (see Down).
+          s.history().addColumnsIfAbsent(s.connection());
           try (HeldLock lock = engine.lock(s)) {
             Reconciliation r = engine.reconcile(s, sources);
+            Run run = engine.newRun();
             long rank = s.history().nextRank(s.connection());
             for (MigrationInfo info : r.status()) {
               if (info.state() == MigrationState.FAILED) {
@@ -40,7 +44,13 @@ public final class Repair {
                     .append(
                         s.connection(),
                         engine.row(
-                            s, rank++, info.id(), HistoryAction.CLEAR_FAILED, origin(info), null));
+                            s,
+                            run,
+                            rank++,
+                            info.id(),
+                            HistoryAction.CLEAR_FAILED,
+                            origin(info),
+                            null));
                 cleared.add(info.id());
               } else if (info.state() == MigrationState.EDITED) {
                 String checksum =
@@ -54,6 +64,7 @@ public final class Repair {
                         s.connection(),
                         engine.row(
                             s,
+                            run,
                             rank++,
                             info.id(),
                             HistoryAction.REALIGN_CHECKSUM,

@@ -15,6 +15,7 @@ import dev.strata.api.StrataException;
 import dev.strata.api.StrataListener;
 import dev.strata.core.internal.cancel.Cancellation;
 import dev.strata.core.internal.history.HistoryStore;
+import dev.strata.core.internal.history.Run;
 import dev.strata.core.internal.lock.LockGuard;
 import dev.strata.core.internal.session.Session;
 import dev.strata.spi.Dialect;
@@ -44,12 +45,14 @@ public final class Executor {
   private final String schema;
   private final LockGuard lock;
   private final MigrationSession session;
+  private final Run run;
   private boolean described;
   private @Nullable String sessionInfo;
 
   /**
    * @param lock checked before each commit and statement; where it has a connection of its own, the
    *     rows of migrations run outside a transaction are written there
+   * @param run the command's run, which every row it writes records
    */
   public Executor(
       Session session,
@@ -57,9 +60,11 @@ public final class Executor {
       Cancellation cancellation,
       StrataListener listener,
       Clock clock,
-      StatementLimits limits)
+      StatementLimits limits,
+      Run run)
       throws SQLException {
     this.connection = session.connection();
+    this.run = run;
     this.lock = lock;
     this.session =
         new MigrationSession(
@@ -490,7 +495,9 @@ public final class Executor {
         installedBy,
         clock.instant(),
         elapsed(start),
-        "");
+        "",
+        run.id(),
+        run.release());
   }
 
   private long elapsed(Instant start) {

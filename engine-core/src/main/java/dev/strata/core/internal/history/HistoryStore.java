@@ -1,6 +1,7 @@
 package dev.strata.core.internal.history;
 
 import static dev.strata.spi.support.HistoryTable.ACTION;
+import static dev.strata.spi.support.HistoryTable.ADDED_COLUMNS;
 import static dev.strata.spi.support.HistoryTable.CHECKSUM;
 import static dev.strata.spi.support.HistoryTable.COLUMNS;
 import static dev.strata.spi.support.HistoryTable.DESCRIPTION;
@@ -9,6 +10,8 @@ import static dev.strata.spi.support.HistoryTable.ENGINE_VERSION;
 import static dev.strata.spi.support.HistoryTable.INSTALLED_AT;
 import static dev.strata.spi.support.HistoryTable.INSTALLED_BY;
 import static dev.strata.spi.support.HistoryTable.RANK;
+import static dev.strata.spi.support.HistoryTable.RELEASE;
+import static dev.strata.spi.support.HistoryTable.RUN;
 import static dev.strata.spi.support.HistoryTable.SCRIPT;
 import static dev.strata.spi.support.HistoryTable.STATEMENTS;
 import static dev.strata.spi.support.HistoryTable.SUCCESS;
@@ -20,18 +23,27 @@ import dev.strata.api.MigrationId;
 import dev.strata.api.MigrationVersion;
 import dev.strata.spi.Dialect;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and appends rows of the history table with plain JDBC; the dialect only quotes names and
  * supplies the DDL. Row 0 records the table's creation and is never returned.
+ *
+ * <p>The columns of {@link dev.strata.spi.support.HistoryTable#ADDED_COLUMNS} (the run and its
+ * release) are added before the first row is written, to a new table and to one an earlier Strata
+ * created alike; until then rows are read without them, as rows of no run.
  */
 public final class HistoryStore {
   // 1-based positions in COLUMNS order, which read() selects in.
@@ -47,6 +59,11 @@ public final class HistoryStore {
   private static final int AT_INSTALLED_AT = COLUMNS.indexOf(INSTALLED_AT) + 1;
   private static final int AT_DURATION = COLUMNS.indexOf(DURATION) + 1;
   private static final int AT_ENGINE_VERSION = COLUMNS.indexOf(ENGINE_VERSION) + 1;
+  private static final int ADD_COLUMN_ATTEMPTS = 5;
+  private static final List<String> ALL_COLUMNS =
+      Stream.concat(COLUMNS.stream(), ADDED_COLUMNS.stream()).toList();
+  private static final int AT_RUN = ALL_COLUMNS.indexOf(RUN) + 1;
+  private static final int AT_RELEASE = ALL_COLUMNS.indexOf(RELEASE) + 1;
 
   private final Dialect dialect;
   private final String schema;
@@ -54,9 +71,11 @@ public final class HistoryStore {
   private final String qualified;
   private final String engineVersion;
   private final String selectAll;
+  private final String selectWithoutRuns;
   private final String selectForPlanning;
   private final String insert;
   private final String update;
+  private boolean columnsAdded;
 
   public HistoryStore(Dialect dialect, String schema, String table, String engineVersion) {
     this.dialect = dialect;
@@ -64,7 +83,8 @@ public final class HistoryStore {
     this.table = table;
     this.qualified = dialect.quote(schema) + "." + dialect.quote(table);
     this.engineVersion = engineVersion;
-    this.selectAll = selectOf(COLUMNS);
+    this.selectAll = selectOf(ALL_COLUMNS);
+    this.selectWithoutRuns = selectOf(COLUMNS);
     // A prefix of COLUMNS, so the positions above hold for both queries.
     this.selectForPlanning = selectOf(COLUMNS.subList(0, AT_STATEMENTS));
     // installed_at is the server's clock, not this JVM's: one time source for every replica.
@@ -72,9 +92,9 @@ public final class HistoryStore {
         "INSERT INTO "
             + qualified
             + " ("
-            + COLUMNS.stream().map(this::q).collect(Collectors.joining(", "))
+            + ALL_COLUMNS.stream().map(this::q).collect(Collectors.joining(", "))
             + ") VALUES ("
-            + COLUMNS.stream()
+            + ALL_COLUMNS.stream()
                 .map(x -> x.equals(INSTALLED_AT) ? dialect.currentTimestamp() : "?")
                 .collect(Collectors.joining(", "))
             + ")";
@@ -113,6 +133,7 @@ public final class HistoryStore {
    */
   public void createIfAbsent(Connection c) throws SQLException {
     if (exists(c) && hasCreationRow(c)) {
+      addColumnsIfAbsent(c);
       return;
     }
     SQLException creating = null;
@@ -131,6 +152,7 @@ public final class HistoryStore {
           ? creating
           : new SQLException("creating " + qualified + " did nothing");
     }
+    addColumnsIfAbsent(c);
     try {
       insert(
           c,
@@ -143,6 +165,8 @@ public final class HistoryStore {
           0,
           0,
           "",
+          null,
+          null,
           null);
     } catch (SQLException duplicate) {
       if (!hasCreationRow(c)) { // not another process's row 0: a real failure
@@ -152,6 +176,80 @@ public final class HistoryStore {
         throw duplicate;
       }
     }
+  }
+
+  /**
+   * Adds the columns of {@link dev.strata.spi.support.HistoryTable#ADDED_COLUMNS} the table lacks,
+   * once per store; call it, with the table existing, before the first row is written. Safe when
+   * several processes do it at once: a loser's "already exists" error is forgiven once the column
+   * exists.
+   */
+  public void addColumnsIfAbsent(Connection c) throws SQLException {
+    if (columnsAdded) {
+      return;
+    }
+    Set<String> present = columns(c);
+    for (String column : ADDED_COLUMNS) {
+      if (present.contains(column)) {
+        continue;
+      }
+      addColumn(c, column);
+    }
+    columnsAdded = true;
+  }
+
+  /**
+   * Adds {@code column}. Where another process adds it at the same time the loser's DDL fails
+   * ("already exists") or, on H2, times out waiting for the winner's: it is tried again, a few
+   * times, until the column is there.
+   */
+  private void addColumn(Connection c, String column) throws SQLException {
+    SQLException failures = null;
+    for (int attempt = 0; attempt < ADD_COLUMN_ATTEMPTS; attempt++) {
+      try (Statement s = c.createStatement()) {
+        for (String ddl : dialect.addHistoryColumn(qualified, column)) {
+          s.execute(ddl);
+        }
+        return;
+      } catch (SQLException e) {
+        if (failures == null) {
+          failures = e;
+        } else {
+          failures.addSuppressed(e);
+        }
+      }
+      if (columns(c).contains(column)) {
+        return;
+      }
+    }
+    throw failures;
+  }
+
+  /** The table's column names, lower-cased. */
+  private Set<String> columns(Connection c) throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    String escape = md.getSearchStringEscape();
+    boolean catalogs =
+        !md.supportsSchemasInTableDefinitions() && md.supportsCatalogsInTableDefinitions();
+    Set<String> names = new HashSet<>();
+    try (ResultSet rs =
+        catalogs
+            ? md.getColumns(schema, null, pattern(table, escape), null)
+            : md.getColumns(null, pattern(schema, escape), pattern(table, escape), null)) {
+      while (rs.next()) {
+        names.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
+  private static String pattern(String name, @Nullable String escape) {
+    if (escape == null || escape.isEmpty()) {
+      return name;
+    }
+    return name.replace(escape, escape + escape)
+        .replace("_", escape + "_")
+        .replace("%", escape + "%");
   }
 
   private boolean hasCreationRow(Connection c) throws SQLException {
@@ -164,6 +262,12 @@ public final class HistoryStore {
 
   /** Every row but row 0, oldest first; empty when the table does not exist. */
   public List<HistoryEntry> read(Connection c) throws SQLException {
+    // Asked, not tried: SQLite reads a missing double-quoted column as a string literal, so a
+    // query naming the run columns succeeds on a table without them.
+    if (!columnsAdded && exists(c) && !columns(c).containsAll(ADDED_COLUMNS)) {
+      // A table an earlier Strata created, which no command of this one has written to yet.
+      return read(c, selectWithoutRuns, HistoryStore::entryWithoutRun);
+    }
     return read(c, selectAll, HistoryStore::entry);
   }
 
@@ -229,6 +333,24 @@ public final class HistoryStore {
   }
 
   private static HistoryEntry entry(ResultSet rs) throws SQLException {
+    HistoryEntry e = entryWithoutRun(rs);
+    return new HistoryEntry(
+        e.rank(),
+        e.id(),
+        e.action(),
+        e.script(),
+        e.checksum(),
+        e.success(),
+        e.statementsApplied(),
+        e.installedBy(),
+        e.installedAt(),
+        e.durationMs(),
+        e.engineVersion(),
+        rs.getString(AT_RUN),
+        rs.getString(AT_RELEASE));
+  }
+
+  private static HistoryEntry entryWithoutRun(ResultSet rs) throws SQLException {
     PlanningRow r = planningRow(rs);
     return new HistoryEntry(
         r.rank(),
@@ -282,7 +404,9 @@ public final class HistoryStore {
         e.statementsApplied(),
         e.durationMs(),
         e.installedBy(),
-        session);
+        session,
+        e.runId(),
+        e.release());
   }
 
   private void insert(
@@ -296,7 +420,9 @@ public final class HistoryStore {
       int statements,
       long durationMs,
       String installedBy,
-      @Nullable String session)
+      @Nullable String session,
+      @Nullable String run,
+      @Nullable String release)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(insert)) {
       ps.setLong(1, rank);
@@ -311,6 +437,8 @@ public final class HistoryStore {
       ps.setLong(10, durationMs);
       ps.setString(11, truncate(engineVersion, 20));
       ps.setString(12, session == null ? null : truncate(session, 500));
+      ps.setString(13, run);
+      ps.setString(14, release == null ? null : truncate(release, 100));
       ps.executeUpdate();
     }
   }

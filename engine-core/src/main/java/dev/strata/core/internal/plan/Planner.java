@@ -368,7 +368,9 @@ public final class Planner {
           apply == null ? null : apply.installedAt(),
           apply == null ? null : apply.installedBy(),
           apply == null ? null : apply.durationMs(),
-          phase);
+          phase,
+          apply == null ? null : apply.runId(),
+          apply == null ? null : apply.release());
     }
   }
 

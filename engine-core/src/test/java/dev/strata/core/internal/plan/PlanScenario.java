@@ -22,6 +22,15 @@ final class PlanScenario {
 
   private final List<SourceMigration> sources = new ArrayList<>();
   private final List<HistoryEntry> history = new ArrayList<>();
+  private @Nullable String run;
+  private @Nullable String release;
+
+  /** The rows added from now on belong to {@code run}, labelled {@code release}. */
+  PlanScenario inRun(String run, @Nullable String release) {
+    this.run = run;
+    this.release = release;
+    return this;
+  }
 
   /** The checksum a script's text gets here; the planner only compares them. */
   static String checksum(String sql) {
@@ -129,7 +138,9 @@ final class PlanScenario {
             "migrator",
             START.plusSeconds(rank),
             10 * rank,
-            "0.1.0"));
+            "0.1.0",
+            run,
+            release));
     return this;
   }
 
