@@ -93,6 +93,7 @@ public final class StrataAutoConfiguration {
         strata,
         properties.getMode(),
         migrationStrategy.getIfAvailable(),
+        properties.isValidateSchema(),
         startupListeners.orderedStream().toList());
   }
 
