@@ -29,6 +29,7 @@ class BenchmarksSmokeTest {
             .exclude(ConcurrentMigratorsBenchmark.class.getName())
             .exclude(FreshJvmNoOpBenchmark.class.getName())
             .exclude(FreshDatabaseBenchmark.class.getName())
+            .exclude(DiffBenchmark.class.getName())
             .param("dialect", "h2", "postgresql", "mysql");
     if (!corpus) {
       System.err.println(
@@ -61,6 +62,14 @@ class BenchmarksSmokeTest {
     // strata-junit's per-test database, on H2 only: the servers' runs are for measuring.
     Collection<RunResult> fresh =
         new Runner(tiny().include(FreshDatabaseBenchmark.class.getName()).build()).run();
+    // Inspection and diff of a 20-table schema, on H2 only: 1,000 tables on the servers are for
+    // measuring.
+    Collection<RunResult> diffs =
+        new Runner(tiny().include(DiffBenchmark.class.getName()).param("tables", "20").build())
+            .run();
+    assertThat(diffs).hasSize(2);
+    assertThat(diffs)
+        .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());
     assertThat(fresh).hasSize(2 * 2); // copy and migrate, with copies made ahead and without
     assertThat(fresh)
         .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive().isFinite());

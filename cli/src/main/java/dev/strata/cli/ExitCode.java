@@ -33,7 +33,8 @@ public final class ExitCode {
    * Sources and history disagree (an applied file was edited or is missing, a failed attempt), or
    * {@code validate --require-up-to-date} / {@code status --exit-code} found migrations not
    * applied, or {@code lint} found what {@code --fail-on} names, or the schema drifted from what
-   * the migrations make ({@code diff}, {@code dump-schema --check}).
+   * the migrations make ({@code diff}, {@code dump-schema --check}, {@code validate
+   * --check-schema}).
    */
   public static final int VALIDATION = 4;
 

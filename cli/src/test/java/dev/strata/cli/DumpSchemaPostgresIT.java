@@ -89,6 +89,29 @@ class DumpSchemaPostgresIT {
     assertThat(check.exitCode()).as(check.toString()).isZero();
   }
 
+  @Test
+  void validateCheckSchemaExitsWithFourOnADroppedIndex(IsolatedDatabase db) throws Exception {
+    Path migrations = Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(
+        migrations.resolve("V1__people.sql"),
+        "CREATE TABLE person (id int PRIMARY KEY, name text);\n"
+            + "CREATE INDEX person_name ON person (name);\n");
+    String[] common = {"--url", db.jdbcUrl(), "--source", "filesystem:" + migrations};
+    assertThat(run("migrate", common).exitCode()).isZero();
+    CliResult before = run("validate", common, "--check-schema");
+
+    DatabaseRows.execute(db.dataSource(), "DROP INDEX person_name");
+    CliResult after = run("validate", common, "--check-schema");
+
+    assertThat(before.exitCode()).as(before.toString()).isZero();
+    assertThat(after.exitCode()).as(after.toString()).isEqualTo(ExitCode.VALIDATION);
+    assertThat(after.out())
+        .contains(
+            "missing index person.person_name\n"
+                + "  expected: CREATE INDEX person_name ON person USING btree (name)\n")
+        .contains("drift: 1 difference");
+  }
+
   private static CliResult run(String command, String[] common, String... more) {
     String[] args = new String[1 + common.length + more.length];
     args[0] = command;

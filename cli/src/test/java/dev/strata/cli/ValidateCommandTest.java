@@ -60,4 +60,47 @@ class ValidateCommandTest {
     assertThat(strict.err())
         .contains("V3 add phone (" + ws.migrations.resolve("V3__add_phone.sql") + ") is pending");
   }
+
+  @Test
+  void checkSchemaPassesWhenTheSchemaIsWhatTheMigrationsMake() {
+    CliResult result = ws.strata("validate", "--check-schema");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.outLines())
+        .endsWith(
+            "no drift",
+            "valid: sources and history agree, and the schema is what the migrations make");
+  }
+
+  @Test
+  void checkSchemaExitsWith4NamingEachDifferenceAsDiffDoes() throws Exception {
+    ws.execute("CREATE INDEX hand_made ON person (name)");
+
+    CliResult plain = ws.strata("validate");
+    CliResult checked = ws.strata("validate", "--check-schema");
+
+    assertThat(plain.exitCode()).as(plain.toString()).isZero();
+    assertThat(checked.exitCode()).as(checked.toString()).isEqualTo(ExitCode.VALIDATION);
+    assertThat(checked.outLines().subList(1, checked.outLines().size()))
+        .containsExactly(
+            "unexpected index PERSON.HAND_MADE",
+            "  actual:   CREATE INDEX \"HAND_MADE\" ON \"PERSON\" (\"NAME\")",
+            "drift: 1 difference");
+    assertThat(checked.err())
+        .contains(
+            "sources and history agree, but the schema drifted from what the applied migrations"
+                + " make: 1 difference, printed above");
+  }
+
+  @Test
+  void checkSchemaComesAfterTheUsualValidationWhichFailsFirst() throws Exception {
+    ws.file("V1__create_person.sql", "CREATE TABLE person (id INT);\n");
+    ws.execute("CREATE INDEX hand_made ON person (name)");
+
+    CliResult result = ws.strata("validate", "--check-schema");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.VALIDATION);
+    assertThat(result.err()).contains("was edited");
+    assertThat(result.out()).isEmpty();
+  }
 }

@@ -43,6 +43,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
           new Entry(null, "--output", "output"),
           new Entry("status", "--exit-code", "exitCode"),
           new Entry("validate", "--require-up-to-date", "requireUpToDate"),
+          new Entry("validate", "--check-schema", "checkSchema"),
           new Entry("migrate", "--schemas", "schemas"),
           new Entry("migrate", "--schemas-file", "schemasFile"),
           new Entry("migrate", "--parallel", "parallel"),

@@ -116,6 +116,7 @@ public final class StrataAutoConfiguration {
         strata,
         properties.getMode(),
         migrationStrategy.getIfAvailable(),
+        properties.isValidateSchema(),
         startupListeners.orderedStream().toList());
   }
 

@@ -15,14 +15,23 @@ import org.springframework.context.ApplicationContext;
 /**
  * The {@code strata} actuator endpoint: every migration of every {@link Strata} bean in this
  * context and its parents, with its state and when it was applied (what {@code strata status}
- * prints). Reading it runs {@link Strata#status()}: one history query per engine, no lock.
+ * prints). Reading it runs {@link Strata#status()}: one history query per engine, no lock. With
+ * {@code strata.validate-schema=true} each engine whose sources and history agree also shows {@link
+ * Strata#diff()} as {@code schema}, built in a scratch database on each read.
  */
 @Endpoint(id = "strata")
 public final class StrataEndpoint {
   private final ApplicationContext context;
+  private final boolean validateSchema;
 
   public StrataEndpoint(ApplicationContext context) {
+    this(context, false);
+  }
+
+  /** As above, comparing each engine's schema with what its migrations make when asked. */
+  StrataEndpoint(ApplicationContext context, boolean validateSchema) {
     this.context = context;
+    this.validateSchema = validateSchema;
   }
 
   /** The status of every engine, by context id and bean name. */
@@ -33,7 +42,7 @@ public final class StrataEndpoint {
       Map<String, EngineStatus> engines = new LinkedHashMap<>();
       target
           .getBeansOfType(Strata.class)
-          .forEach((name, strata) -> engines.put(name, EngineStatus.of(strata)));
+          .forEach((name, strata) -> engines.put(name, EngineStatus.of(strata, validateSchema)));
       ApplicationContext parent = target.getParent();
       contexts.put(
           target.getId(), new ContextEngines(engines, parent == null ? null : parent.getId()));
@@ -64,15 +73,24 @@ public final class StrataEndpoint {
    * @param table the history table
    * @param sources the migration locations
    * @param migrations one row per migration, in execution order
+   * @param schema the schema against what the applied migrations make; {@code null} unless {@code
+   *     strata.validate-schema=true} and sources and history agree
    */
   public record EngineStatus(
-      String database, String table, List<String> sources, List<MigrationStatus> migrations) {
-    static EngineStatus of(Strata strata) {
+      String database,
+      String table,
+      List<String> sources,
+      List<MigrationStatus> migrations,
+      @Nullable SchemaDriftReport schema) {
+    static EngineStatus of(Strata strata, boolean validateSchema) {
       return new EngineStatus(
           strata.configuration().displayUrl(),
           strata.configuration().table(),
           strata.configuration().sources(),
-          strata.status().migrations().stream().map(MigrationStatus::of).toList());
+          strata.status().migrations().stream().map(MigrationStatus::of).toList(),
+          validateSchema && strata.validate(false).isValid()
+              ? SchemaDriftReport.of(strata.diff())
+              : null);
     }
   }
 

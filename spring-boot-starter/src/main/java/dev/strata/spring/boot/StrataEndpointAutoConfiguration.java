@@ -1,6 +1,7 @@
 package dev.strata.spring.boot;
 
 import dev.strata.core.Strata;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,7 +27,9 @@ public final class StrataEndpointAutoConfiguration {
   @ConditionalOnAvailableEndpoint
   @ConditionalOnBean(Strata.class)
   @ConditionalOnMissingBean
-  StrataEndpoint strataEndpoint(ApplicationContext context) {
-    return new StrataEndpoint(context);
+  StrataEndpoint strataEndpoint(
+      ApplicationContext context, ObjectProvider<StrataProperties> properties) {
+    StrataProperties bound = properties.getIfAvailable();
+    return new StrataEndpoint(context, bound != null && bound.isValidateSchema());
   }
 }

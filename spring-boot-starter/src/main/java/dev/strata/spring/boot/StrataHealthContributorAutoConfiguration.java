@@ -1,6 +1,7 @@
 package dev.strata.spring.boot;
 
 import dev.strata.core.Strata;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,8 +23,12 @@ import org.springframework.context.annotation.Bean;
 public final class StrataHealthContributorAutoConfiguration
     extends CompositeHealthContributorConfiguration<StrataHealthIndicator, Strata> {
 
-  StrataHealthContributorAutoConfiguration() {
-    super(StrataHealthIndicator::new);
+  StrataHealthContributorAutoConfiguration(ObjectProvider<StrataProperties> properties) {
+    super(
+        strata -> {
+          StrataProperties bound = properties.getIfAvailable();
+          return new StrataHealthIndicator(strata, bound != null && bound.isValidateSchema());
+        });
   }
 
   // On the method, not the class: a class's conditions are all loaded before any is evaluated, so

@@ -12,14 +12,25 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * {@code UP} when the database matches the migrations; {@code DOWN}, listing every problem, when
  * anything is pending, edited, missing or failed. Each check runs {@link Strata#validate(boolean)}:
- * one history query, no lock.
+ * one history query, no lock. With {@code strata.validate-schema=true} a check that finds history
+ * in order then runs {@link Strata#diff()} too, showing it as the {@code schema} detail, and is
+ * {@code DOWN} on drift; that builds the expected schema in a scratch database each time, so cache
+ * the health response ({@code management.endpoint.health.cache.time-to-live}) when it is polled
+ * often.
  */
 public final class StrataHealthIndicator extends AbstractHealthIndicator {
   private final Strata strata;
+  private final boolean validateSchema;
 
   public StrataHealthIndicator(Strata strata) {
+    this(strata, false);
+  }
+
+  /** As above, comparing the schema with what the migrations make when {@code validateSchema}. */
+  StrataHealthIndicator(Strata strata, boolean validateSchema) {
     super("Strata health check failed");
     this.strata = strata;
+    this.validateSchema = validateSchema;
   }
 
   @Override
@@ -28,10 +39,13 @@ public final class StrataHealthIndicator extends AbstractHealthIndicator {
     builder
         .withDetail("database", strata.configuration().displayUrl())
         .withDetail("sources", strata.configuration().sources());
-    if (result.isValid()) {
-      builder.up();
-    } else {
+    if (!result.isValid()) {
       builder.down().withDetail("problems", result.problems().stream().map(Problem::of).toList());
+    } else if (validateSchema) {
+      SchemaDriftReport schema = SchemaDriftReport.of(strata.diff());
+      (schema.drift() ? builder.down() : builder.up()).withDetail("schema", schema);
+    } else {
+      builder.up();
     }
   }
 

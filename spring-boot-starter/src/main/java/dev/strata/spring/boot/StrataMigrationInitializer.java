@@ -2,6 +2,7 @@ package dev.strata.spring.boot;
 
 import dev.strata.core.Strata;
 import dev.strata.spring.boot.internal.StartupCommandListener;
+import dev.strata.spring.boot.internal.StartupCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import org.springframework.beans.factory.InitializingBean;
  * one is given, otherwise what the {@link StrataProperties.Mode mode} selects. Spring Boot's
  * database-initialization ordering makes every bean that depends on database initialization (JPA,
  * jOOQ, JdbcTemplate, SQL init scripts, {@code @DependsOnDatabaseInitialization} beans) wait for
- * it; a failure stops the application.
+ * it; a failure stops the application. With {@code strata.validate-schema=true} the schema is then
+ * compared with what the migrations make, and drift stops the application too.
  */
 public final class StrataMigrationInitializer implements InitializingBean {
   private static final Logger log = LoggerFactory.getLogger(StrataMigrationInitializer.class);
@@ -25,6 +27,7 @@ public final class StrataMigrationInitializer implements InitializingBean {
   private final StrataProperties.Mode mode;
   private final @Nullable StrataMigrationStrategy strategy;
   private final List<StartupCommandListener> listeners;
+  private final boolean validateSchema;
 
   /**
    * @param strata the engine
@@ -34,19 +37,24 @@ public final class StrataMigrationInitializer implements InitializingBean {
    */
   public StrataMigrationInitializer(
       Strata strata, StrataProperties.Mode mode, @Nullable StrataMigrationStrategy strategy) {
-    this(strata, mode, strategy, List.of());
+    this(strata, mode, strategy, false, List.of());
   }
 
-  /** As above, telling {@code listeners} (the metrics) how the startup command went. */
+  /**
+   * As above, checking the schema after the startup command when {@code validateSchema} ({@code
+   * strata.validate-schema}), and telling {@code listeners} (the metrics) how it all went.
+   */
   StrataMigrationInitializer(
       Strata strata,
       StrataProperties.Mode mode,
       @Nullable StrataMigrationStrategy strategy,
+      boolean validateSchema,
       List<StartupCommandListener> listeners) {
     this.strata = Objects.requireNonNull(strata);
     this.mode = Objects.requireNonNull(mode);
     this.strategy = strategy;
     this.listeners = List.copyOf(listeners);
+    this.validateSchema = validateSchema;
   }
 
   @Override
@@ -60,6 +68,9 @@ public final class StrataMigrationInitializer implements InitializingBean {
     long start = System.nanoTime();
     try {
       run.migrate(strata);
+      if (validateSchema) {
+        StartupCommands.validateSchema(strata);
+      }
     } catch (RuntimeException | Error e) {
       try {
         finished(name, start, e);

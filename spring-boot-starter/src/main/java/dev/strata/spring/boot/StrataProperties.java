@@ -41,6 +41,14 @@ public final class StrataProperties {
   private Mode mode = Mode.MIGRATE;
 
   /**
+   * Whether to refuse to start when the schema drifted from what the applied migrations make (an
+   * index added by hand, a column changed by a hotfix), after 'migrate' or 'validate': the
+   * migrations are applied to a scratch database on the same server, dropped afterwards, and both
+   * schemas compared. Also shows the comparison in the health details and the 'strata' endpoint.
+   */
+  private boolean validateSchema;
+
+  /**
    * Migration locations, each with its prefix, such as 'classpath:db/migration' or
    * 'filesystem:/migrations'.
    */
@@ -145,6 +153,14 @@ public final class StrataProperties {
 
   public void setMode(Mode mode) {
     this.mode = mode;
+  }
+
+  public boolean isValidateSchema() {
+    return validateSchema;
+  }
+
+  public void setValidateSchema(boolean validateSchema) {
+    this.validateSchema = validateSchema;
   }
 
   public List<String> getSources() {

@@ -110,7 +110,7 @@ class StrataMetricsTest {
         Strata.configure().dataSource(ds).sources("classpath:db/failing").listener(metrics).load();
     StrataMigrationInitializer initializer =
         new StrataMigrationInitializer(
-            strata, StrataProperties.Mode.MIGRATE, null, List.of(metrics));
+            strata, StrataProperties.Mode.MIGRATE, null, false, List.of(metrics));
 
     assertThatThrownBy(initializer::afterPropertiesSet)
         .isInstanceOf(MigrationFailedException.class);
@@ -138,7 +138,7 @@ class StrataMetricsTest {
         Strata.configure().dataSource(ds).sources("classpath:db/migration").table("other").load();
     StrataMigrationInitializer validating =
         new StrataMigrationInitializer(
-            pending, StrataProperties.Mode.VALIDATE, null, List.of(metrics));
+            pending, StrataProperties.Mode.VALIDATE, null, false, List.of(metrics));
     assertThatThrownBy(validating::afterPropertiesSet).isInstanceOf(ValidationException.class);
     for (MeterRegistry r : List.of(registry, second)) {
       assertThat(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.api.MigrationState;
 import dev.strata.api.ValidationException;
+import dev.strata.api.schema.SchemaDriftException;
 import dev.strata.core.Strata;
 import dev.strata.testsupport.IsolatedDatabase;
 import dev.strata.testsupport.PostgresTest;
@@ -62,6 +63,29 @@ class StrataPostgresIT {
                   .hasMessageContaining("V2 add email");
             });
     assertThat(tables(db)).isEmpty();
+  }
+
+  @Test
+  void validateSchemaRefusesToStartOnAHandMadeIndexNamingIt(IsolatedDatabase db)
+      throws SQLException {
+    ApplicationContextRunner onUrl =
+        runner.withPropertyValues("strata.url=" + db.jdbcUrl(), "strata.validate-schema=true");
+    onUrl.run(context -> assertThat(context).hasNotFailed());
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE INDEX hand_made ON people (name)");
+    }
+
+    onUrl.run(
+        context ->
+            assertThat(context.getStartupFailure())
+                .rootCause()
+                .isInstanceOf(SchemaDriftException.class)
+                .hasMessageContaining("in the scratch database strata_shadow_")
+                .hasMessageEndingWith(
+                    "; 1 difference):\n"
+                        + "  - unexpected index people.hand_made: actual CREATE INDEX hand_made"
+                        + " ON people USING btree (name)"));
   }
 
   @Test

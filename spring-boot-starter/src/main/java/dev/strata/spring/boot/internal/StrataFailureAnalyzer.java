@@ -3,6 +3,7 @@ package dev.strata.spring.boot.internal;
 import dev.strata.api.StrataException;
 import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
+import dev.strata.api.schema.SchemaDriftException;
 import dev.strata.core.Vocabulary;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,7 +34,7 @@ final class StrataFailureAnalyzer extends AbstractFailureAnalyzer<StrataExceptio
   }
 
   private static String purpose(StrataException cause) {
-    return cause instanceof ValidationException
+    return cause instanceof ValidationException || cause instanceof SchemaDriftException
         ? "verify the database schema"
         : "migrate the database";
   }
@@ -41,6 +42,10 @@ final class StrataFailureAnalyzer extends AbstractFailureAnalyzer<StrataExceptio
   static String action(StrataException cause) {
     return switch (cause.code()) {
       case "VALIDATION" -> validationAction(((ValidationException) cause).problems());
+      case "SCHEMA_DRIFT" ->
+          "The schema was changed outside the migrations. Undo each change listed above by hand, or"
+              + " write a migration that makes it; to start anyway, set"
+              + " strata.validate-schema=false.";
       case "DISCOVERY" ->
           "Check strata.sources: every location must exist and hold well-formed migration files"
               + " (the files involved are named above).";

@@ -6,15 +6,22 @@ import dev.strata.api.LockTimeoutException;
 import dev.strata.api.MigrationVersion;
 import dev.strata.api.ValidationException;
 import dev.strata.api.ValidationProblem;
+import dev.strata.api.schema.SchemaDriftException;
 import dev.strata.spring.boot.StrataAutoConfiguration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 class StrataFailureAnalyzerTest {
@@ -35,6 +42,39 @@ class StrataFailureAnalyzerTest {
                     null,
                     SpringFactoriesLoader.FailureHandler.handleMessage((m, e) -> {})))
         .hasAtLeastOneElementOfType(StrataFailureAnalyzer.class);
+  }
+
+  @Test
+  void listsEachSchemaDifferenceAndSaysWhatToDo() throws SQLException {
+    String url = "jdbc:h2:mem:analyzer-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;USER=sa";
+    ApplicationContextRunner onUrl = runner.withPropertyValues("strata.url=" + url);
+    onUrl.run(context -> assertThat(context).hasNotFailed());
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE people ALTER COLUMN email SET DATA TYPE VARCHAR(300)");
+    }
+
+    onUrl
+        .withPropertyValues("strata.validate-schema=true")
+        .run(
+            context -> {
+              SchemaDriftException drift =
+                  (SchemaDriftException)
+                      NestedExceptionUtils.getRootCause(context.getStartupFailure());
+              FailureAnalysis analysis = new StrataFailureAnalyzer().analyze(drift, drift);
+
+              assertThat(analysis.getDescription())
+                  .startsWith("Strata could not verify the database schema [SCHEMA_DRIFT]:")
+                  .endsWith(
+                      "1 difference):\n"
+                          + "  - changed column PEOPLE.EMAIL: expected CHARACTER VARYING(200),"
+                          + " actual CHARACTER VARYING(300)");
+              assertThat(analysis.getAction())
+                  .isEqualTo(
+                      "The schema was changed outside the migrations. Undo each change listed"
+                          + " above by hand, or write a migration that makes it; to start anyway,"
+                          + " set strata.validate-schema=false.");
+            });
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.strata.api.schema.SchemaObject;
 import dev.strata.spi.support.CatalogReader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +27,14 @@ final class MySqlTables {
    */
   static void read(CatalogReader r, String inspected, boolean mariaDb, boolean mySql8)
       throws SQLException {
+    Map<String, String> collations = new HashMap<>();
     r.add(
         "SELECT t.TABLE_NAME, t.ENGINE, c.CHARACTER_SET_NAME, t.TABLE_COLLATION, t.TABLE_COMMENT,"
             + " t.CREATE_OPTIONS FROM information_schema.TABLES t"
             + " LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION"
             + " WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'",
         row -> {
+          collations.put(row.getString(1), row.getString(4));
           if (r.ignored(row.getString(1))) {
             return null;
           }
@@ -47,14 +50,20 @@ final class MySqlTables {
           }
           return SchemaObject.of(TABLE, row.getString(1), def.toString());
         });
+    // Each base table's collation comes from the query above, not from a join with TABLES: MariaDB
+    // answers that join by looking the table up again for every column (1.5 s for 10,000 columns,
+    // against 0.03 s for COLUMNS alone). A view's columns have no entry and are left out.
     r.add(
-        "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT,"
-            + " c.EXTRA, c.GENERATION_EXPRESSION, c.CHARACTER_SET_NAME, c.COLLATION_NAME,"
-            + " c.COLUMN_COMMENT, t.TABLE_COLLATION"
-            + " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
-            + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
-            + " WHERE c.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'",
-        row -> SchemaObject.ofTable(COLUMN, row.getString(1), row.getString(2), column(r, row)));
+        "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA,"
+            + " GENERATION_EXPRESSION, CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_COMMENT"
+            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?",
+        row -> {
+          String tableCollation = collations.get(row.getString(1));
+          return tableCollation == null
+              ? null
+              : SchemaObject.ofTable(
+                  COLUMN, row.getString(1), row.getString(2), column(r, row, tableCollation));
+        });
     r.add(
         "SELECT TABLE_NAME, GROUP_CONCAT(CONCAT('`', REPLACE(COLUMN_NAME, '`', '``'), '`')"
             + " ORDER BY ORDINAL_POSITION SEPARATOR ', ')"
@@ -188,10 +197,11 @@ final class MySqlTables {
     }
   }
 
-  private static String column(CatalogReader r, ResultSet row) throws SQLException {
+  private static String column(CatalogReader r, ResultSet row, String tableCollation)
+      throws SQLException {
     StringBuilder def = new StringBuilder(row.getString(3));
     String collation = row.getString(9);
-    if (collation != null && !collation.equals(row.getString(11))) {
+    if (collation != null && !collation.equals(tableCollation)) {
       def.append(" CHARACTER SET ").append(row.getString(8)).append(" COLLATE ").append(collation);
     }
     String extra = row.getString(6) == null ? "" : row.getString(6);
