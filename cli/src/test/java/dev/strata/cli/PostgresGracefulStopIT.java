@@ -73,6 +73,47 @@ class PostgresGracefulStopIT {
     assertThat(tables(db)).contains("knob", "half");
   }
 
+  /**
+   * {@code diff} stopped while it builds the expected schema: the scratch database it made goes
+   * with it, so a Job killed mid-diff leaves nothing behind on the server.
+   */
+  @Test
+  void sigtermDuringDiffDropsTheScratchDatabase(IsolatedDatabase db) throws Exception {
+    // Only in the shadow does V2 sleep: the live run is quick, the diff's is not.
+    Workspace ws =
+        new Workspace(dir.resolve("ws"))
+            .file("V1__t.sql", "CREATE TABLE t (id INT);\n")
+            .file(
+                "V2__slow_in_shadow.sql",
+                "SELECT pg_sleep(CASE WHEN current_database() LIKE 'strata_shadow_%' THEN 600"
+                    + " ELSE 0 END);\n");
+    Map<String, String> environment =
+        Map.of("STRATA_URL", db.jdbcUrl(), "STRATA_SOURCES", "filesystem:" + ws.migrations);
+    assertThat(JarProcess.run(dir, environment, "migrate").exitCode()).isZero();
+
+    List<String> before = shadows(db, false); // another run's, on a shared server
+    JarProcess diff = JarProcess.start(dir, environment, "diff");
+    diff.await(
+        "the shadow's migration sleeping",
+        () -> shadows(db, true).stream().anyMatch(name -> !before.contains(name)),
+        Duration.ofSeconds(30));
+    diff.terminate();
+    CliResult stopped = diff.finish(Duration.ofSeconds(20));
+
+    assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCode.STOPPED);
+    assertThat(shadows(db, false)).as("scratch databases left").isEqualTo(before);
+  }
+
+  /** Databases named like diff's scratch ones; with {@code sleeping}, those running pg_sleep. */
+  private static List<String> shadows(IsolatedDatabase db, boolean sleeping) throws Exception {
+    return DatabaseRows.column(
+        db.dataSource(),
+        sleeping
+            ? "SELECT datname FROM pg_stat_activity WHERE datname LIKE 'strata\\_shadow\\_%'"
+                + " AND state = 'active' AND query LIKE '%pg_sleep%'"
+            : "SELECT datname FROM pg_database WHERE datname LIKE 'strata\\_shadow\\_%'");
+  }
+
   /** Backends of this database running pg_sleep now. */
   private static List<String> sleeping(IsolatedDatabase db) throws Exception {
     return DatabaseRows.column(

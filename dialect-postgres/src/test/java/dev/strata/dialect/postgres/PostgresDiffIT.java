@@ -66,6 +66,47 @@ class PostgresDiffIT {
         .isEmpty();
   }
 
+  /** Without the right to create databases, the URL path falls back to a scratch schema. */
+  @Test
+  void givesARoleThatMayNotCreateDatabasesAScratchSchemaAndDropsIt(IsolatedDatabase db)
+      throws Exception {
+    String role = db.name() + "_nocreatedb";
+    execute(
+        db,
+        "CREATE ROLE "
+            + role
+            + " LOGIN NOCREATEDB NOSUPERUSER;\n"
+            + "GRANT CREATE, CONNECT ON DATABASE "
+            + db.name()
+            + " TO "
+            + role
+            + ";\n"
+            + "ALTER SCHEMA public OWNER TO "
+            + role);
+    try {
+      Files.writeString(dir.resolve("V1__schema.sql"), SCHEMA);
+      String url = db.jdbcUrl().replaceFirst("user=[^&]*", "user=" + role);
+      Strata strata = Strata.configure().url(url).sources("filesystem:" + dir).load();
+      strata.migrate();
+
+      SchemaDiff diff = strata.diff();
+
+      assertThat(diff.differences()).isEmpty();
+      assertThat(diff.shadow()).startsWith("scratch schema strata_shadow_");
+      assertThat(
+              PostgresMigrateIT.column(
+                  db, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'strata_shadow_%'"))
+          .isEmpty();
+    } finally {
+      execute(
+          db,
+          "ALTER SCHEMA public OWNER TO CURRENT_USER;\nDROP OWNED BY "
+              + role
+              + ";\nDROP ROLE "
+              + role);
+    }
+  }
+
   @Test
   void usesAScratchSchemaWhenGivenOnlyADataSourceAndDropsIt(IsolatedDatabase db) throws Exception {
     Strata strata = migrated(db, false);

@@ -175,7 +175,12 @@ public final class Diff {
         "Cannot connect to " + shadow.description() + ": " + e.getMessage(), e);
   }
 
-  private static SchemaModel migrate(Engine shadow, boolean mustBeEmpty, String where) {
+  /** Migrates the shadow so that stopping the live engine (SIGTERM) stops this as well. */
+  private SchemaModel migrate(Engine shadow, boolean mustBeEmpty, String where) {
+    return engine.following(shadow, () -> migrateShadow(shadow, mustBeEmpty, where));
+  }
+
+  private static SchemaModel migrateShadow(Engine shadow, boolean mustBeEmpty, String where) {
     SchemaInspection inspection = new SchemaInspection(shadow);
     if (mustBeEmpty) {
       if (!new Inspect(shadow).history().isEmpty()) {

@@ -56,6 +56,7 @@ public final class Engine {
   private final String version;
   private final @Nullable String release;
   private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
+  private final Set<Engine> following = ConcurrentHashMap.newKeySet();
 
   /**
    * @param lintGate the severity at which {@code migrate} refuses to run a finding, {@code null} to
@@ -87,9 +88,27 @@ public final class Engine {
     this.release = release;
   }
 
-  /** Stops every command running now (see {@code Strata#cancel}). */
+  /**
+   * Stops every command running now (see {@code Strata#cancel}), those of engines working for one
+   * of them ({@link #following}) included.
+   */
   public void cancelAll() {
     running.forEach(Cancellation::cancel);
+    following.forEach(Engine::cancelAll);
+  }
+
+  /**
+   * Runs {@code work}, which drives {@code helper} (diff's engine on its shadow), so that {@link
+   * #cancelAll()} stops the helper's commands too: a stopped diff must not leave its shadow's
+   * migration running past the process's grace period, and with it the shadow undropped.
+   */
+  <T> T following(Engine helper, java.util.function.Supplier<T> work) {
+    following.add(helper);
+    try {
+      return work.get();
+    } finally {
+      following.remove(helper);
+    }
   }
 
   Discovery discovery() {
