@@ -67,12 +67,7 @@ public final class Executor {
     this.run = run;
     this.lock = lock;
     this.session =
-        new MigrationSession(
-            session.dialect(),
-            connection,
-            session.schema(),
-            limits.ddlLockTimeout(),
-            limits.statementTimeout());
+        new MigrationSession(session, limits.ddlLockTimeout(), limits.statementTimeout());
     this.dialect = session.dialect();
     this.schema = session.schema();
     this.cancellation = cancellation;

@@ -1,5 +1,6 @@
 package dev.strata.core.internal.execute;
 
+import dev.strata.core.internal.session.Session;
 import dev.strata.spi.Dialect;
 import dev.strata.spi.SessionReset;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * migration ({@link Dialect#sessionReset}); limits are set again only where they differ.
  */
 final class MigrationSession {
+  private final Session session;
   private final Dialect dialect;
   private final Connection connection;
   private final String schema;
@@ -31,14 +33,11 @@ final class MigrationSession {
    * @param statementTimeout the configured statement timeout, {@code null} for the server's
    */
   MigrationSession(
-      Dialect dialect,
-      Connection connection,
-      String schema,
-      @Nullable Duration ddlLockTimeout,
-      @Nullable Duration statementTimeout) {
-    this.dialect = dialect;
-    this.connection = connection;
-    this.schema = schema;
+      Session session, @Nullable Duration ddlLockTimeout, @Nullable Duration statementTimeout) {
+    this.session = session;
+    this.dialect = session.dialect();
+    this.connection = session.connection();
+    this.schema = session.schema();
     this.ddlLockTimeout = ddlLockTimeout;
     this.statementTimeout = statementTimeout;
   }
@@ -46,7 +45,7 @@ final class MigrationSession {
   /** Makes the session ready for {@code step}. */
   void before(Step step) throws SQLException {
     if (reset == null) {
-      dialect.prepareSession(connection, schema); // schema and the dialect's default limits
+      session.prepareForMigrations(); // schema and the dialect's default limits
       reset = dialect.sessionReset(connection, schema);
     }
     Duration lock = step.ddlLockTimeout() != null ? step.ddlLockTimeout() : ddlLockTimeout;

@@ -15,6 +15,7 @@ public final class Session implements AutoCloseable {
   private final String schema;
   private final String table;
   private @Nullable String user;
+  private boolean prepared;
 
   Session(
       Connection connection, Dialect dialect, HistoryStore history, String schema, String table) {
@@ -64,12 +65,24 @@ public final class Session implements AutoCloseable {
     return user;
   }
 
+  /**
+   * Prepares the connection for running migrations ({@link Dialect#prepareSession}); a session that
+   * was prepared is handed back through {@link Dialect#endSession} when it closes, one that only
+   * read (a start with nothing to do) costs no round trip for it.
+   */
+  public void prepareForMigrations() throws SQLException {
+    dialect.prepareSession(connection, schema);
+    prepared = true;
+  }
+
   @Override
   public void close() {
-    try {
-      dialect.endSession(connection);
-    } catch (SQLException | RuntimeException gone) {
-      // A connection that died or is mid-failure: the pool discards or resets it.
+    if (prepared) {
+      try {
+        dialect.endSession(connection);
+      } catch (SQLException | RuntimeException gone) {
+        // A connection that died or is mid-failure: the pool discards or resets it.
+      }
     }
     try {
       connection.close();
