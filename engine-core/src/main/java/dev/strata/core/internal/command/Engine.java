@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -102,7 +103,7 @@ public final class Engine {
    * #cancelAll()} stops the helper's commands too: a stopped diff must not leave its shadow's
    * migration running past the process's grace period, and with it the shadow undropped.
    */
-  <T> T following(Engine helper, java.util.function.Supplier<T> work) {
+  <T> T following(Engine helper, Supplier<T> work) {
     following.add(helper);
     try {
       return work.get();

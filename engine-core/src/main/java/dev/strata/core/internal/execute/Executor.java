@@ -229,7 +229,10 @@ public final class Executor {
         if (!lost) { // the server refused the statement, or it never started: no effect
           // A failure inside the script's own transaction aborted it (a failed COMMIT too): end
           // it, so that what the statements before its BEGIN did is all that remains.
-          int applied = opened != 0 ? rollBackOpenTransaction(c, e, opened) : done;
+          if (opened != 0) {
+            rollBackOpenTransaction(c, e);
+          }
+          int applied = applied(done, opened);
           try {
             progress.record(applied, false, elapsed(start));
           } catch (SQLException cleanup) {
@@ -251,16 +254,24 @@ public final class Executor {
   }
 
   /**
-   * Ends the script's transaction that a failed statement aborted; returns how many statements
-   * remain applied: those before the {@code BEGIN} (statement {@code opened}).
+   * Ends the script's transaction that a failed statement aborted, so that what the statements
+   * before its {@code BEGIN} did is all that remains.
    */
-  private static int rollBackOpenTransaction(Connection c, SQLException failure, int opened) {
+  private static void rollBackOpenTransaction(Connection c, SQLException failure) {
     try (Statement rollback = c.createStatement()) {
       rollback.execute("ROLLBACK");
     } catch (SQLException e) {
       failure.addSuppressed(e);
     }
-    return opened - 1;
+  }
+
+  /**
+   * How many statements of a migration that stopped after {@code done} remain applied: those before
+   * the {@code BEGIN} (statement {@code opened}) of the script's transaction it stopped in, else
+   * all {@code done}.
+   */
+  private static int applied(int done, int opened) {
+    return opened != 0 ? opened - 1 : done;
   }
 
   /** Where the rows of a migration run outside a transaction are written: see above. */
@@ -309,7 +320,7 @@ public final class Executor {
    */
   private StrataException failedPart(
       PlannedMigration m, SQLException e, int done, int total, boolean lost, int opened) {
-    int applied = opened != 0 ? opened - 1 : done;
+    int applied = applied(done, opened);
     String state;
     if (lost) {
       state =
